@@ -1,0 +1,194 @@
+// The normalized, typed scenario that the loader returns. Everything downstream (engine, scoring,
+// reports, UI) works on this shape, never on raw YAML. Durations are seconds; defaults are filled;
+// `to: all` is expanded; references are checked. See ../../../shared/scenario-format.md (the public
+// format) and docs/scenario-decisions.md for the choices made where the format is silent.
+
+export type Seconds = number;
+
+export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const CHANNELS = ['alert', 'chat', 'email', 'ticket', 'status-page', 'news', 'call', 'dashboard', 'note'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const PROMPT_TYPES = ['choice', 'multi', 'text'] as const;
+export type PromptType = (typeof PROMPT_TYPES)[number];
+
+export const RATINGS = ['P', 'S', 'M', 'U'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const NOTE_TAGS = ['observation', 'strength', 'improvement'] as const;
+export type NoteTag = (typeof NOTE_TAGS)[number];
+
+export interface Objective {
+  id: string;
+  title: string;
+  description?: string;
+  capability?: string;
+}
+
+export interface Role {
+  id: string;
+  title: string;
+  brief?: string;
+}
+
+export interface Action {
+  id: string;
+  title: string;
+  description?: string;
+  /** Who may take it. Filled with every role id when the file leaves it out. */
+  roles: string[];
+}
+
+export type Condition =
+  | { kind: 'answered'; prompt: string; with?: string[] }
+  | { kind: 'unanswered'; prompt: string; for: Seconds }
+  | { kind: 'action'; action: string; by?: string }
+  | { kind: 'met'; step: string }
+  | { kind: 'missed'; step: string }
+  | { kind: 'any'; conditions: Condition[] }
+  | { kind: 'all'; conditions: Condition[] };
+
+export type Trigger =
+  | { kind: 'at'; at: Seconds }
+  | { kind: 'after'; inject: string; delay: Seconds }
+  | { kind: 'when'; condition: Condition; delay: Seconds };
+
+export interface Option {
+  id: string;
+  label: string;
+}
+
+export interface Expect {
+  best: string[];
+  acceptable: string[];
+  /** Default 0.5. */
+  acceptableCredit: number;
+  /** Text prompts only: groups of words or phrases; a group matches when any member does. */
+  keywords: string[][];
+  within?: Seconds;
+}
+
+export interface Prompt {
+  id: string;
+  /** The inject this prompt belongs to. */
+  inject: string;
+  role: string;
+  ask: string;
+  type: PromptType;
+  /** Empty for text prompts. */
+  options: Option[];
+  /** Filled with empty lists and acceptableCredit 0.5 when the file leaves it out. */
+  expect: Expect;
+  objective?: string;
+  /** Default 10. */
+  points: number;
+}
+
+export interface Table {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+export interface Chart {
+  label: string;
+  unit?: string;
+  /** [seconds, value] pairs. */
+  points: [number, number][];
+}
+
+export interface Inject {
+  id: string;
+  trigger: Trigger;
+  /** Role ids, with `all` expanded to every role in file order. */
+  to: string[];
+  /** True when the file said `to: all` (the room screen shows these). */
+  toAll: boolean;
+  channel: Channel;
+  from?: string;
+  title: string;
+  /** Markdown, rendered without raw HTML. */
+  body: string;
+  storyTime?: string;
+  facilitatorNotes?: string;
+  table?: Table;
+  chart?: Chart;
+  prompts: Prompt[];
+}
+
+export type MetBy =
+  | { kind: 'prompt'; prompt: string; with?: string[] }
+  | { kind: 'action'; action: string };
+
+export interface Step {
+  id: string;
+  /** The runbook's words. */
+  step: string;
+  objective?: string;
+  by: Seconds;
+  metric?: string;
+  metBy: MetBy[];
+  /** Default 10. */
+  points: number;
+}
+
+export interface Scenario {
+  format: 'drillbook/scenario@1';
+  id: string;
+  title: string;
+  /** Default 'beginner'. */
+  level: Level;
+  duration: Seconds;
+  summary: string;
+  tags: string[];
+  objectives: Objective[];
+  roles: Role[];
+  actions: Action[];
+  injects: Inject[];
+  runbook: Step[];
+  debrief: { questions: string[] };
+}
+
+/** One located load error: compiler-style FILE:LINE:COL: PATH: MESSAGE. Line and column are 1-based. */
+export interface LoadError {
+  file: string;
+  line: number;
+  column: number;
+  /** Key path such as `injects[3].prompts[0].expect.best[1]`; '' for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type LoadResult<T> = { ok: true; value: T } | { ok: false; errors: LoadError[] };
+
+// ---- Play scripts (drillbook/play@1) ----
+
+export type PlayAction =
+  | { kind: 'answer'; role: string; prompt: string; answer: string | string[] }
+  | { kind: 'action'; role: string; action: string }
+  | { kind: 'chat'; role: string; text: string }
+  | { kind: 'grade'; prompt: string; credit: number; reason: string }
+  | { kind: 'note'; text: string; tag: NoteTag; objective?: string; role?: string }
+  | { kind: 'deliver'; inject: string }
+  | { kind: 'skip'; inject: string }
+  | { kind: 'rate'; objective: string; rating: Rating; reason: string }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'end' };
+
+export type PlayEvent = PlayAction & {
+  /** Exercise time in seconds. */
+  at: Seconds;
+  /** Position in the file's `events` list, for reporting (`events[4]`). */
+  index: number;
+  /** 1-based line of the event in the play file. */
+  line: number;
+};
+
+export interface Play {
+  format: 'drillbook/play@1';
+  /** Optional: the scenario id the play was written for. */
+  scenario?: string;
+  events: PlayEvent[];
+}

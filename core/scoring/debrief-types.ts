@@ -1,0 +1,139 @@
+// The debrief model, `drillbook/debrief@1`: the machine-readable result of a session, computed by
+// core/scoring from (scenario, events) and rendered by core/report into every format. Its keys are
+// snake_case because it is a public JSON format (see shared/scenario-format.md, "Debrief JSON").
+// Points keep full precision here; reports round to one decimal and percents to whole numbers.
+
+import type { Channel, NoteTag, PromptType, Rating } from '../scenario/types.ts';
+
+export interface DebriefParticipant {
+  name: string;
+  role: string;
+  /** The role's title from the scenario. */
+  role_title: string;
+}
+
+export interface DebriefObjective {
+  id: string;
+  title: string;
+  description: string | null;
+  capability: string | null;
+  points: number;
+  possible: number;
+  /** 0..100, full precision; null when nothing of it was possible. */
+  percent: number | null;
+  computed_rating: Rating | null;
+  /** The rating in force: the facilitator's override where one was set. */
+  rating: Rating | null;
+  rating_override: { rating: Rating; reason: string } | null;
+}
+
+export interface DebriefPrompt {
+  id: string;
+  role: string;
+  inject: string;
+  objective: string | null;
+  ask: string;
+  type: PromptType;
+  delivered_at_s: number;
+  /** Option ids for choice/multi (a string for choice, a list for multi), text for text; null when unanswered. */
+  answer: string | string[] | null;
+  /** The labels of the chosen options, for reports; [] for text or unanswered. */
+  answer_labels: string[];
+  answered_at_s: number | null;
+  response_time_s: number | null;
+  within_s: number | null;
+  correctness: number;
+  timeliness: number;
+  points: number;
+  possible: number;
+  graded_by_facilitator: boolean;
+  grade: { credit: number; reason: string } | null;
+  needs_review: boolean;
+  expected: { best: string[]; acceptable: string[]; keywords: string[][] };
+  /** Labels of the best and acceptable options, for reports. */
+  expected_labels: { best: string[]; acceptable: string[] };
+}
+
+export interface DebriefStep {
+  id: string;
+  step: string;
+  objective: string | null;
+  by_s: number;
+  metric: string | null;
+  met_at_s: number | null;
+  on_time: boolean;
+  points: number;
+  possible: number;
+}
+
+export interface DebriefMetric {
+  name: string;
+  step: string;
+  at_s: number | null;
+  target_s: number;
+}
+
+export type TimelineKind = 'control' | 'delivery' | 'decision' | 'chat' | 'note' | 'grade' | 'rating' | 'system';
+
+export interface DebriefTimelineEntry {
+  seq: number;
+  at_s: number;
+  kind: TimelineKind;
+  /** The event type in the log (e.g. `inject.delivered`, `prompt.answered`). */
+  type: string;
+  /** 'facilitator', 'system', or a role id. */
+  actor: string;
+  /** One line a person reads ("Delivered 'Pager: error rate 20%' to ic, eng"). */
+  summary: string;
+  role: string | null;
+  inject: string | null;
+  prompt: string | null;
+  channel: Channel | null;
+}
+
+export interface DebriefNote {
+  seq: number;
+  at_s: number;
+  tag: NoteTag;
+  text: string;
+  objective: string | null;
+  role: string | null;
+}
+
+export interface DebriefPlanItem {
+  id: string;
+  issue: string;
+  corrective_action: string;
+  owner: string;
+  /** ISO date (YYYY-MM-DD) or ''. */
+  due: string;
+  objective: string | null;
+}
+
+export interface Debrief {
+  format: 'drillbook/debrief@1';
+  scenario: { id: string; title: string; level: string; content_hash: string | null };
+  session: {
+    id: string;
+    started_at: string | null;
+    ended_at: string | null;
+    duration_s: number;
+    facilitator: string | null;
+    participants: DebriefParticipant[];
+  };
+  score: { points: number; possible: number; percent: number | null };
+  objectives: DebriefObjective[];
+  prompts: DebriefPrompt[];
+  steps: DebriefStep[];
+  metrics: DebriefMetric[];
+  timeline: DebriefTimelineEntry[];
+  notes: DebriefNote[];
+  controls: {
+    pauses: { at_s: number; resumed_at_s: number | null; reason: string | null }[];
+    speed_changes: { at_s: number; speed: number }[];
+  };
+  hotwash: { question: string; answer: string | null }[];
+  improvement_plan: DebriefPlanItem[];
+  /** Dry runs only: the script events that were rejected. */
+  rejected?: { at_s: number; event: string; reason: string }[];
+}

@@ -1,0 +1,45 @@
+// The drillbook command: one entry, one file per subcommand, loaded on demand so that
+// `drillbook validate` never pays for SQLite or a browser.
+import { EXIT_FAILED, EXIT_USAGE, processIo, UsageError, type CliCommand, type CliIo } from './io.ts';
+
+interface Entry {
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+const commands: Record<string, Entry> = {
+  validate: {
+    summary: 'validate FILE...            check scenarios and play scripts; FILE:LINE:COL: PATH: MESSAGE',
+    load: async () => (await import('./validate.ts')).validateCommand,
+  },
+};
+
+export function usage(): string {
+  const lines = Object.values(commands).map((c) => `  drillbook ${c.summary}`);
+  return ['Usage:', ...lines, '', 'Run `drillbook COMMAND --help` for a command\'s options.'].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.err(`drillbook: unknown command '${name}'.\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    const command = await entry.load();
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`drillbook ${name}: ${error.message}\n  drillbook ${entry.summary}`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`drillbook ${name}: ${message}`);
+    return EXIT_FAILED;
+  }
+}
