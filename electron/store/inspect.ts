@@ -1,0 +1,69 @@
+// A look at a data file before anything writes to it: opened read-only, so a damaged file, a
+// foreign database or one from a newer Drillbook is refused with its bytes untouched.
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { StoreError } from './errors.ts';
+import { damagedError, isDamageCode, sqliteCode } from './sqlite-errors.ts';
+import { LATEST_VERSION } from './migrations/index.ts';
+
+export interface FileState {
+  /** False for a missing or zero-length file: a new database. */
+  exists: boolean;
+  version: number;
+}
+
+export function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks the file at `path` read-only. Throws a StoreError if Drillbook must not write to it. */
+export function inspectFile(path: string): FileState {
+  const size = fileSize(path);
+  if (size === undefined || size === 0) return { exists: false, version: 0 };
+  let version: number;
+  let tables: number;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+    const first = problems[0]?.quick_check;
+    if (first !== 'ok') {
+      throw damagedError(path, `the integrity check found: ${problems.slice(0, 3).map((p) => p.quick_check).join('; ')}`);
+    }
+    version = Number(db.pragma('user_version', { simple: true }));
+    tables = Number(db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get());
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    const code = sqliteCode(error);
+    if (isDamageCode(code)) {
+      const detail = code === 'SQLITE_NOTADB' ? 'it is not a Drillbook database file' : 'SQLite cannot read parts of it';
+      throw damagedError(path, detail, error);
+    }
+    throw new StoreError('io', `Drillbook could not read ${path} (${code ?? String(error)}). Check that the file exists and is readable.`, {
+      path,
+      cause: error,
+    });
+  } finally {
+    db?.close();
+  }
+  if (version > LATEST_VERSION) {
+    throw new StoreError(
+      'newer-version',
+      `The data file ${path} was written by a newer version of Drillbook (schema ${version}; this one knows up to ${LATEST_VERSION}). ` +
+        'Drillbook did not change it. Open it with the newer version, or update Drillbook.',
+      { path },
+    );
+  }
+  if (version === 0 && tables > 0) {
+    throw new StoreError(
+      'foreign',
+      `${path} is a SQLite database, but not a Drillbook data file. Drillbook did not change it. Choose another file, or a new file name.`,
+      { path },
+    );
+  }
+  return { exists: true, version };
+}

@@ -1,0 +1,93 @@
+// Schema v1. Released: do not edit (the schema snapshot test and test/fixtures/db/v1.db guard it).
+// Add 002-*.ts instead.
+import type { Migration } from './migration.ts';
+
+const sql = `
+CREATE TABLE scenarios (
+  id INTEGER PRIMARY KEY,
+  scenario_id TEXT NOT NULL CHECK (length(scenario_id) > 0),
+  title TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE CHECK (length(content_hash) = 64 AND content_hash NOT GLOB '*[^0-9a-f]*'),
+  source_name TEXT NOT NULL,
+  imported_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 8 AND 64 AND id NOT GLOB '*[^A-Za-z0-9_-]*'),
+  scenario INTEGER NOT NULL REFERENCES scenarios (id),
+  kind TEXT NOT NULL DEFAULT 'live' CHECK (kind IN ('live', 'simulation')),
+  facilitator TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'setup' CHECK (status IN ('setup', 'running', 'paused', 'ended')),
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  ended_at INTEGER
+) STRICT;
+CREATE INDEX sessions_by_scenario ON sessions (scenario);
+CREATE INDEX sessions_by_created ON sessions (created_at);
+
+CREATE TABLE seats (
+  session TEXT NOT NULL REFERENCES sessions (id),
+  role TEXT NOT NULL CHECK (length(role) > 0),
+  participant TEXT NOT NULL CHECK (length(participant) > 0),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (session, role, participant)
+) STRICT;
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  session TEXT NOT NULL REFERENCES sessions (id),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  at_ms REAL NOT NULL CHECK (at_ms >= 0),
+  wall_ms REAL NOT NULL,
+  actor TEXT NOT NULL CHECK (actor IN ('facilitator', 'system') OR actor GLOB 'role:?*'),
+  type TEXT NOT NULL CHECK (length(type) > 0),
+  payload TEXT NOT NULL CHECK (json_valid(payload)),
+  UNIQUE (session, seq)
+) STRICT;
+
+-- The log is append-only: a correction is a new event. These also stop a session with events
+-- from being deleted (its events would have to go first).
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'drillbook: events are append-only');
+END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN
+  SELECT RAISE(ABORT, 'drillbook: events are append-only');
+END;
+-- seq is dense per session: the next event is exactly one past the last one.
+CREATE TRIGGER events_dense_seq BEFORE INSERT ON events
+WHEN NEW.seq <> coalesce((SELECT max(seq) FROM events WHERE session = NEW.session), 0) + 1
+BEGIN
+  SELECT RAISE(ABORT, 'drillbook: event seq out of order');
+END;
+
+CREATE TABLE improvement_items (
+  session TEXT NOT NULL REFERENCES sessions (id),
+  item_id TEXT NOT NULL CHECK (length(item_id) > 0),
+  position INTEGER NOT NULL,
+  issue TEXT NOT NULL,
+  corrective_action TEXT NOT NULL,
+  owner TEXT NOT NULL DEFAULT '',
+  due TEXT NOT NULL DEFAULT '' CHECK (due = '' OR due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  objective TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (session, item_id)
+) STRICT;
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY CHECK (length(key) > 0),
+  value TEXT NOT NULL CHECK (json_valid(value)),
+  updated_at INTEGER NOT NULL
+) STRICT;
+`;
+
+export const migration001: Migration = {
+  version: 1,
+  name: 'initial',
+  up(db) {
+    db.exec(sql);
+  },
+};

@@ -1,0 +1,78 @@
+// The one place a Drillbook data file is opened. Every connection gets the same settings: WAL
+// (readers never block the writer), synchronous=FULL (a commit survives a power cut, not only a
+// crash), foreign keys, and a busy timeout so a second reader waits instead of failing.
+import Database from 'better-sqlite3';
+import { backupNow } from './backup.ts';
+import { runMigrations } from './migrate.ts';
+import { pruneBackups } from './backup-files.ts';
+import { StoreError } from './errors.ts';
+import { inspectFile } from './inspect.ts';
+import { LATEST_VERSION, migrations } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Open for reading only (reports, listings). The file must exist and be at the current schema. */
+  readonly?: boolean;
+  /** Copy an existing file into backups/ on open (default true for writable opens). */
+  backupOnOpen?: boolean;
+  /** How many automatic copies to keep (default 10). */
+  keepBackups?: number;
+  /** Milliseconds to wait for a lock held by another connection (default 5000). */
+  busyTimeoutMs?: number;
+}
+
+export const BUSY_TIMEOUT_MS = 5000;
+
+function applyPragmas(db: Db, readonly: boolean, busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('foreign_keys = ON');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+}
+
+/**
+ * Opens (creating it if needed) the data file at `path` and brings its schema up to date.
+ * Throws a StoreError, without writing to the file, when it is damaged, foreign, or newer.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const readonly = options.readonly ?? false;
+  const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
+  const state = inspectFile(path);
+
+  if (readonly) {
+    if (!state.exists) throw new StoreError('not-found', `There is no Drillbook data file at ${path}. Check the path.`, { path });
+    if (state.version < LATEST_VERSION) {
+      throw new StoreError(
+        'outdated',
+        `The data file ${path} uses an older schema (${state.version}; current ${LATEST_VERSION}). Open it once in Drillbook (or with any command that writes to it, such as \`drillbook simulate --db\`) to upgrade it; a backup is kept.`,
+        { path },
+      );
+    }
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    applyPragmas(db, true, busyTimeoutMs);
+    return db;
+  }
+
+  const db = new Database(path);
+  try {
+    applyPragmas(db, false, busyTimeoutMs);
+    if (state.version < LATEST_VERSION) {
+      runMigrations(db, path, state.version, migrations);
+    } else if (options.backupOnOpen ?? true) {
+      backupNow(db, path, 'open');
+      pruneBackups(path, options.keepBackups ?? 10);
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** PRAGMA user_version of an open database. */
+export function schemaVersion(db: Db): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}

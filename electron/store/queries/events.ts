@@ -1,0 +1,114 @@
+// The session event log: the SQLite implementation of the engine's EventStore. append() commits
+// all of a batch or none of it before returning, so a caller that acknowledges after append()
+// returns never acknowledges anything that is not on disk.
+import { z } from 'zod';
+import type { Actor, EventStore, SessionEvent } from '../../../core/engine/event.ts';
+import type { Db } from '../open.ts';
+import { StoreError } from '../errors.ts';
+import { sqliteCode, translateWriteError } from '../sqlite-errors.ts';
+
+const actorSchema = z.custom<Actor>(
+  (value) => typeof value === 'string' && (value === 'facilitator' || value === 'system' || /^role:.+/.test(value)),
+  { message: "an actor is 'facilitator', 'system' or 'role:<id>'" },
+);
+
+const eventSchema = z.object({
+  seq: z.number().int().min(1),
+  at: z.number().finite().min(0),
+  wall: z.number().finite(),
+  actor: actorSchema,
+  type: z.string().min(1),
+  payload: z.unknown(),
+});
+
+const rowSchema = z.object({
+  seq: z.number().int(),
+  at_ms: z.number(),
+  wall_ms: z.number(),
+  actor: actorSchema,
+  type: z.string(),
+  payload: z.string(),
+});
+
+export class SqliteEventStore implements EventStore {
+  private readonly insert;
+  private readonly selectAll;
+  private readonly selectLastSeq;
+  private readonly appendTx;
+
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+  ) {
+    this.insert = db.prepare(
+      'INSERT INTO events (session, seq, at_ms, wall_ms, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectAll = db.prepare('SELECT seq, at_ms, wall_ms, actor, type, payload FROM events WHERE session = ? ORDER BY seq');
+    this.selectLastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM events WHERE session = ?').pluck();
+    this.appendTx = db.transaction((sessionId: string, rows: readonly (string | number)[][]) => {
+      for (const row of rows) this.insert.run(sessionId, ...row);
+    });
+  }
+
+  append(sessionId: string, events: readonly SessionEvent[]): void {
+    if (events.length === 0) return;
+    const rows = events.map((event) => {
+      const e = eventSchema.parse(event);
+      const payload = JSON.stringify(e.payload);
+      if (payload === undefined) throw new TypeError(`event ${e.seq} (${e.type}): its payload is not JSON`);
+      return [e.seq, e.at, e.wall, e.actor, e.type, payload];
+    });
+    try {
+      this.appendTx.immediate(sessionId, rows);
+    } catch (error) {
+      this.fail(error, sessionId, events);
+    }
+  }
+
+  load(sessionId: string): SessionEvent[] {
+    return this.selectAll.all(sessionId).map((raw) => {
+      const row = rowSchema.parse(raw);
+      return {
+        seq: row.seq,
+        at: row.at_ms,
+        wall: row.wall_ms,
+        actor: row.actor,
+        type: row.type,
+        payload: JSON.parse(row.payload) as unknown,
+      };
+    });
+  }
+
+  /** The seq of the session's last committed event; 0 when it has none. */
+  lastSeq(sessionId: string): number {
+    return Number(this.selectLastSeq.get(sessionId));
+  }
+
+  private fail(error: unknown, sessionId: string, events: readonly SessionEvent[]): never {
+    const first = events[0];
+    const what = events.length === 1 && first ? `Event ${first.seq} (${first.type}) of session ${sessionId}` : `Events ${first?.seq}-${events.at(-1)?.seq} of session ${sessionId}`;
+    let last: number | undefined;
+    try {
+      last = this.lastSeq(sessionId);
+    } catch {
+      last = undefined;
+    }
+    const savedUpTo = last === undefined ? 'the last saved event' : last === 0 ? 'the start of the session' : `event ${last} of session ${sessionId}`;
+    const code = sqliteCode(error);
+    const message = error instanceof Error ? error.message : '';
+    if (code === 'SQLITE_CONSTRAINT_TRIGGER' && message.includes('seq out of order')) {
+      throw new StoreError(
+        'sequence',
+        `${what} was not saved: the session's log ends at event ${last ?? '?'}, so the next event must be ${(last ?? 0) + 1}. Another window may be running this session.`,
+        { path: this.path, cause: error },
+      );
+    }
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new StoreError('sequence', `${what} was not saved: an event with that number is already recorded.`, { path: this.path, cause: error });
+    }
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new StoreError('not-found', `${what} was not saved: there is no session ${sessionId} in ${this.path}.`, { path: this.path, cause: error });
+    }
+    translateWriteError(error, { path: this.path, what, savedUpTo });
+  }
+}

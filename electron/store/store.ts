@@ -1,0 +1,38 @@
+// One open data file with its query modules. The host, the CLI and the tests all go through this.
+import { openDatabase, type Db, type OpenOptions } from './open.ts';
+import { SqliteEventStore } from './queries/events.ts';
+import { improvementQueries } from './queries/improvements.ts';
+import { scenarioQueries } from './queries/scenarios.ts';
+import { sessionQueries } from './queries/sessions.ts';
+import { settingsQueries } from './queries/settings.ts';
+
+export interface Store {
+  readonly path: string;
+  readonly db: Db;
+  readonly scenarios: ReturnType<typeof scenarioQueries>;
+  readonly sessions: ReturnType<typeof sessionQueries>;
+  readonly events: SqliteEventStore;
+  readonly improvements: ReturnType<typeof improvementQueries>;
+  readonly settings: ReturnType<typeof settingsQueries>;
+  /** Runs `fn` in one write transaction (synchronous: never await inside). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function openStore(path: string, options: OpenOptions = {}): Store {
+  const db = openDatabase(path, options);
+  const readonly = options.readonly ?? false;
+  return {
+    path,
+    db,
+    // The modules prepare their writes eagerly; SQLite allows that on a read-only handle (a
+    // write fails only when run).
+    scenarios: scenarioQueries(db, path),
+    sessions: sessionQueries(db, path),
+    events: new SqliteEventStore(db, path),
+    improvements: improvementQueries(db, path),
+    settings: settingsQueries(db, path),
+    transaction: <T>(fn: () => T): T => (readonly ? db.transaction(fn)() : db.transaction(fn).immediate()),
+    close: () => db.close(),
+  };
+}

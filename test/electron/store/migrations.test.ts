@@ -1,0 +1,123 @@
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { LATEST_VERSION, listBackups, openStore, openDatabase, schemaVersion } from '../../../electron/store/index.ts';
+import { runMigrations } from '../../../electron/store/migrate.ts';
+import { migrations, type Migration } from '../../../electron/store/migrations/index.ts';
+import { schemaText } from './schema-text.ts';
+import { tempDir, track } from './helpers.ts';
+
+const fixturesDir = fileURLToPath(new URL('../../fixtures/db/', import.meta.url));
+const migrationsDir = fileURLToPath(new URL('../../../electron/store/migrations/', import.meta.url));
+const fixtures = readdirSync(fixturesDir)
+  .filter((name) => /^v\d+\.db$/.test(name))
+  .map((name) => ({ name, version: Number(name.slice(1, -3)) }));
+
+function freshSchema(): string {
+  const store = track(openStore(join(tempDir(), 'fresh.db')));
+  return schemaText(store.db);
+}
+
+function copyFixture(name: string): string {
+  const path = join(tempDir(), 'drillbook.db');
+  copyFileSync(join(fixturesDir, name), path);
+  return path;
+}
+
+describe('migrations', () => {
+  it('has one file per migration, numbered like the registry', () => {
+    const files = readdirSync(migrationsDir).filter((f) => /^\d{3}-.+\.ts$/.test(f)).sort();
+    expect(files.map((f) => Number(f.slice(0, 3)))).toEqual(migrations.map((m) => m.version));
+    expect(LATEST_VERSION).toBe(migrations.length);
+  });
+
+  it('has a fixture for every released schema version', () => {
+    expect(fixtures.map((f) => f.version).sort((a, b) => a - b)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it('a new file gets the whole schema and no backup', () => {
+    const dir = tempDir();
+    const store = track(openStore(join(dir, 'new.db')));
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+    expect(listBackups(store.path)).toEqual([]);
+  });
+
+  for (const fixture of fixtures) {
+    it(`migrates ${fixture.name} to the current schema, keeping its data`, () => {
+      const path = copyFixture(fixture.name);
+      const store = track(openStore(path));
+      expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+      expect(schemaText(store.db)).toBe(freshSchema());
+      expect(store.db.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(store.db.pragma('foreign_key_check')).toEqual([]);
+      const session = store.sessions.get('fixture-session-1');
+      expect(session.seats).toEqual([
+        { role: 'ic', participant: 'Grace' },
+        { role: 'comms', participant: 'Linus' },
+      ]);
+      expect(store.scenarios.get(session.scenario).scenarioId).toBe('fixture-outage');
+      expect(store.events.load('fixture-session-1').map((e) => e.type)).toEqual(['session.started', 'inject.delivered', 'prompt.answered', 'session.paused']);
+      expect(store.improvements.list('fixture-session-1')).toHaveLength(1);
+      // The migrated file keeps working: the log continues at the next seq.
+      store.events.append('fixture-session-1', [{ seq: 5, at: 60000, wall: 1, actor: 'facilitator', type: 'session.resumed', payload: {} }]);
+      if (fixture.version < LATEST_VERSION) {
+        expect(listBackups(path).map((b) => b.reason)).toContain(`before-v${LATEST_VERSION}`);
+      }
+    });
+  }
+});
+
+describe('the migration runner', () => {
+  const addColumn: Migration = {
+    version: 2,
+    name: 'test-only: add sessions.location',
+    up: (db) => db.exec("ALTER TABLE sessions ADD COLUMN location TEXT NOT NULL DEFAULT 'room'"),
+  };
+  const broken: Migration = {
+    version: 3,
+    name: 'test-only: fails half way',
+    up: (db) => {
+      db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+      throw new Error('migration 3 failed');
+    },
+  };
+
+  it('copies an existing database before migrating it', () => {
+    const path = copyFixture('v1.db');
+    const db = new Database(path);
+    try {
+      const result = runMigrations(db, path, 1, [...migrations, addColumn]);
+      expect(result).toMatchObject({ from: 1, to: 2 });
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.prepare("SELECT location FROM sessions WHERE id = 'fixture-session-1'").pluck().get()).toBe('room');
+      const backups = listBackups(path);
+      expect(backups.map((b) => b.path)).toEqual([result.backup]);
+      expect(backups[0]?.reason).toBe('before-v2');
+      const copy = openDatabase(backups[0]!.path, { readonly: true });
+      try {
+        expect(schemaVersion(copy)).toBe(1);
+        expect(copy.prepare('SELECT count(*) FROM events').pluck().get()).toBe(4);
+      } finally {
+        copy.close();
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies all pending migrations in one transaction: a failure leaves the old version', () => {
+    const path = copyFixture('v1.db');
+    const db = new Database(path);
+    try {
+      expect(() => runMigrations(db, path, 1, [...migrations, addColumn, broken])).toThrow('migration 3 failed');
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      const columns = db.prepare("SELECT name FROM pragma_table_info('sessions')").pluck().all();
+      expect(columns).not.toContain('location');
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
