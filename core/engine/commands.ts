@@ -1,0 +1,102 @@
+// Commands: what a facilitator, a participant or the host asks the session to do. A command is
+// checked against the state (./decide.ts) and becomes events or a Rejection. Their shapes are also
+// zod schemas in core/protocol/commands.ts, so a host can check untrusted input at the boundary.
+
+import type { Channel, NoteTag, PromptType, Rating, Option } from '../scenario/types.ts';
+import type { Participant, PauseReason } from './events.ts';
+
+export type Command =
+  // ---- facilitator (also the host, as actor 'system') ----
+  | { type: 'session.setup'; facilitator: string; participants: Participant[] }
+  | { type: 'session.start' }
+  | { type: 'session.pause'; reason?: PauseReason }
+  | { type: 'session.resume' }
+  | { type: 'session.speed'; speed: number }
+  | { type: 'session.end' }
+  | { type: 'inject.deliver'; inject: string }
+  | { type: 'inject.hold'; inject: string }
+  | { type: 'inject.release'; inject: string }
+  | { type: 'inject.skip'; inject: string }
+  | {
+      type: 'adhoc.send';
+      /** Role ids, or 'all'. */
+      to: string[] | 'all';
+      channel: Channel;
+      from?: string;
+      title: string;
+      body: string;
+      prompt?: { role: string; ask: string; type: PromptType; options?: Option[] };
+    }
+  | { type: 'note.add'; text: string; tag: NoteTag; objective?: string; role?: string }
+  | { type: 'answer.grade'; prompt: string; credit: number; reason: string }
+  | { type: 'objective.rate'; objective: string; rating: Rating | null; reason: string }
+  | { type: 'plan.item.save'; id?: string; issue: string; corrective_action: string; owner: string; due: string; objective?: string | null }
+  | { type: 'plan.item.remove'; id: string }
+  | { type: 'hotwash.answer'; question: number; answer: string }
+  // ---- participants (actor `role:ID`) ----
+  | { type: 'prompt.answer'; prompt: string; answer: string | string[] }
+  | { type: 'action.take'; action: string }
+  | { type: 'chat.post'; text: string };
+
+export type CommandType = Command['type'];
+
+export const FACILITATOR_COMMANDS = [
+  'session.setup', 'session.start', 'session.pause', 'session.resume', 'session.speed', 'session.end',
+  'inject.deliver', 'inject.hold', 'inject.release', 'inject.skip', 'adhoc.send', 'note.add',
+  'answer.grade', 'objective.rate', 'plan.item.save', 'plan.item.remove', 'hotwash.answer',
+] as const satisfies readonly CommandType[];
+
+export const PARTICIPANT_COMMANDS = ['prompt.answer', 'action.take', 'chat.post'] as const satisfies readonly CommandType[];
+
+export type RejectionCode =
+  | 'invalid'
+  | 'forbidden'
+  | 'not-started'
+  | 'already-started'
+  | 'paused'
+  | 'not-paused'
+  | 'ended'
+  | 'unknown-prompt'
+  | 'unknown-inject'
+  | 'unknown-action'
+  | 'unknown-objective'
+  | 'unknown-role'
+  | 'unknown-option'
+  | 'unknown-plan-item'
+  | 'unknown-question'
+  | 'not-delivered'
+  | 'already-delivered'
+  | 'skipped'
+  | 'already-held'
+  | 'not-held'
+  | 'wrong-answer-type'
+  | 'duplicate-option'
+  | 'empty'
+  | 'too-long'
+  | 'out-of-range'
+  | 'no-answer'
+  | 'not-scored'
+  | 'store-failed';
+
+/** Why a command was refused, in words for the person who sent it. */
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+/** Limits on what people may type (characters). */
+export const LIMITS = {
+  answer: 4000,
+  chat: 2000,
+  note: 4000,
+  reason: 2000,
+  name: 200,
+  title: 300,
+  body: 20_000,
+  planField: 2000,
+  hotwash: 4000,
+  participants: 100,
+  options: 50,
+  minSpeed: 0.25,
+  maxSpeed: 10,
+} as const;

@@ -1,0 +1,326 @@
+// Commands checked against the state: each becomes event drafts, or a Rejection whose message a
+// person can act on. Pure: the runtime stamps seq/at/wall, commits, and only then folds.
+
+import type { Scenario } from '../scenario/types.ts';
+import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
+import { LIMITS, type Command, type Rejection, type RejectionCode } from './commands.ts';
+import type { Actor } from './event.ts';
+import { PAUSE_REASONS, type AdhocPrompt, type EventDraft } from './events.ts';
+import { indexScenario } from './scenario-index.ts';
+import type { SessionState } from './state.ts';
+
+export type Decision = { ok: true; events: EventDraft[] } | { ok: false; rejection: Rejection };
+
+const reject = (code: RejectionCode, message: string): Decision => ({ ok: false, rejection: { code, message } });
+const accept = (...events: EventDraft[]): Decision => ({ ok: true, events });
+
+/** The role id of a participant actor, or null for the facilitator and the system. */
+export function actorRole(actor: Actor): string | null {
+  return actor.startsWith('role:') ? actor.slice('role:'.length) : null;
+}
+
+function tooLong(what: string, text: string, limit: number): Decision | null {
+  return text.length > limit ? reject('too-long', `The ${what} is ${text.length} characters long; the limit is ${limit}. Shorten it and send it again.`) : null;
+}
+
+function blank(what: string, text: string): Decision | null {
+  return text.trim() === '' ? reject('empty', `The ${what} is empty. Write something and send it again.`) : null;
+}
+
+function checkText(what: string, text: unknown, limit: number): Decision | null {
+  if (typeof text !== 'string') return reject('invalid', `The ${what} must be text.`);
+  return blank(what, text) ?? tooLong(what, text, limit);
+}
+
+/** The rejection for a command that needs a session in play (started, not paused, not ended). */
+function needsRunning(state: SessionState, doing: string): Decision | null {
+  switch (state.status) {
+    case 'setup':
+      return reject('not-started', `The session has not started yet, so you cannot ${doing}. Wait for the facilitator to start it.`);
+    case 'paused':
+      return reject('paused', `The session is paused, so you cannot ${doing} now. Wait until the facilitator resumes it.`);
+    case 'ended':
+      return reject('ended', `The session has ended, so you cannot ${doing} any more.`);
+    default:
+      return null;
+  }
+}
+
+function needsStartedNotEnded(state: SessionState, doing: string): Decision | null {
+  if (state.status === 'setup') return reject('not-started', `Start the session before you ${doing}.`);
+  if (state.status === 'ended') return reject('ended', `The session has ended, so you cannot ${doing} any more.`);
+  return null;
+}
+
+export function decide(scenario: Scenario, state: SessionState, actor: Actor, command: Command): Decision {
+  const role = actorRole(actor);
+  const index = indexScenario(scenario);
+  const participant = command.type === 'prompt.answer' || command.type === 'action.take' || command.type === 'chat.post';
+  if (!participant && role !== null) {
+    return reject('forbidden', `Only the facilitator may do that ('${command.type}'); you are playing the role '${role}'.`);
+  }
+  if (role !== null && !index.roles.has(role)) {
+    return reject('unknown-role', `There is no role '${role}' in this scenario.`);
+  }
+
+  switch (command.type) {
+    case 'session.setup': {
+      if (state.status === 'ended') return reject('ended', 'The session has ended; its participants can no longer change.');
+      const bad = checkText('facilitator name', command.facilitator, LIMITS.name);
+      if (bad) return bad;
+      if (command.participants.length > LIMITS.participants) return reject('too-long', `At most ${LIMITS.participants} participants can take part.`);
+      for (const p of command.participants) {
+        const badName = checkText('participant name', p.name, LIMITS.name);
+        if (badName) return badName;
+        const unknown = p.roles.find((r) => !index.roles.has(r));
+        if (unknown !== undefined) return reject('unknown-role', `There is no role '${unknown}' in this scenario (participant ${p.name}).`);
+      }
+      return accept({
+        type: 'session.setup',
+        payload: {
+          facilitator: command.facilitator.trim(),
+          participants: command.participants.map((p) => ({ name: p.name.trim(), roles: [...new Set(p.roles)] })),
+          scenarioId: scenario.id,
+          ...(state.setup?.contentHash ? { contentHash: state.setup.contentHash } : {}),
+        },
+      });
+    }
+    case 'session.start':
+      if (state.status !== 'setup') return reject('already-started', state.status === 'ended' ? 'The session has ended; start a new session instead.' : 'The session has already started.');
+      return accept({ type: 'session.started', payload: { speed: state.speed } });
+    case 'session.pause': {
+      if (state.status === 'paused') return reject('paused', 'The session is already paused.');
+      const bad = needsRunning(state, 'pause it');
+      if (bad) return bad;
+      const reason = command.reason ?? 'facilitator';
+      if (!PAUSE_REASONS.includes(reason)) return reject('invalid', `Unknown pause reason '${String(reason)}'.`);
+      return accept({ type: 'session.paused', payload: { reason } });
+    }
+    case 'session.resume':
+      if (state.status !== 'paused') {
+        return reject('not-paused', state.status === 'running' ? 'The session is already running.' : state.status === 'setup' ? 'The session has not started yet; start it instead.' : 'The session has ended and cannot resume.');
+      }
+      return accept({ type: 'session.resumed', payload: {} });
+    case 'session.speed': {
+      if (state.status === 'ended') return reject('ended', 'The session has ended; its speed can no longer change.');
+      const speed = command.speed;
+      if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < LIMITS.minSpeed || speed > LIMITS.maxSpeed) {
+        return reject('out-of-range', `The speed must be between ${LIMITS.minSpeed}x and ${LIMITS.maxSpeed}x; ${String(speed)} is not.`);
+      }
+      return accept({ type: 'session.speed', payload: { speed } });
+    }
+    case 'session.end':
+      if (state.status === 'ended') return reject('ended', 'The session has already ended.');
+      if (state.status === 'setup') return reject('not-started', 'The session has not started, so there is nothing to end.');
+      return accept({ type: 'session.ended', payload: { reason: actor === 'system' ? 'host' : 'facilitator' } });
+
+    case 'inject.deliver':
+    case 'inject.hold':
+    case 'inject.release':
+    case 'inject.skip':
+      return decideInject(scenario, state, command);
+
+    case 'adhoc.send':
+      return decideAdhoc(scenario, state, command);
+
+    case 'note.add': {
+      const bad = checkText('note', command.text, LIMITS.note);
+      if (bad) return bad;
+      if (!NOTE_TAGS.includes(command.tag)) return reject('invalid', `A note's tag is one of ${NOTE_TAGS.join(', ')}; '${String(command.tag)}' is not.`);
+      if (command.objective !== undefined && !index.objectives.has(command.objective)) return reject('unknown-objective', `There is no objective '${command.objective}' in this scenario.`);
+      if (command.role !== undefined && !index.roles.has(command.role)) return reject('unknown-role', `There is no role '${command.role}' in this scenario.`);
+      return accept({
+        type: 'note.added',
+        payload: { text: command.text, tag: command.tag, ...(command.objective !== undefined ? { objective: command.objective } : {}), ...(command.role !== undefined ? { role: command.role } : {}) },
+      });
+    }
+    case 'answer.grade': {
+      const prompt = state.prompts.get(command.prompt);
+      if (!prompt) return reject('unknown-prompt', `There is no prompt '${command.prompt}' in this session.`);
+      if (prompt.adhoc) return reject('not-scored', `Prompt '${command.prompt}' was composed live; ad-hoc prompts are not scored, so there is nothing to grade. Add a note instead.`);
+      if (!prompt.last) return reject('no-answer', `Prompt '${command.prompt}' has no answer yet, so there is nothing to grade.`);
+      const credit = command.credit;
+      if (typeof credit !== 'number' || !Number.isFinite(credit) || credit < 0 || credit > 1) return reject('out-of-range', `A grade's credit is a number from 0 to 1; ${String(credit)} is not.`);
+      const bad = checkText('reason', command.reason, LIMITS.reason);
+      if (bad) return bad;
+      return accept({ type: 'answer.graded', payload: { prompt: command.prompt, credit, reason: command.reason, answerSeq: prompt.last.seq } });
+    }
+    case 'objective.rate': {
+      if (!index.objectives.has(command.objective)) return reject('unknown-objective', `There is no objective '${command.objective}' in this scenario.`);
+      if (command.rating !== null && !RATINGS.includes(command.rating)) return reject('invalid', `A rating is one of P, S, M, U; '${String(command.rating)}' is not.`);
+      if (command.rating !== null) {
+        const bad = checkText('reason', command.reason, LIMITS.reason);
+        if (bad) return bad;
+      } else {
+        const bad = tooLong('reason', command.reason ?? '', LIMITS.reason);
+        if (bad) return bad;
+      }
+      return accept({ type: 'objective.rated', payload: { objective: command.objective, rating: command.rating, reason: command.reason ?? '' } });
+    }
+    case 'plan.item.save': {
+      const bad = checkText('issue', command.issue, LIMITS.planField)
+        ?? tooLong('corrective action', command.corrective_action, LIMITS.planField)
+        ?? tooLong('owner', command.owner, LIMITS.name);
+      if (bad) return bad;
+      if (command.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(command.due)) return reject('invalid', `A due date is written YYYY-MM-DD (or left empty); '${command.due}' is not.`);
+      const objective = command.objective ?? null;
+      if (objective !== null && !index.objectives.has(objective)) return reject('unknown-objective', `There is no objective '${objective}' in this scenario.`);
+      if (command.id !== undefined && !state.plan.has(command.id)) return reject('unknown-plan-item', `There is no improvement-plan item '${command.id}'; leave the id out to add a new one.`);
+      const id = command.id ?? `plan-${state.counters.plan + 1}`;
+      return accept({ type: 'plan.item.saved', payload: { id, issue: command.issue, corrective_action: command.corrective_action, owner: command.owner, due: command.due, objective } });
+    }
+    case 'plan.item.remove':
+      if (!state.plan.has(command.id)) return reject('unknown-plan-item', `There is no improvement-plan item '${command.id}'.`);
+      return accept({ type: 'plan.item.removed', payload: { id: command.id } });
+    case 'hotwash.answer': {
+      const q = command.question;
+      if (!Number.isInteger(q) || q < 0 || q >= scenario.debrief.questions.length) {
+        return reject('unknown-question', `There is no hotwash question number ${String(q)}; this scenario has ${scenario.debrief.questions.length}.`);
+      }
+      const bad = tooLong('hotwash answer', command.answer, LIMITS.hotwash);
+      if (bad) return bad;
+      return accept({ type: 'hotwash.answered', payload: { question: q, answer: command.answer } });
+    }
+
+    case 'prompt.answer':
+      return decideAnswer(scenario, state, role, command);
+    case 'action.take': {
+      if (role === null) return reject('forbidden', 'Actions are taken by a role; choose the role that takes it.');
+      const action = index.actions.get(command.action);
+      if (!action) return reject('unknown-action', `There is no action '${command.action}' in this scenario.`);
+      if (!action.roles.includes(role)) return reject('forbidden', `The role '${role}' may not take the action '${action.title}'; it is for ${action.roles.join(', ')}.`);
+      const bad = needsRunning(state, 'take an action');
+      if (bad) return bad;
+      return accept({ type: 'action.taken', payload: { action: action.id, role } });
+    }
+    case 'chat.post': {
+      // Chat stays open while paused: people talk during a break.
+      if (state.status === 'setup') return reject('not-started', 'The session has not started yet; the room chat opens at the start.');
+      if (state.status === 'ended') return reject('ended', 'The session has ended; the room chat is closed.');
+      const bad = checkText('message', command.text, LIMITS.chat);
+      if (bad) return bad;
+      return accept({ type: 'chat.posted', payload: { role, text: command.text } });
+    }
+  }
+}
+
+function decideInject(
+  scenario: Scenario,
+  state: SessionState,
+  command: Extract<Command, { type: 'inject.deliver' | 'inject.hold' | 'inject.release' | 'inject.skip' }>,
+): Decision {
+  const inject = indexScenario(scenario).injects.get(command.inject);
+  const s = state.injects.get(command.inject);
+  if (!inject || !s || s.adhoc) return reject('unknown-inject', `There is no inject '${command.inject}' in this scenario.`);
+  const verb = { 'inject.deliver': 'deliver', 'inject.hold': 'hold', 'inject.release': 'release', 'inject.skip': 'skip' }[command.type];
+  if (state.status === 'ended') return reject('ended', `The session has ended, so you cannot ${verb} '${inject.title}' any more.`);
+  if (s.delivered) return reject('already-delivered', `'${inject.title}' was already delivered; an inject is never delivered twice.`);
+  if (s.skipped) return reject('skipped', `'${inject.title}' was skipped; it will not be delivered.`);
+  switch (command.type) {
+    case 'inject.deliver': {
+      const bad = needsStartedNotEnded(state, `deliver '${inject.title}'`);
+      if (bad) return bad;
+      return accept({ type: 'inject.delivered', payload: { inject: inject.id, how: 'early', due: null } });
+    }
+    case 'inject.hold':
+      if (s.held) return reject('already-held', `'${inject.title}' is already held.`);
+      return accept({ type: 'inject.held', payload: { inject: inject.id } });
+    case 'inject.release':
+      if (!s.held) return reject('not-held', `'${inject.title}' is not held, so there is nothing to release.`);
+      return accept({ type: 'inject.released', payload: { inject: inject.id } });
+    case 'inject.skip':
+      return accept({ type: 'inject.skipped', payload: { inject: inject.id } });
+  }
+}
+
+function decideAdhoc(scenario: Scenario, state: SessionState, command: Extract<Command, { type: 'adhoc.send' }>): Decision {
+  const index = indexScenario(scenario);
+  const bad = needsStartedNotEnded(state, 'send an ad-hoc inject');
+  if (bad) return bad;
+  if (!CHANNELS.includes(command.channel)) return reject('invalid', `A channel is one of ${CHANNELS.join(', ')}; '${String(command.channel)}' is not.`);
+  const toAll = command.to === 'all';
+  const to = toAll ? scenario.roles.map((r) => r.id) : [...new Set(command.to as string[])];
+  if (to.length === 0) return reject('empty', 'Choose at least one role to send the inject to.');
+  const unknown = to.find((r) => !index.roles.has(r));
+  if (unknown !== undefined) return reject('unknown-role', `There is no role '${unknown}' in this scenario.`);
+  const badText = checkText('title', command.title, LIMITS.title) ?? tooLong('body', command.body, LIMITS.body)
+    ?? (command.from !== undefined ? tooLong('sender', command.from, LIMITS.name) : null);
+  if (badText) return badText;
+  const id = `adhoc-${state.counters.adhoc + 1}`;
+  let prompt: AdhocPrompt | undefined;
+  if (command.prompt) {
+    const p = command.prompt;
+    if (!to.includes(p.role)) return reject('unknown-role', `The prompt's role '${p.role}' must be one of the roles the inject goes to (${to.join(', ')}).`);
+    if (!PROMPT_TYPES.includes(p.type)) return reject('invalid', `A prompt's type is one of ${PROMPT_TYPES.join(', ')}; '${String(p.type)}' is not.`);
+    const badAsk = checkText('question', p.ask, LIMITS.title * 4);
+    if (badAsk) return badAsk;
+    const options = p.options ?? [];
+    if (p.type !== 'text') {
+      if (options.length < 2) return reject('empty', 'A choice or multi prompt needs at least two options.');
+      if (options.length > LIMITS.options) return reject('too-long', `A prompt may have at most ${LIMITS.options} options.`);
+      const ids = new Set<string>();
+      for (const o of options) {
+        if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(o.id)) return reject('invalid', `An option id is a slug (lowercase letters, digits, dashes); '${o.id}' is not.`);
+        if (ids.has(o.id)) return reject('duplicate-option', `The option id '${o.id}' appears twice.`);
+        ids.add(o.id);
+        const badLabel = checkText('option label', o.label, LIMITS.title);
+        if (badLabel) return badLabel;
+      }
+    } else if (options.length > 0) {
+      return reject('invalid', 'A text prompt has no options.');
+    }
+    prompt = { id: `${id}:p`, role: p.role, ask: p.ask, type: p.type, options: p.type === 'text' ? [] : options.map((o) => ({ id: o.id, label: o.label })) };
+  }
+  return accept(
+    {
+      type: 'adhoc.sent',
+      payload: {
+        inject: id, to, toAll, channel: command.channel, title: command.title, body: command.body,
+        ...(command.from !== undefined ? { from: command.from } : {}),
+        ...(prompt ? { prompt } : {}),
+      },
+    },
+    { type: 'inject.delivered', payload: { inject: id, how: 'adhoc', due: null } },
+  );
+}
+
+function decideAnswer(scenario: Scenario, state: SessionState, role: string | null, command: Extract<Command, { type: 'prompt.answer' }>): Decision {
+  if (role === null) return reject('forbidden', 'Answers are given by a role; choose the role that answers.');
+  const prompt = state.prompts.get(command.prompt);
+  if (!prompt) return reject('unknown-prompt', `There is no prompt '${command.prompt}' in this session.`);
+  const defined = indexScenario(scenario).prompts.get(command.prompt)
+    ?? state.adhoc.find((a) => a.inject === prompt.inject)?.prompt;
+  if (!defined) return reject('unknown-prompt', `There is no prompt '${command.prompt}' in this session.`);
+  const inject = state.injects.get(prompt.inject);
+  if (!inject?.delivered) return reject('not-delivered', `Prompt '${command.prompt}' belongs to an inject that has not been delivered yet, so it cannot be answered.`);
+  if (defined.role !== role) return reject('forbidden', `The role '${role}' may not answer prompt '${command.prompt}'; it is for the role '${defined.role}'.`);
+  const bad = needsRunning(state, 'answer');
+  if (bad) return bad;
+  const answer = command.answer;
+  const optionIds = new Set(defined.options.map((o) => o.id));
+  switch (defined.type) {
+    case 'choice': {
+      if (typeof answer !== 'string') return reject('wrong-answer-type', `Prompt '${command.prompt}' takes one option; send a single option id.`);
+      if (!optionIds.has(answer)) return reject('unknown-option', `Prompt '${command.prompt}' has no option '${answer}'. Its options are: ${[...optionIds].join(', ')}.`);
+      return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer } });
+    }
+    case 'multi': {
+      if (!Array.isArray(answer)) return reject('wrong-answer-type', `Prompt '${command.prompt}' takes a list of options.`);
+      if (answer.length === 0) return reject('empty', `Choose at least one option for prompt '${command.prompt}'.`);
+      const seen = new Set<string>();
+      for (const option of answer) {
+        if (typeof option !== 'string') return reject('wrong-answer-type', `Prompt '${command.prompt}' takes a list of option ids.`);
+        if (!optionIds.has(option)) return reject('unknown-option', `Prompt '${command.prompt}' has no option '${option}'. Its options are: ${[...optionIds].join(', ')}.`);
+        if (seen.has(option)) return reject('duplicate-option', `The option '${option}' is chosen twice; choose each option at most once.`);
+        seen.add(option);
+      }
+      return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer: [...answer] } });
+    }
+    case 'text': {
+      if (typeof answer !== 'string') return reject('wrong-answer-type', `Prompt '${command.prompt}' takes a text answer.`);
+      const badText = blank('answer', answer) ?? tooLong('answer', answer, LIMITS.answer);
+      if (badText) return badText;
+      return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer } });
+    }
+  }
+}

@@ -1,0 +1,347 @@
+// Projections decide who sees what, before anything leaves the host. Each is built field by field
+// from an allow-list (never by copying scenario objects and deleting keys), so a key added to the
+// scenario later cannot leak into a role's or the room's view. All views are plain JSON.
+//
+// facilitator: everything. room: injects addressed to everyone, the clock, the story time, and
+// which roles have decisions pending. role: its brief, its injects, its own prompts (no `expect`,
+// no points), its own answers, the actions it may take, the room chat.
+
+import type { Channel, Chart, Expect, Inject, NoteTag, Option, PromptType, Rating, Scenario, Table } from '../scenario/types.ts';
+import type { DeliveryHow, Participant, PauseReason } from './events.ts';
+import { indexScenario } from './scenario-index.ts';
+import { injectDueAt } from './scheduler.ts';
+import type { SessionState, SessionStatus } from './state.ts';
+
+/** Who a projection is for. */
+export type Audience = { kind: 'facilitator' } | { kind: 'room' } | { kind: 'role'; role: string };
+
+/** How many recent chat messages and decisions a live view carries (the log keeps them all). */
+export const VIEW_RECENT = 200;
+
+export interface ClockView {
+  status: SessionStatus;
+  /** Exercise ms when the view was made. */
+  exerciseMs: number;
+  speed: number;
+  /** The scenario's planned length, ms. */
+  durationMs: number;
+  /** Why the session is paused, when it is. */
+  pausedFor: PauseReason | null;
+}
+
+/** What any audience may see of an inject once delivered to it. */
+export interface InjectContent {
+  id: string;
+  channel: Channel;
+  from: string | null;
+  title: string;
+  body: string;
+  storyTime: string | null;
+  table: Table | null;
+  chart: Chart | null;
+  deliveredAt: number;
+  adhoc: boolean;
+}
+
+export interface ChatView {
+  seq: number;
+  at: number;
+  role: string | null;
+  text: string;
+}
+
+export interface RolePromptView {
+  id: string;
+  inject: string;
+  ask: string;
+  type: PromptType;
+  options: Option[];
+  answer: string | string[] | null;
+  answeredAt: number | null;
+}
+
+export interface RoleView {
+  audience: 'role';
+  scenario: { id: string; title: string; summary: string };
+  role: { id: string; title: string; brief: string | null };
+  clock: ClockView;
+  storyTime: string | null;
+  injects: InjectContent[];
+  prompts: RolePromptView[];
+  actions: { id: string; title: string; description: string | null; takenAt: number[] }[];
+  chat: ChatView[];
+}
+
+export interface RoomView {
+  audience: 'room';
+  scenario: { id: string; title: string; summary: string };
+  clock: ClockView;
+  storyTime: string | null;
+  injects: InjectContent[];
+  /** Roles with delivered prompts still unanswered. */
+  pending: { role: string; title: string; count: number }[];
+}
+
+export type InjectStatus = 'pending' | 'held' | 'delivered' | 'skipped';
+
+export interface FacilitatorInjectView extends Omit<InjectContent, 'deliveredAt'> {
+  to: string[];
+  toAll: boolean;
+  status: InjectStatus;
+  /** Exercise ms at which it falls due, when known. */
+  dueAt: number | null;
+  deliveredAt: number | null;
+  how: DeliveryHow | null;
+  facilitatorNotes: string | null;
+  prompts: FacilitatorPromptView[];
+}
+
+export interface FacilitatorPromptView {
+  id: string;
+  role: string;
+  ask: string;
+  type: PromptType;
+  options: Option[];
+  expect: Expect | null;
+  objective: string | null;
+  points: number | null;
+  answer: string | string[] | null;
+  answeredAt: number | null;
+  answers: number;
+  grade: { credit: number; reason: string } | null;
+  /** Delivered, unanswered, and past its `within`. */
+  overdue: boolean;
+}
+
+export interface FacilitatorView {
+  audience: 'facilitator';
+  scenario: { id: string; title: string; summary: string };
+  clock: ClockView;
+  setup: { facilitator: string; participants: Participant[] } | null;
+  storyTime: string | null;
+  injects: FacilitatorInjectView[];
+  steps: { id: string; step: string; objective: string | null; byMs: number; metAt: number | null }[];
+  actionsTaken: { seq: number; at: number; action: string; role: string }[];
+  chat: ChatView[];
+  notes: { seq: number; at: number; text: string; tag: NoteTag; objective: string | null; role: string | null }[];
+  ratings: { objective: string; rating: Rating; reason: string }[];
+  plan: { id: string; issue: string; corrective_action: string; owner: string; due: string; objective: string | null }[];
+  hotwash: { question: string; answer: string | null }[];
+}
+
+export type Projection = FacilitatorView | RoomView | RoleView;
+
+function clockView(scenario: Scenario, state: SessionState, nowMs: number): ClockView {
+  const open = state.pauses[state.pauses.length - 1];
+  return {
+    status: state.status,
+    exerciseMs: nowMs,
+    speed: state.speed,
+    durationMs: Math.round(scenario.duration * 1000),
+    pausedFor: state.status === 'paused' && open ? open.reason : null,
+  };
+}
+
+function copyTable(table: Table | undefined): Table | null {
+  return table ? { columns: [...table.columns], rows: table.rows.map((r) => [...r]) } : null;
+}
+
+function copyChart(chart: Chart | undefined): Chart | null {
+  if (!chart) return null;
+  return { label: chart.label, ...(chart.unit !== undefined ? { unit: chart.unit } : {}), points: chart.points.map(([x, y]) => [x, y] as [number, number]) };
+}
+
+interface Deliverable {
+  id: string;
+  to: string[];
+  toAll: boolean;
+  adhoc: boolean;
+  content: (deliveredAt: number) => InjectContent;
+  scenarioInject: Inject | null;
+}
+
+/** Scenario injects in file order, then ad-hoc ones in the order sent. */
+function deliverables(scenario: Scenario, state: SessionState): Deliverable[] {
+  const out: Deliverable[] = scenario.injects.map((inject) => ({
+    id: inject.id,
+    to: inject.to,
+    toAll: inject.toAll,
+    adhoc: false,
+    scenarioInject: inject,
+    content: (deliveredAt) => ({
+      id: inject.id, channel: inject.channel, from: inject.from ?? null, title: inject.title, body: inject.body,
+      storyTime: inject.storyTime ?? null, table: copyTable(inject.table), chart: copyChart(inject.chart), deliveredAt, adhoc: false,
+    }),
+  }));
+  for (const a of state.adhoc) {
+    out.push({
+      id: a.inject, to: a.to, toAll: a.toAll, adhoc: true, scenarioInject: null,
+      content: (deliveredAt) => ({
+        id: a.inject, channel: a.channel, from: a.from ?? null, title: a.title, body: a.body,
+        storyTime: null, table: null, chart: null, deliveredAt, adhoc: true,
+      }),
+    });
+  }
+  return out;
+}
+
+/** Delivered injects visible to `visible`, in delivery order. */
+function deliveredContent(scenario: Scenario, state: SessionState, visible: (d: Deliverable) => boolean): InjectContent[] {
+  const out: { seq: number; content: InjectContent }[] = [];
+  for (const d of deliverables(scenario, state)) {
+    const delivered = state.injects.get(d.id)?.delivered;
+    if (delivered && visible(d)) out.push({ seq: delivered.seq, content: d.content(delivered.at) });
+  }
+  return out.sort((a, b) => a.seq - b.seq).map((x) => x.content);
+}
+
+function latestStoryTime(injects: InjectContent[]): string | null {
+  for (let i = injects.length - 1; i >= 0; i--) {
+    const story = injects[i]?.storyTime;
+    if (story) return story;
+  }
+  return null;
+}
+
+function recentChat(state: SessionState): ChatView[] {
+  return state.chat.slice(-VIEW_RECENT).map((m) => ({ seq: m.seq, at: m.at, role: m.role, text: m.text }));
+}
+
+interface PromptDef {
+  id: string;
+  inject: string;
+  role: string;
+  ask: string;
+  type: PromptType;
+  options: Option[];
+  expect: Expect | null;
+  objective: string | null;
+  points: number | null;
+}
+
+/** Every prompt of the session (scenario and ad-hoc), in inject order. */
+function promptDefs(scenario: Scenario, state: SessionState): PromptDef[] {
+  const out: PromptDef[] = [];
+  for (const inject of scenario.injects) {
+    for (const p of inject.prompts) {
+      out.push({ id: p.id, inject: inject.id, role: p.role, ask: p.ask, type: p.type, options: p.options, expect: p.expect, objective: p.objective ?? null, points: p.points });
+    }
+  }
+  for (const a of state.adhoc) {
+    if (a.prompt) out.push({ id: a.prompt.id, inject: a.inject, role: a.prompt.role, ask: a.prompt.ask, type: a.prompt.type, options: a.prompt.options, expect: null, objective: null, points: null });
+  }
+  return out;
+}
+
+const copyAnswer = (answer: string | string[] | undefined | null): string | string[] | null =>
+  answer === undefined || answer === null ? null : typeof answer === 'string' ? answer : [...answer];
+
+export function roleView(scenario: Scenario, state: SessionState, roleId: string, nowMs: number): RoleView | null {
+  const role = indexScenario(scenario).roles.get(roleId);
+  if (!role) return null;
+  const injects = deliveredContent(scenario, state, (d) => d.to.includes(roleId));
+  const prompts: RolePromptView[] = [];
+  for (const p of promptDefs(scenario, state)) {
+    if (p.role !== roleId || !state.injects.get(p.inject)?.delivered) continue;
+    const ps = state.prompts.get(p.id);
+    prompts.push({
+      id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: p.options.map((o) => ({ id: o.id, label: o.label })),
+      answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null,
+    });
+  }
+  return {
+    audience: 'role',
+    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
+    role: { id: role.id, title: role.title, brief: role.brief ?? null },
+    clock: clockView(scenario, state, nowMs),
+    storyTime: latestStoryTime(injects),
+    injects,
+    prompts,
+    actions: scenario.actions.filter((a) => a.roles.includes(roleId)).map((a) => ({
+      id: a.id, title: a.title, description: a.description ?? null,
+      takenAt: state.actionsTaken.filter((t) => t.action === a.id && t.role === roleId).slice(-VIEW_RECENT).map((t) => t.at),
+    })),
+    chat: recentChat(state),
+  };
+}
+
+export function roomView(scenario: Scenario, state: SessionState, nowMs: number): RoomView {
+  const injects = deliveredContent(scenario, state, (d) => d.toAll);
+  const pendingByRole = new Map<string, number>();
+  for (const p of promptDefs(scenario, state)) {
+    const ps = state.prompts.get(p.id);
+    if (state.injects.get(p.inject)?.delivered && ps && ps.answers === 0) pendingByRole.set(p.role, (pendingByRole.get(p.role) ?? 0) + 1);
+  }
+  return {
+    audience: 'room',
+    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
+    clock: clockView(scenario, state, nowMs),
+    storyTime: latestStoryTime(injects),
+    injects,
+    pending: scenario.roles.filter((r) => pendingByRole.has(r.id)).map((r) => ({ role: r.id, title: r.title, count: pendingByRole.get(r.id) ?? 0 })),
+  };
+}
+
+export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: number): FacilitatorView {
+  const defs = promptDefs(scenario, state);
+  const delivered = deliveredContent(scenario, state, () => true);
+  const injects = deliverables(scenario, state).map((d): FacilitatorInjectView => {
+    const s = state.injects.get(d.id);
+    const status: InjectStatus = s?.delivered ? 'delivered' : s?.skipped ? 'skipped' : s?.held ? 'held' : 'pending';
+    const content = d.content(s?.delivered?.at ?? 0);
+    const prompts = defs.filter((p) => p.inject === d.id).map((p): FacilitatorPromptView => {
+      const ps = state.prompts.get(p.id);
+      const within = p.expect?.within;
+      const deliveredAt = s?.delivered?.at;
+      return {
+        id: p.id, role: p.role, ask: p.ask, type: p.type, options: p.options.map((o) => ({ id: o.id, label: o.label })),
+        expect: p.expect ? structuredCloneExpect(p.expect) : null, objective: p.objective, points: p.points,
+        answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null, answers: ps?.answers ?? 0,
+        grade: ps?.grade && ps.last && ps.grade.answerSeq === ps.last.seq ? { credit: ps.grade.credit, reason: ps.grade.reason } : null,
+        overdue: deliveredAt !== undefined && (ps?.answers ?? 0) === 0 && within !== undefined && nowMs - deliveredAt > within * 1000,
+      };
+    });
+    return {
+      ...content,
+      deliveredAt: s?.delivered?.at ?? null,
+      to: [...d.to], toAll: d.toAll, status,
+      dueAt: status === 'pending' || status === 'held' ? (d.scenarioInject ? injectDueAt(scenario, state, d.scenarioInject) : null) : null,
+      how: s?.delivered?.how ?? null,
+      facilitatorNotes: d.scenarioInject?.facilitatorNotes ?? null,
+      prompts,
+    };
+  });
+  return {
+    audience: 'facilitator',
+    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
+    clock: clockView(scenario, state, nowMs),
+    setup: state.setup ? { facilitator: state.setup.facilitator, participants: state.setup.participants.map((p) => ({ name: p.name, roles: [...p.roles] })) } : null,
+    storyTime: latestStoryTime(delivered),
+    injects,
+    steps: scenario.runbook.map((s) => ({ id: s.id, step: s.step, objective: s.objective ?? null, byMs: Math.round(s.by * 1000), metAt: state.steps.get(s.id)?.metAt ?? null })),
+    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT).map((a) => ({ ...a })),
+    chat: recentChat(state),
+    notes: state.notes.map((n) => ({ ...n })),
+    ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
+    plan: [...state.plan.values()].map((p) => ({ ...p })),
+    hotwash: scenario.debrief.questions.map((question, i) => ({ question, answer: state.hotwash.get(i) ?? null })),
+  };
+}
+
+function structuredCloneExpect(e: Expect): Expect {
+  return {
+    best: [...e.best], acceptable: [...e.acceptable], acceptableCredit: e.acceptableCredit,
+    keywords: e.keywords.map((g) => [...g]), ...(e.within !== undefined ? { within: e.within } : {}),
+  };
+}
+
+export function project(scenario: Scenario, state: SessionState, audience: Audience, nowMs: number): Projection | null {
+  switch (audience.kind) {
+    case 'facilitator':
+      return facilitatorView(scenario, state, nowMs);
+    case 'room':
+      return roomView(scenario, state, nowMs);
+    case 'role':
+      return roleView(scenario, state, audience.role, nowMs);
+  }
+}

@@ -1,0 +1,114 @@
+// The session state: what the fold of the events (./reduce.ts) knows. Maps keep ids that people
+// type (plan items) away from object prototypes. Exercise times are milliseconds.
+
+import type { NoteTag, Rating } from '../scenario/types.ts';
+import type { EventPayloads, Participant, PauseReason, DeliveryHow } from './events.ts';
+
+export type SessionStatus = 'setup' | 'running' | 'paused' | 'ended';
+
+export interface InjectState {
+  id: string;
+  adhoc: boolean;
+  delivered: { at: number; seq: number; how: DeliveryHow; due: number | null } | null;
+  held: boolean;
+  skipped: boolean;
+}
+
+export interface AnswerRecord {
+  seq: number;
+  at: number;
+  role: string;
+  answer: string | string[];
+}
+
+export interface GradeRecord {
+  seq: number;
+  at: number;
+  credit: number;
+  reason: string;
+  /** The answer it graded: it counts only while that answer is the last one. */
+  answerSeq: number;
+}
+
+export interface PromptState {
+  id: string;
+  inject: string;
+  adhoc: boolean;
+  answers: number;
+  first: AnswerRecord | null;
+  last: AnswerRecord | null;
+  /** The first time each option was part of an answer (for `answered ... with`). */
+  optionFirstAt: Map<string, number>;
+  grade: GradeRecord | null;
+}
+
+export interface StepState {
+  id: string;
+  metAt: number | null;
+  metSeq: number | null;
+}
+
+export interface ChatMessage {
+  seq: number;
+  at: number;
+  role: string | null;
+  text: string;
+}
+
+export interface NoteRecord {
+  seq: number;
+  at: number;
+  text: string;
+  tag: NoteTag;
+  objective: string | null;
+  role: string | null;
+}
+
+export interface PauseRecord {
+  at: number;
+  seq: number;
+  reason: PauseReason;
+  resumedAt: number | null;
+}
+
+export interface PlanItem {
+  id: string;
+  issue: string;
+  corrective_action: string;
+  owner: string;
+  due: string;
+  objective: string | null;
+}
+
+export type AdhocInject = EventPayloads['adhoc.sent'] & { seq: number; at: number };
+
+export interface SessionState {
+  scenarioId: string;
+  status: SessionStatus;
+  speed: number;
+  /** Exercise time (ms) of the newest event: the clock never runs backwards past it. */
+  lastAt: number;
+  lastSeq: number;
+  setup: { facilitator: string; participants: Participant[]; contentHash: string | null } | null;
+  started: { at: number; wall: number } | null;
+  ended: { at: number; wall: number } | null;
+  /** Every scenario inject, then the ad-hoc ones as they are sent. */
+  injects: Map<string, InjectState>;
+  adhoc: AdhocInject[];
+  /** Scenario prompts and ad-hoc prompts. */
+  prompts: Map<string, PromptState>;
+  actionFirstAt: Map<string, number>;
+  actionFirstAtByRole: Map<string, Map<string, number>>;
+  actionsTaken: { seq: number; at: number; action: string; role: string }[];
+  steps: Map<string, StepState>;
+  chat: ChatMessage[];
+  notes: NoteRecord[];
+  ratings: Map<string, { rating: Rating; reason: string; at: number }>;
+  plan: Map<string, PlanItem>;
+  hotwash: Map<number, string>;
+  pauses: PauseRecord[];
+  speedChanges: { at: number; speed: number }[];
+  recoveries: { at: number; lastAt: number }[];
+  /** Counters that name live-composed things: ad-hoc injects and plan items. */
+  counters: { adhoc: number; plan: number };
+}

@@ -1,0 +1,280 @@
+// The Bridge: the one typed API between the UI and a host. The renderer talks to it; the Electron
+// preload (IPC), the LAN server (WebSocket) and the in-process bridge (tests, in-page demo) carry
+// it. Every request and answer is JSON. Requests from an untrusted side are checked with
+// `parseBridgeRequest` against the schemas below, the same definitions on every transport.
+import { z } from 'zod';
+import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
+import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
+
+// ---- answers ----
+
+export interface BridgeError {
+  /** A stable, machine-readable code (`not-found`, `invalid-request`, `invalid-scenario`, `rejected`, ...). */
+  code: string;
+  /** What happened and what to do, written for the person at the screen. */
+  message: string;
+  /** For `invalid-scenario`: the validator's located errors. */
+  errors?: LoadError[];
+}
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+export function ok<T>(value: T): BridgeResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: string, message: string, errors?: LoadError[]): { ok: false; error: BridgeError } {
+  return { ok: false, error: errors ? { code, message, errors } : { code, message } };
+}
+
+// ---- shared pieces ----
+
+const MAX_NAME = 120;
+const MAX_TEXT = 8_000;
+/** The format's own limit on a scenario file. */
+export const MAX_SCENARIO_BYTES = 1_048_576;
+
+const IdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id of letters, digits and - _ . :');
+const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a slug such as `incident-commander`');
+const NameSchema = z.string().trim().min(1).max(MAX_NAME);
+
+/** Who sees: the facilitator (everything), the room screen (what is addressed to everyone), one role. */
+export type Audience = 'facilitator' | 'room' | `role:${string}`;
+export const AudienceSchema = z.union([
+  z.literal('facilitator'),
+  z.literal('room'),
+  z.templateLiteral(['role:', SlugSchema]),
+]);
+
+/** Who acts: the facilitator or one role. The system never acts through the bridge. */
+export type BridgeActor = 'facilitator' | `role:${string}`;
+export const BridgeActorSchema = z.union([z.literal('facilitator'), z.templateLiteral(['role:', SlugSchema])]);
+
+export const EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const PlanItemSchema = z.object({
+  id: IdSchema,
+  issue: z.string().max(MAX_TEXT),
+  corrective_action: z.string().max(MAX_TEXT),
+  owner: z.string().max(MAX_NAME),
+  due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')]),
+  objective: SlugSchema.nullable(),
+});
+
+export const ParticipantSchema = z.object({
+  name: NameSchema,
+  /** One person may hold several roles. */
+  roles: z.array(SlugSchema).min(1).max(50),
+});
+
+// ---- requests ----
+
+export const bridgeRequestSchemas = {
+  'library.list': z.object({}),
+  'library.get': z.object({ entryId: IdSchema }),
+  'library.import': z.object({
+    fileName: z.string().trim().min(1).max(255),
+    text: z.string().max(MAX_SCENARIO_BYTES),
+  }),
+  'library.duplicate': z.object({ entryId: IdSchema }),
+  'sessions.create': z.object({
+    entryId: IdSchema,
+    facilitator: NameSchema,
+    participants: z.array(ParticipantSchema).max(100),
+    /** Whether a room screen is shown (a projector); informational for the host and the report. */
+    roomScreen: z.boolean().default(true),
+    /** How roles enter decisions: turns on one shared screen, or each on its own device. */
+    seating: z.enum(['hot-seat', 'own-devices']).default('hot-seat'),
+  }),
+  'sessions.list': z.object({}),
+  'sessions.open': z.object({ sessionId: IdSchema }),
+  'sessions.compare': z.object({ sessionIds: z.array(IdSchema).min(1).max(20) }),
+  /** A command as an actor. The engine's own schema checks `command` inside the service. */
+  'live.dispatch': z.object({ sessionId: IdSchema, actor: BridgeActorSchema, command: z.unknown() }),
+  /** What an audience saw just after event `seq` (the fold of events 1..seq, projected). */
+  'live.replay': z.object({ sessionId: IdSchema, audience: AudienceSchema, seq: z.number().int().min(0) }),
+  'debrief.get': z.object({ sessionId: IdSchema }),
+  'debrief.savePlan': z.object({ sessionId: IdSchema, items: z.array(PlanItemSchema).max(200) }),
+  'debrief.saveHotwash': z.object({
+    sessionId: IdSchema,
+    answers: z.array(z.object({ index: z.number().int().min(0).max(200), answer: z.string().max(MAX_TEXT) })).max(200),
+  }),
+  'debrief.rate': z.object({
+    sessionId: IdSchema,
+    objective: SlugSchema,
+    rating: z.enum(['P', 'S', 'M', 'U']),
+    reason: z.string().trim().min(1).max(MAX_TEXT),
+  }),
+  'report.export': z.object({
+    sessionId: IdSchema,
+    format: z.enum(EXPORT_FORMATS),
+    anonymize: z.boolean().default(false),
+    includeNotes: z.boolean().default(true),
+  }),
+} as const;
+
+export type BridgeMethod = keyof typeof bridgeRequestSchemas;
+/** What a caller passes (defaults may be left out). */
+export type BridgeParams<M extends BridgeMethod> = z.input<(typeof bridgeRequestSchemas)[M]>;
+/** What a handler receives after parsing (defaults filled). */
+export type ParsedParams<M extends BridgeMethod> = z.output<(typeof bridgeRequestSchemas)[M]>;
+
+export const SubscribeSchema = z.object({ sessionId: IdSchema, audience: AudienceSchema });
+export type SubscribeParams = z.infer<typeof SubscribeSchema>;
+
+// ---- values ----
+
+export type ScenarioSource = 'shipped' | 'imported';
+
+export interface LibraryEntry {
+  /** Identity of this copy in the library (a shipped file, an import, a duplicate). */
+  entryId: string;
+  scenarioId: string;
+  title: string;
+  level: string;
+  duration_s: number;
+  summary: string;
+  tags: string[];
+  source: ScenarioSource;
+  fileName: string;
+  contentHash: string;
+  roles: { id: string; title: string }[];
+  injectCount: number;
+  importedAt: number | null;
+}
+
+export interface LibraryEntryDetail extends LibraryEntry {
+  scenario: Scenario;
+  text: string;
+}
+
+export type SessionStatus = 'setup' | 'running' | 'paused' | 'ended';
+
+export interface SessionParticipant {
+  name: string;
+  roles: string[];
+}
+
+export interface SessionSummary {
+  sessionId: string;
+  entryId: string;
+  scenarioId: string;
+  scenarioTitle: string;
+  facilitator: string;
+  participants: SessionParticipant[];
+  roomScreen: boolean;
+  seating: 'hot-seat' | 'own-devices';
+  status: SessionStatus;
+  createdAt: number;
+  endedAt: number | null;
+  /** Overall percent once the session has ended; null before. */
+  percent: number | null;
+}
+
+export interface SessionDetail extends SessionSummary {
+  roles: { id: string; title: string }[];
+  /** How many events the log holds (the replay scrubber's range). */
+  eventCount: number;
+}
+
+export interface ComparisonRun {
+  sessionId: string;
+  createdAt: number;
+  facilitator: string;
+  status: SessionStatus;
+  percent: number | null;
+  objectives: { id: string; title: string; percent: number | null; rating: Rating | null }[];
+  metrics: { name: string; at_s: number | null; target_s: number }[];
+}
+
+export interface Comparison {
+  scenarioId: string;
+  scenarioTitle: string;
+  runs: ComparisonRun[];
+}
+
+export interface DispatchAck {
+  /** The seq of the last event the command produced. */
+  seq: number;
+}
+
+export interface ExportedReport {
+  format: ExportFormat;
+  fileName: string;
+  mime: string;
+  /** The file's text (html, md, csv, json), or base64 for binary formats (pdf). */
+  content: string;
+  encoding: 'utf8' | 'base64';
+  /** Set when the host wrote the file itself (desktop: a save dialog). */
+  path?: string;
+}
+
+export interface BridgeValues {
+  'library.list': LibraryEntry[];
+  'library.get': LibraryEntryDetail;
+  'library.import': LibraryEntry;
+  'library.duplicate': LibraryEntry;
+  'sessions.create': SessionSummary;
+  'sessions.list': SessionSummary[];
+  'sessions.open': SessionDetail;
+  'sessions.compare': Comparison;
+  'live.dispatch': DispatchAck;
+  /** The projection of the audience at that seq (the engine's projection type, as JSON). */
+  'live.replay': unknown;
+  'debrief.get': Debrief;
+  'debrief.savePlan': DebriefPlanItem[];
+  'debrief.saveHotwash': Debrief['hotwash'];
+  'debrief.rate': DispatchAck;
+  'report.export': ExportedReport;
+}
+
+// ---- pushed updates ----
+
+export type ConnectionState = 'connected' | 'connecting' | 'lost';
+
+export type BridgeUpdate =
+  /** The audience's whole projection (sent on subscribe and after every change). */
+  | { kind: 'projection'; sessionId: string; audience: Audience; projection: unknown }
+  /** The subscription failed or ended (unknown session, not allowed). */
+  | { kind: 'error'; sessionId: string; audience: Audience; error: BridgeError };
+
+// ---- the interface every transport implements ----
+
+export interface Bridge {
+  request<M extends BridgeMethod>(method: M, params: BridgeParams<M>): Promise<BridgeResult<BridgeValues[M]>>;
+  /** Pushes the audience's projection now and after each change, until the returned function is called. */
+  subscribe(params: SubscribeParams, listener: (update: BridgeUpdate) => void): () => void;
+  /** The transport's connection; an in-process bridge is always connected. */
+  onConnection(listener: (state: ConnectionState) => void): () => void;
+}
+
+// ---- parsing untrusted input ----
+
+export type ParsedRequest = { [M in BridgeMethod]: { method: M; params: ParsedParams<M> } }[BridgeMethod];
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(request)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Checks a request from an untrusted side (IPC, a socket). */
+export function parseBridgeRequest(method: unknown, params: unknown): BridgeResult<ParsedRequest> {
+  if (typeof method !== 'string' || !Object.hasOwn(bridgeRequestSchemas, method)) {
+    return fail('unknown-method', `Unknown request '${String(method).slice(0, 60)}'.`);
+  }
+  const schema = bridgeRequestSchemas[method as BridgeMethod];
+  const parsed = schema.safeParse(params ?? {});
+  if (!parsed.success) {
+    return fail('invalid-request', `The request '${method}' is malformed: ${describeIssues(parsed.error)}.`);
+  }
+  return ok({ method, params: parsed.data } as ParsedRequest);
+}
+
+export function parseSubscribe(params: unknown): BridgeResult<SubscribeParams> {
+  const parsed = SubscribeSchema.safeParse(params);
+  if (!parsed.success) return fail('invalid-request', `The subscription is malformed: ${describeIssues(parsed.error)}.`);
+  return ok(parsed.data);
+}

@@ -1,0 +1,95 @@
+// The zod schemas of the engine's commands and audiences: a host parses untrusted input (IPC,
+// WebSocket frames) with these at the boundary, then hands the typed command to the runtime, which
+// checks its meaning against the state. Bounds here are the engine's LIMITS, so an oversized text
+// is refused before it is ever held in memory twice.
+
+import { z } from 'zod';
+import { LIMITS, type Command, type Rejection } from '../engine/commands.ts';
+import type { Actor } from '../engine/event.ts';
+import type { Audience } from '../engine/projections.ts';
+import { PAUSE_REASONS } from '../engine/events.ts';
+import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
+
+const id = z.string().min(1).max(200);
+const text = (max: number) => z.string().max(max);
+
+export const ParticipantSchema = z.object({ name: text(LIMITS.name), roles: z.array(id).max(100) }).strict();
+
+export const OptionSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/), label: text(LIMITS.title) }).strict();
+
+export const CommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('session.setup'), facilitator: text(LIMITS.name), participants: z.array(ParticipantSchema).max(LIMITS.participants) }).strict(),
+  z.object({ type: z.literal('session.start') }).strict(),
+  z.object({ type: z.literal('session.pause'), reason: z.enum(PAUSE_REASONS).optional() }).strict(),
+  z.object({ type: z.literal('session.resume') }).strict(),
+  z.object({ type: z.literal('session.speed'), speed: z.number().min(LIMITS.minSpeed).max(LIMITS.maxSpeed) }).strict(),
+  z.object({ type: z.literal('session.end') }).strict(),
+  z.object({ type: z.literal('inject.deliver'), inject: id }).strict(),
+  z.object({ type: z.literal('inject.hold'), inject: id }).strict(),
+  z.object({ type: z.literal('inject.release'), inject: id }).strict(),
+  z.object({ type: z.literal('inject.skip'), inject: id }).strict(),
+  z.object({
+    type: z.literal('adhoc.send'),
+    to: z.union([z.literal('all'), z.array(id).min(1).max(100)]),
+    channel: z.enum(CHANNELS),
+    from: text(LIMITS.name).optional(),
+    title: text(LIMITS.title),
+    body: text(LIMITS.body),
+    prompt: z.object({
+      role: id,
+      ask: text(LIMITS.title * 4),
+      type: z.enum(PROMPT_TYPES),
+      options: z.array(OptionSchema).max(LIMITS.options).optional(),
+    }).strict().optional(),
+  }).strict(),
+  z.object({ type: z.literal('note.add'), text: text(LIMITS.note), tag: z.enum(NOTE_TAGS), objective: id.optional(), role: id.optional() }).strict(),
+  z.object({ type: z.literal('answer.grade'), prompt: id, credit: z.number().min(0).max(1), reason: text(LIMITS.reason) }).strict(),
+  z.object({ type: z.literal('objective.rate'), objective: id, rating: z.enum(RATINGS).nullable(), reason: text(LIMITS.reason) }).strict(),
+  z.object({
+    type: z.literal('plan.item.save'), id: id.optional(), issue: text(LIMITS.planField), corrective_action: text(LIMITS.planField),
+    owner: text(LIMITS.name), due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]), objective: id.nullable().optional(),
+  }).strict(),
+  z.object({ type: z.literal('plan.item.remove'), id }).strict(),
+  z.object({ type: z.literal('hotwash.answer'), question: z.number().int().min(0), answer: text(LIMITS.hotwash) }).strict(),
+  z.object({ type: z.literal('prompt.answer'), prompt: id, answer: z.union([text(LIMITS.answer), z.array(id).max(LIMITS.options)]) }).strict(),
+  z.object({ type: z.literal('action.take'), action: id }).strict(),
+  z.object({ type: z.literal('chat.post'), text: text(LIMITS.chat) }).strict(),
+]);
+
+// The schema and the engine's Command type must describe the same thing.
+type Parsed = z.infer<typeof CommandSchema>;
+type _SchemaFitsCommand = Parsed extends Command ? true : never;
+const _check: _SchemaFitsCommand = true;
+void _check;
+
+export const AudienceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('facilitator') }).strict(),
+  z.object({ kind: z.literal('room') }).strict(),
+  z.object({ kind: z.literal('role'), role: id }).strict(),
+]);
+
+export const ActorSchema = z.union([z.literal('facilitator'), z.literal('system'), z.string().regex(/^role:[a-z0-9][a-z0-9-]{0,63}$/)]) as z.ZodType<Actor>;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The command is not valid.';
+  const where = issue.path.length > 0 ? ` at '${issue.path.join('.')}'` : '';
+  if (issue.code === 'too_big' && issue.origin === 'string') return `The text${where} is too long: the limit is ${String(issue.maximum)} characters.`;
+  return `The command is not valid${where}: ${issue.message}.`;
+}
+
+/** Checks an untrusted command's shape; a failure is a Rejection with code 'invalid' or 'too-long'. */
+export function parseCommand(input: unknown): ParseResult<Command> {
+  const result = CommandSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const first = result.error.issues[0];
+  const code = first?.code === 'too_big' && first.origin === 'string' ? 'too-long' : 'invalid';
+  return { ok: false, rejection: { code, message: describe(result.error) } };
+}
+
+export function parseAudience(input: unknown): ParseResult<Audience> {
+  const result = AudienceSchema.safeParse(input);
+  return result.success ? { ok: true, value: result.data } : { ok: false, rejection: { code: 'invalid', message: describe(result.error) } };
+}
