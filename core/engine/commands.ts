@@ -3,7 +3,7 @@
 // zod schemas in core/protocol/commands.ts, so a host can check untrusted input at the boundary.
 
 import type { Channel, NoteTag, PromptType, Rating, Option } from '../scenario/types.ts';
-import type { Participant, PauseReason } from './events.ts';
+import type { EndReason, Participant, PauseReason } from './events.ts';
 
 export type Command =
   // ---- facilitator (also the host, as actor 'system') ----
@@ -12,7 +12,7 @@ export type Command =
   | { type: 'session.pause'; reason?: PauseReason }
   | { type: 'session.resume' }
   | { type: 'session.speed'; speed: number }
-  | { type: 'session.end' }
+  | { type: 'session.end'; reason?: EndReason }
   | { type: 'inject.deliver'; inject: string }
   | { type: 'inject.hold'; inject: string }
   | { type: 'inject.release'; inject: string }

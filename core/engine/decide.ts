@@ -5,7 +5,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
 import { LIMITS, type Command, type Rejection, type RejectionCode } from './commands.ts';
 import type { Actor } from './event.ts';
-import { PAUSE_REASONS, type AdhocPrompt, type EventDraft } from './events.ts';
+import { END_REASONS, PAUSE_REASONS, type AdhocPrompt, type EventDraft } from './events.ts';
 import { indexScenario } from './scenario-index.ts';
 import type { SessionState } from './state.ts';
 
@@ -112,7 +112,8 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
     case 'session.end':
       if (state.status === 'ended') return reject('ended', 'The session has already ended.');
       if (state.status === 'setup') return reject('not-started', 'The session has not started, so there is nothing to end.');
-      return accept({ type: 'session.ended', payload: { reason: actor === 'system' ? 'host' : 'facilitator' } });
+      if (command.reason !== undefined && !END_REASONS.includes(command.reason)) return reject('invalid', `Unknown end reason '${String(command.reason)}'.`);
+      return accept({ type: 'session.ended', payload: { reason: command.reason ?? (actor === 'system' ? 'host' : 'facilitator') } });
 
     case 'inject.deliver':
     case 'inject.hold':

@@ -12,7 +12,8 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 /** How an inject reached its audience: on its schedule, ahead of it by the facilitator, or composed live. */
 export type DeliveryHow = 'scheduled' | 'early' | 'adhoc';
 
-export type EndReason = 'facilitator' | 'duration' | 'host';
+export const END_REASONS = ['facilitator', 'duration', 'host'] as const;
+export type EndReason = (typeof END_REASONS)[number];
 
 export interface Participant {
   name: string;

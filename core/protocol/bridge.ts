@@ -174,6 +174,7 @@ export interface SessionSummary {
 
 export interface SessionDetail extends SessionSummary {
   roles: { id: string; title: string }[];
+  objectives: { id: string; title: string }[];
   /** How many events the log holds (the replay scrubber's range). */
   eventCount: number;
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS, type Command, type Rejection } from '../engine/commands.ts';
 import type { Actor } from '../engine/event.ts';
 import type { Audience } from '../engine/projections.ts';
-import { PAUSE_REASONS } from '../engine/events.ts';
+import { END_REASONS, PAUSE_REASONS } from '../engine/events.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
 
 const id = z.string().min(1).max(200);
@@ -23,7 +23,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.pause'), reason: z.enum(PAUSE_REASONS).optional() }).strict(),
   z.object({ type: z.literal('session.resume') }).strict(),
   z.object({ type: z.literal('session.speed'), speed: z.number().min(LIMITS.minSpeed).max(LIMITS.maxSpeed) }).strict(),
-  z.object({ type: z.literal('session.end') }).strict(),
+  z.object({ type: z.literal('session.end'), reason: z.enum(END_REASONS).optional() }).strict(),
   z.object({ type: z.literal('inject.deliver'), inject: id }).strict(),
   z.object({ type: z.literal('inject.hold'), inject: id }).strict(),
   z.object({ type: z.literal('inject.release'), inject: id }).strict(),

@@ -1,0 +1,115 @@
+// Scores from the folded state: prompts, steps, objectives, the overall score and the time-to
+// metrics. The debrief (./debrief.ts) adds the timeline and the session's story around them; the
+// facilitator's live score board can call this alone on the runtime's state.
+
+import type { Option, Prompt, Scenario } from '../scenario/types.ts';
+import type { SessionState } from '../engine/state.ts';
+import type { DebriefMetric, DebriefObjective, DebriefPrompt, DebriefStep } from './debrief-types.ts';
+import { choiceCorrectness, multiCorrectness, percentOf, ratingFor, stepPoints, textCorrectness, timeliness } from './rules.ts';
+
+export interface Scores {
+  score: { points: number; possible: number; percent: number | null };
+  objectives: DebriefObjective[];
+  prompts: DebriefPrompt[];
+  steps: DebriefStep[];
+  metrics: DebriefMetric[];
+}
+
+const seconds = (ms: number): number => ms / 1000;
+
+function labels(options: readonly Option[], ids: readonly string[]): string[] {
+  return ids.map((id) => options.find((o) => o.id === id)?.label ?? id);
+}
+
+function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt | null {
+  const ps = state.prompts.get(prompt.id);
+  const delivered = state.injects.get(prompt.inject)?.delivered;
+  // An undelivered inject's prompts are left out of both points and possible.
+  if (!ps || !delivered) return null;
+  const last = ps.last;
+  const grade = ps.grade && last && ps.grade.answerSeq === last.seq ? ps.grade : null;
+  let correctness = 0;
+  let needsReview = false;
+  let t = 0;
+  let response: number | null = null;
+  if (last) {
+    response = seconds(last.at - delivered.at);
+    t = timeliness(response, prompt.expect.within);
+    if (prompt.type === 'choice' && typeof last.answer === 'string') correctness = choiceCorrectness(last.answer, prompt.expect);
+    else if (prompt.type === 'multi' && Array.isArray(last.answer)) correctness = multiCorrectness(last.answer, prompt.expect);
+    else if (prompt.type === 'text' && typeof last.answer === 'string') {
+      const text = textCorrectness(last.answer, prompt.expect);
+      correctness = text.correctness;
+      needsReview = text.needsReview;
+    }
+    if (grade) {
+      correctness = grade.credit;
+      needsReview = false;
+    }
+  }
+  const answer = last ? (typeof last.answer === 'string' ? last.answer : [...last.answer]) : null;
+  return {
+    id: prompt.id,
+    role: prompt.role,
+    inject: prompt.inject,
+    objective: prompt.objective ?? null,
+    ask: prompt.ask,
+    type: prompt.type,
+    delivered_at_s: seconds(delivered.at),
+    answer,
+    answer_labels: answer === null || prompt.type === 'text' ? [] : labels(prompt.options, typeof answer === 'string' ? [answer] : answer),
+    answered_at_s: last ? seconds(last.at) : null,
+    response_time_s: response,
+    within_s: prompt.expect.within ?? null,
+    correctness,
+    timeliness: t,
+    points: prompt.points * correctness * t,
+    possible: prompt.points,
+    graded_by_facilitator: grade !== null,
+    grade: grade ? { credit: grade.credit, reason: grade.reason } : null,
+    needs_review: needsReview,
+    expected: { best: [...prompt.expect.best], acceptable: [...prompt.expect.acceptable], keywords: prompt.expect.keywords.map((g) => [...g]) },
+    expected_labels: { best: labels(prompt.options, prompt.expect.best), acceptable: labels(prompt.options, prompt.expect.acceptable) },
+  };
+}
+
+export function scoreState(scenario: Scenario, state: SessionState): Scores {
+  const prompts: DebriefPrompt[] = [];
+  for (const inject of scenario.injects) {
+    for (const prompt of inject.prompts) {
+      const scored = scorePrompt(prompt, state);
+      if (scored) prompts.push(scored);
+    }
+  }
+  const steps: DebriefStep[] = scenario.runbook.map((step) => {
+    const metAt = state.steps.get(step.id)?.metAt ?? null;
+    const byMs = Math.round(step.by * 1000);
+    return {
+      id: step.id, step: step.step, objective: step.objective ?? null, by_s: step.by, metric: step.metric ?? null,
+      met_at_s: metAt === null ? null : seconds(metAt), on_time: metAt !== null && metAt <= byMs,
+      points: stepPoints(step.points, byMs, metAt), possible: step.points,
+    };
+  });
+  const objectives: DebriefObjective[] = scenario.objectives.map((o) => {
+    let points = 0;
+    let possible = 0;
+    for (const p of prompts) if (p.objective === o.id) { points += p.points; possible += p.possible; }
+    for (const s of steps) if (s.objective === o.id) { points += s.points; possible += s.possible; }
+    const percent = percentOf(points, possible);
+    const computed = ratingFor(percent);
+    const override = state.ratings.get(o.id);
+    return {
+      id: o.id, title: o.title, description: o.description ?? null, capability: o.capability ?? null,
+      points, possible, percent, computed_rating: computed,
+      rating: override ? override.rating : computed,
+      rating_override: override ? { rating: override.rating, reason: override.reason } : null,
+    };
+  });
+  let points = 0;
+  let possible = 0;
+  for (const p of prompts) { points += p.points; possible += p.possible; }
+  for (const s of steps) { points += s.points; possible += s.possible; }
+  const metrics: DebriefMetric[] = [];
+  for (const s of steps) if (s.metric !== null) metrics.push({ name: s.metric, step: s.id, at_s: s.met_at_s, target_s: s.by_s });
+  return { score: { points, possible, percent: percentOf(points, possible) }, objectives, prompts, steps, metrics };
+}

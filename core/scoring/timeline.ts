@@ -1,0 +1,96 @@
+// The debrief timeline: one line a person reads for every event of the log, in order. Text that
+// participants typed is carried as data (reports escape it); summaries quote it only in short.
+
+import type { Channel, Scenario } from '../scenario/types.ts';
+import type { SessionEvent } from '../engine/event.ts';
+import { isEngineEvent, type EngineEvent } from '../engine/events.ts';
+import { indexScenario } from '../engine/scenario-index.ts';
+import type { DebriefTimelineEntry, TimelineKind } from './debrief-types.ts';
+
+const SHORT = 120;
+
+function short(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > SHORT ? `${flat.slice(0, SHORT - 1)}…` : flat;
+}
+
+function actorName(actor: string): string {
+  return actor.startsWith('role:') ? actor.slice(5) : actor;
+}
+
+const fmtSpeed = (speed: number): string => `${speed}x`;
+
+interface Entry {
+  kind: TimelineKind;
+  summary: string;
+  role?: string | null;
+  inject?: string | null;
+  prompt?: string | null;
+  channel?: Channel | null;
+}
+
+export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[]): DebriefTimelineEntry[] {
+  const index = indexScenario(scenario);
+  const adhoc = new Map<string, EngineEvent & { type: 'adhoc.sent' }>();
+  const out: DebriefTimelineEntry[] = [];
+  const injectTitle = (id: string): string => index.injects.get(id)?.title ?? adhoc.get(id)?.payload.title ?? id;
+  const promptInject = (id: string): string | null => index.prompts.get(id)?.inject ?? [...adhoc.values()].find((a) => a.payload.prompt?.id === id)?.payload.inject ?? null;
+
+  for (const raw of events) {
+    if (!isEngineEvent(raw)) continue;
+    const e: EngineEvent = raw;
+    let entry: Entry | null = null;
+    switch (e.type) {
+      case 'session.setup': {
+        const people = e.payload.participants.map((p) => `${p.name} (${p.roles.join(', ') || 'no role'})`).join('; ');
+        entry = { kind: 'system', summary: `Session set up: facilitator ${e.payload.facilitator}${people ? `; ${people}` : ''}` };
+        break;
+      }
+      case 'session.started': entry = { kind: 'control', summary: `Session started at ${fmtSpeed(e.payload.speed)}` }; break;
+      case 'session.paused': entry = { kind: 'control', summary: `Paused (${e.payload.reason})` }; break;
+      case 'session.resumed': entry = { kind: 'control', summary: 'Resumed' }; break;
+      case 'session.speed': entry = { kind: 'control', summary: `Speed set to ${fmtSpeed(e.payload.speed)}` }; break;
+      case 'session.ended': entry = { kind: 'control', summary: `Session ended (${e.payload.reason})` }; break;
+      case 'session.recovered': entry = { kind: 'system', summary: 'Session recovered after the app stopped unexpectedly; nothing recorded was lost' }; break;
+      case 'adhoc.sent': adhoc.set(e.payload.inject, e); break;
+      case 'inject.delivered': {
+        const def = index.injects.get(e.payload.inject);
+        const ad = adhoc.get(e.payload.inject);
+        const to = def ? (def.toAll ? 'everyone' : def.to.join(', ')) : ad ? (ad.payload.toAll ? 'everyone' : ad.payload.to.join(', ')) : '?';
+        const how = e.payload.how === 'early' ? ' (delivered early by the facilitator)' : e.payload.how === 'adhoc' ? ' (ad-hoc)' : '';
+        entry = { kind: 'delivery', summary: `Delivered '${short(injectTitle(e.payload.inject))}' to ${to}${how}`, inject: e.payload.inject, channel: def?.channel ?? ad?.payload.channel ?? null };
+        break;
+      }
+      case 'inject.held': entry = { kind: 'control', summary: `Held '${short(injectTitle(e.payload.inject))}'`, inject: e.payload.inject }; break;
+      case 'inject.released': entry = { kind: 'control', summary: `Released '${short(injectTitle(e.payload.inject))}'`, inject: e.payload.inject }; break;
+      case 'inject.skipped': entry = { kind: 'control', summary: `Skipped '${short(injectTitle(e.payload.inject))}'`, inject: e.payload.inject }; break;
+      case 'prompt.answered': {
+        const a = e.payload.answer;
+        const shown = typeof a === 'string' ? (index.prompts.get(e.payload.prompt)?.type === 'text' || !index.prompts.has(e.payload.prompt) ? `"${short(a)}"` : a) : a.join(', ');
+        entry = { kind: 'decision', summary: `${e.payload.role} answered ${e.payload.prompt}: ${shown}`, role: e.payload.role, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) };
+        break;
+      }
+      case 'action.taken': {
+        const title = index.actions.get(e.payload.action)?.title ?? e.payload.action;
+        entry = { kind: 'decision', summary: `${e.payload.role} took action '${title}'`, role: e.payload.role };
+        break;
+      }
+      case 'chat.posted': entry = { kind: 'chat', summary: `${e.payload.role ?? 'facilitator'}: ${short(e.payload.text)}`, role: e.payload.role }; break;
+      case 'note.added': entry = { kind: 'note', summary: `Note (${e.payload.tag}): ${short(e.payload.text)}`, role: e.payload.role ?? null }; break;
+      case 'answer.graded': entry = { kind: 'grade', summary: `Graded ${e.payload.prompt}: ${e.payload.credit} (${short(e.payload.reason)})`, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) }; break;
+      case 'objective.rated':
+        entry = { kind: 'rating', summary: e.payload.rating === null ? `Rating override withdrawn for ${e.payload.objective}` : `Rated ${e.payload.objective} ${e.payload.rating} (${short(e.payload.reason)})` };
+        break;
+      case 'plan.item.saved': entry = { kind: 'system', summary: `Improvement plan: ${short(e.payload.issue)}` }; break;
+      case 'plan.item.removed': entry = { kind: 'system', summary: `Improvement plan item ${e.payload.id} removed` }; break;
+      case 'hotwash.answered': entry = { kind: 'system', summary: `Hotwash: ${short(scenario.debrief.questions[e.payload.question] ?? `question ${e.payload.question + 1}`)}` }; break;
+    }
+    if (!entry) continue;
+    out.push({
+      seq: e.seq, at_s: e.at / 1000, kind: entry.kind, type: e.type, actor: actorName(e.actor), summary: entry.summary,
+      role: entry.role ?? (e.actor.startsWith('role:') ? actorName(e.actor) : null),
+      inject: entry.inject ?? null, prompt: entry.prompt ?? null, channel: entry.channel ?? null,
+    });
+  }
+  return out;
+}
