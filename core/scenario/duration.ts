@@ -1,0 +1,45 @@
+// Durations as the format writes them (90s, 5m, 1h30m, 05:00, 1:02:03, or a bare number of
+// seconds) and back. The pattern is shared with the schema so that editors and the loader agree.
+import type { Seconds } from './types.ts';
+
+const UNITS = String.raw`\d+h(?:\d+m)?(?:\d+s)?|\d+m(?:\d+s)?|\d+s`;
+const CLOCK = String.raw`\d+:[0-5]\d(?::[0-5]\d)?`;
+const DIGITS = String.raw`\d+`;
+
+/** A duration written as text; anchored, so it doubles as the JSON Schema `pattern`. */
+export const DURATION_PATTERN = `^(?:${UNITS}|${CLOCK}|${DIGITS})$`;
+const DURATION_RE = new RegExp(DURATION_PATTERN);
+
+export const DURATION_HINT = 'a duration like 90s, 5m, 1h30m or 05:00';
+
+/** Seconds for a duration written in the format, or null when it is not one (or is negative). */
+export function parseDuration(value: string | number): Seconds | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  const text = value.trim();
+  if (!DURATION_RE.test(text)) return null;
+  if (/^\d+$/.test(text)) return Number(text);
+  if (text.includes(':')) {
+    const parts = text.split(':').map(Number);
+    return parts.reduce((total, part) => total * 60 + part, 0);
+  }
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(/(\d+)([hms])/g)) {
+    total += Number(amount) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);
+  }
+  return total;
+}
+
+/**
+ * Seconds as the format writes them: "1h30m", "5m", "1m30s", "45s", "0s". Fractions are rounded to
+ * the nearest second (for display); negative values get a leading minus (for differences).
+ */
+export function formatDuration(seconds: Seconds): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const whole = Math.round(Math.abs(seconds));
+  const sign = seconds < 0 && whole > 0 ? '-' : '';
+  if (whole === 0) return '0s';
+  const h = Math.floor(whole / 3600);
+  const m = Math.floor((whole % 3600) / 60);
+  const s = whole % 60;
+  return sign + (h ? `${h}h` : '') + (m ? `${m}m` : '') + (s ? `${s}s` : '');
+}

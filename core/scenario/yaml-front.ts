@@ -1,0 +1,206 @@
+// The YAML front end shared by scenarios and play scripts: text -> plain value plus a locator that
+// turns a key path back into a line and column. Everything a shared file could use to hurt the
+// loader is refused here, with its place: size, custom tags, duplicate and prototype keys,
+// non-scalar keys, deep nesting and alias expansion.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Finding, Locator, Position } from './errors.ts';
+import type { Path } from './path.ts';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Scenarios nest about eight levels; conditions a few more. Anything deeper is a mistake or an attack. */
+export const MAX_DEPTH = 64;
+/** Values produced by expanding aliases, all aliases together. */
+export const MAX_ALIAS_NODES = 10_000;
+const MAX_YAML_ERRORS = 10;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface YamlResult {
+  /** The document as plain data (objects, arrays, strings, numbers, booleans, null). */
+  value: unknown;
+  locate: Locator;
+  /** Problems found; when `fatal`, `value` is not worth checking further. */
+  findings: PositionedFinding[];
+  fatal: boolean;
+}
+
+/** A finding that already has its place (YAML-level problems are found by offset, not by path). */
+export type PositionedFinding = Finding & { position?: Position };
+
+/** UTF-8 length of `text`, stopping early once it is known to exceed `limit`. */
+export function utf8Length(text: string, limit = Infinity): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function readYaml(text: string): YamlResult {
+  const noPlace: Locator = () => ({ line: 1, column: 1 });
+  if (text.length > MAX_FILE_BYTES || utf8Length(text, MAX_FILE_BYTES) > MAX_FILE_BYTES) {
+    const size = utf8Length(text);
+    return {
+      value: undefined,
+      locate: noPlace,
+      fatal: true,
+      findings: [{ path: [], message: `the file is ${(size / 1048576).toFixed(2)} MiB; a scenario file may be at most 1 MiB (1,048,576 bytes)` }],
+    };
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    customTags: [],
+    merge: false,
+    strict: true,
+  });
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+
+  const findings: PositionedFinding[] = [];
+  // Duplicate keys are reported by the converter below, which can name the key and the first one.
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const seen = new Set<string>();
+  for (const e of [...syntax, ...doc.warnings]) {
+    const message = yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1]));
+    if (seen.has(message) && e.code === 'RESOURCE_EXHAUSTION') continue;
+    seen.add(message);
+    findings.push({ path: [], message, position: position(e.pos[0]) });
+    if (findings.length >= MAX_YAML_ERRORS) break;
+  }
+
+  const locate: Locator = (path, at) => position(offsetOf(doc, path, at));
+  // A value under an unknown tag is not what the author meant: checking it would only add noise.
+  if (findings.length > 0) return { value: undefined, locate, findings, fatal: true };
+
+  const converter = new Converter(doc, position);
+  let value: unknown;
+  try {
+    value = converter.toValue(doc.contents, [], 0);
+  } catch (error) {
+    if (!(error instanceof LimitReached)) throw error;
+    findings.push(...converter.findings, { path: [], message: error.message, position: error.position });
+    return { value: undefined, locate, findings, fatal: true };
+  }
+  findings.push(...converter.findings);
+  return { value, locate, findings, fatal: false };
+}
+
+function yamlMessage(code: string, message: string, source: string): string {
+  switch (code) {
+    case 'TAG_RESOLVE_FAILED': {
+      const tag = source.trim().split(/\s/)[0] || message.replace(/^Unresolved tag: /, '');
+      return `unknown tag ${tag}: tags are not allowed in scenario files; remove it`;
+    }
+    case 'RESOURCE_EXHAUSTION':
+      return `the document nests too deeply to load safely (at most ${MAX_DEPTH} levels)`;
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (a second ---); one file is one scenario or play script';
+    default:
+      return `YAML syntax: ${message.split('\n')[0]}`;
+  }
+}
+
+class LimitReached extends Error {
+  constructor(message: string, readonly position: Position) {
+    super(message);
+  }
+}
+
+class Converter {
+  readonly findings: PositionedFinding[] = [];
+  private aliasNodes = 0;
+
+  constructor(private readonly doc: Document, private readonly position: (offset: number) => Position) {}
+
+  private where(node: { range?: [number, number, number] | null | undefined } | null | undefined): Position {
+    return this.position(node?.range?.[0] ?? 0);
+  }
+
+  toValue(node: unknown, path: Path, depth: number, viaAlias = false): unknown {
+    if (depth > MAX_DEPTH) {
+      throw new LimitReached(`the document nests more than ${MAX_DEPTH} levels deep; a scenario never needs that many`, this.where(node as YamlNode));
+    }
+    if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      throw new LimitReached(`aliases (*name) expand to more than ${MAX_ALIAS_NODES} values; write the content out or use fewer aliases`, this.where(node as YamlNode));
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      if (!target) throw new LimitReached(`unknown alias *${node.source}`, this.where(node));
+      return this.toValue(target, path, depth + 1, true);
+    }
+    if (isScalar(node)) return node.value ?? null;
+    if (isSeq(node)) return node.items.map((item, i) => this.toValue(item, [...path, i], depth + 1, viaAlias));
+    if (isMap(node)) return this.mapValue(node.items, path, depth, viaAlias);
+    throw new LimitReached('unsupported YAML node', this.where(node as YamlNode));
+  }
+
+  private mapValue(pairs: readonly unknown[], path: Path, depth: number, viaAlias: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const firstLine = new Map<string, number>();
+    for (const pair of pairs) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
+        this.findings.push({ path, message: 'a key must be a plain name (not a list, mapping, alias or empty key)', position: this.where(keyNode as YamlNode) });
+        continue;
+      }
+      const key = String(keyNode.value);
+      const keyPosition = this.where(keyNode);
+      if (FORBIDDEN_KEYS.has(key)) {
+        this.findings.push({ path: [...path, key], message: `the key '${key}' is not allowed in scenario files`, position: keyPosition });
+        continue;
+      }
+      const first = firstLine.get(key);
+      if (first !== undefined) {
+        this.findings.push({ path: [...path, key], message: `duplicate key '${key}' (first on line ${first}); a key may appear once per mapping`, position: keyPosition });
+        continue;
+      }
+      firstLine.set(key, keyPosition.line);
+      out[key] = this.toValue(pair.value, [...path, key], depth + 1, viaAlias);
+    }
+    return out;
+  }
+}
+
+/** The offset of the node at `path` (or of its nearest existing ancestor). */
+function offsetOf(doc: Document, path: Path, at: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    let keyNode: unknown;
+    if (isSeq(node) && typeof segment === 'number') next = node.items[segment];
+    else if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      keyNode = pair?.key;
+      next = pair ? (pair.value ?? pair.key) : undefined;
+    }
+    if (next === undefined) return offset;
+    const last = i === path.length - 1;
+    offset = (last && at === 'key' ? rangeStart(keyNode) : undefined) ?? rangeStart(next) ?? offset;
+    node = next;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (typeof node !== 'object' || node === null || !('range' in node)) return undefined;
+  const range = (node as { range?: unknown }).range;
+  return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
+}

@@ -1,0 +1,88 @@
+// drillbook validate FILE...: check scenarios and play scripts, print errors compiler-style
+// (FILE:LINE:COL: PATH: MESSAGE) and one OK line with a summary per valid file.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { formatDuration, formatLoadError, loadAny, MAX_FILE_BYTES, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
+
+const HELP = `Usage: drillbook validate FILE...
+
+Checks each scenario (format: drillbook/scenario@1) or play script (format: drillbook/play@1).
+Prints every error as FILE:LINE:COL: PATH: MESSAGE and one OK line per valid file.
+Exit status: 0 when every file is valid, 1 when any is not, 2 on a usage error.`;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function scenarioSummary(s: Scenario): string {
+  const prompts = s.injects.reduce((n, i) => n + i.prompts.length, 0);
+  return [
+    plural(s.roles.length, 'role'),
+    plural(s.injects.length, 'inject'),
+    plural(prompts, 'prompt'),
+    plural(s.runbook.length, 'runbook step'),
+    `planned ${formatDuration(s.duration)}`,
+  ].join(', ');
+}
+
+export function playSummary(p: Play): string {
+  const last = p.events.reduce((max, e) => Math.max(max, e.at), 0);
+  const target = p.scenario ? ` for '${p.scenario}'` : '';
+  return `play script${target} — ${plural(p.events.length, 'event')}, last at ${formatDuration(last)}`;
+}
+
+async function readText(path: string): Promise<string> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw new Error('it is a directory, not a file');
+  if (info.size > MAX_FILE_BYTES) {
+    throw new Error(`the file is ${(info.size / 1048576).toFixed(2)} MiB; a scenario file may be at most 1 MiB (1,048,576 bytes)`);
+  }
+  return readFile(path, 'utf8');
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Validate one file; true when it is valid. */
+async function validateFile(file: string, io: CliIo): Promise<boolean> {
+  let text: string;
+  try {
+    text = await readText(resolve(io.cwd, file));
+  } catch (error) {
+    io.out(`${file}: cannot read the file: ${reason(error)}`);
+    return false;
+  }
+  const loaded = loadAny(text, file);
+  if (!loaded.result.ok) {
+    for (const e of loaded.result.errors) io.out(formatLoadError(e));
+    return false;
+  }
+  if (loaded.kind === 'play') io.out(`${file}: OK: ${playSummary(loaded.result.value)}`);
+  else io.out(`${file}: OK: '${loaded.result.value.title}' — ${scenarioSummary(loaded.result.value)}`);
+  return true;
+}
+
+export const validateCommand: CliCommand = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  const files: string[] = [];
+  let options = true;
+  for (const arg of args) {
+    if (options && arg === '--') options = false;
+    else if (options && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else files.push(arg);
+  }
+  if (files.length === 0) throw new UsageError('no files given: name the scenario or play script files to check');
+
+  let invalid = 0;
+  for (const file of files) if (!(await validateFile(file, io))) invalid++;
+  if (files.length > 1) {
+    io.out(invalid === 0 ? `all ${files.length} files are valid` : `${invalid} of ${files.length} files have errors`);
+  }
+  return invalid === 0 ? EXIT_OK : EXIT_FAILED;
+};
