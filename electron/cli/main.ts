@@ -16,6 +16,10 @@ const commands: Record<string, Entry> = {
     summary: 'schema [--play] [--write FILE]  print or write the JSON Schema of the scenario format',
     load: async () => (await import('./schema.ts')).schemaCommand,
   },
+  simulate: {
+    summary: 'simulate SCENARIO --play PLAY [--out DIR] [--format json]  dry-run a play script, print scores, write the debrief',
+    load: async () => (await import('./simulate.ts')).simulateCommand,
+  },
 };
 
 export function usage(): string {

@@ -1,0 +1,174 @@
+// drillbook simulate SCENARIO --play PLAY [--out DIR] [--format json]: a dry run. The play script
+// drives a session through the app's own runtime on virtual time; a trainer reads the summary
+// (overall, objectives, metrics, rejected script events) and the debrief lands in DIR.
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { formatLoadError, loadPlay, loadScenario, MAX_FILE_BYTES, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
+
+const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format json]
+
+Runs the play script (drillbook/play@1) against the scenario in virtual time, through the same
+engine the app uses, prints a summary and writes DIR/debrief.json (default ./debrief-<scenario id>).
+  --play FILE     the play script (required)
+  --out DIR       where to write the debrief
+  --format LIST   comma-separated output formats; available now: json
+Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
+1 when the scenario or the play is broken, 2 on a usage error.`;
+
+/** Output formats: each writes one file into DIR and returns its path. The reports issue adds more. */
+export type DebriefWriter = (debrief: Debrief, dir: string) => Promise<string>;
+
+export const writers: Record<string, DebriefWriter> = {
+  json: async (debrief, dir) => {
+    const file = join(dir, 'debrief.json');
+    await writeFile(file, `${JSON.stringify(debrief, null, 2)}\n`, 'utf8');
+    return file;
+  },
+};
+
+interface Args {
+  scenario: string;
+  play: string;
+  out: string | null;
+  formats: string[];
+}
+
+function parseArgs(args: string[]): Args {
+  let scenario: string | null = null;
+  let play: string | null = null;
+  let out: string | null = null;
+  let formats = ['json'];
+  const value = (i: number, flag: string): string => {
+    const v = args[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const eq = arg.indexOf('=');
+    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, null];
+    const take = (): string => {
+      if (inline !== null) return inline;
+      const v = value(i, flag);
+      i++;
+      return v;
+    };
+    if (flag === '--play') play = take();
+    else if (flag === '--out') out = take();
+    else if (flag === '--format') formats = take().split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else if (scenario === null) scenario = arg;
+    else throw new UsageError(`one scenario at a time; '${arg}' is one too many`);
+  }
+  if (scenario === null) throw new UsageError('no scenario given');
+  if (play === null) throw new UsageError('no play script given: add --play FILE');
+  if (formats.length === 0) throw new UsageError('--format needs at least one format');
+  const unknown = formats.filter((f) => !(f in writers));
+  if (unknown.length > 0) {
+    throw new UsageError(`format ${unknown.map((f) => `'${f}'`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
+  }
+  return { scenario, play, out, formats: [...new Set(formats)] };
+}
+
+async function readText(path: string): Promise<string> {
+  const info = await stat(path);
+  if (info.isDirectory()) throw new Error('it is a directory, not a file');
+  if (info.size > MAX_FILE_BYTES) throw new Error(`the file is ${(info.size / 1048576).toFixed(2)} MiB; the limit is 1 MiB`);
+  return readFile(path, 'utf8');
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** h:mm:ss or m:ss of exercise seconds. */
+export function clock(seconds: number): string {
+  const total = Math.round(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+const pct = (p: number | null): string => (p === null ? '  —' : `${Math.round(p)}%`.padStart(4));
+const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
+
+/** The summary a trainer reads at a glance. */
+export function summarize(scenario: Scenario, playFile: string, result: SimulationResult): string[] {
+  const d = result.debrief;
+  const lines = [`Dry run of '${scenario.title}' (${scenario.id}) with ${playFile}: ended at ${clock(d.session.duration_s)}`];
+  lines.push(`Overall: ${pct(d.score.percent).trim()} (${pts(d.score.points)} of ${pts(d.score.possible)} points)`);
+  const width = Math.max(...d.objectives.map((o) => o.id.length), 4);
+  lines.push('Objectives:');
+  for (const o of d.objectives) {
+    const override = o.rating_override ? `  (set by the facilitator; computed ${o.computed_rating ?? '—'}: ${o.rating_override.reason})` : '';
+    lines.push(`  ${o.id.padEnd(width)}  ${pct(o.percent)}  ${o.rating ?? '—'}${override}`);
+  }
+  if (d.metrics.length > 0) {
+    const mw = Math.max(...d.metrics.map((m) => m.name.length));
+    lines.push('Metrics:');
+    for (const m of d.metrics) {
+      const met = m.at_s === null ? 'not met'.padEnd(14) : `at ${clock(m.at_s)}`.padEnd(14);
+      const verdict = m.at_s === null ? 'MISSED' : m.at_s <= m.target_s ? 'on time' : `late by ${clock(m.at_s - m.target_s)}`;
+      lines.push(`  ${m.name.padEnd(mw)}  ${met}  target ${clock(m.target_s).padEnd(8)}  ${verdict}`);
+    }
+  }
+  const review = d.prompts.filter((p) => p.needs_review).map((p) => p.id);
+  if (review.length > 0) lines.push(`Needs the facilitator's review (text without keywords): ${review.join(', ')}`);
+  if (result.rejected.length === 0) lines.push('Rejected script events: none');
+  else {
+    lines.push(`Rejected script events (${result.rejected.length}):`);
+    for (const r of result.rejected) lines.push(`  ${clock(r.at_s)}  ${r.event}: ${r.reason}`);
+  }
+  return lines;
+}
+
+export const simulateCommand: CliCommand = async (args, io: CliIo) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  const parsed = parseArgs(args);
+  const texts: string[] = [];
+  for (const file of [parsed.scenario, parsed.play]) {
+    try {
+      texts.push(await readText(resolve(io.cwd, file)));
+    } catch (error) {
+      io.err(`${file}: cannot read the file: ${reason(error)}`);
+      return EXIT_FAILED;
+    }
+  }
+  const loadedScenario = loadScenario(texts[0] as string, parsed.scenario);
+  const loadedPlay = loadPlay(texts[1] as string, parsed.play);
+  const errors: LoadError[] = [...(loadedScenario.ok ? [] : loadedScenario.errors), ...(loadedPlay.ok ? [] : loadedPlay.errors)];
+  if (!loadedScenario.ok || !loadedPlay.ok) {
+    for (const e of errors) io.err(formatLoadError(e));
+    io.err('The dry run did not start: fix the errors above (drillbook validate FILE checks a file alone).');
+    return EXIT_FAILED;
+  }
+  const scenario: Scenario = loadedScenario.value;
+  const play: Play = loadedPlay.value;
+  if (play.scenario !== undefined && play.scenario !== scenario.id) {
+    io.err(`${parsed.play}: this play script was written for the scenario '${play.scenario}', not '${scenario.id}'. Pass the matching scenario, or change the play's \`scenario\` key.`);
+    return EXIT_FAILED;
+  }
+  const result = simulatePlay(scenario, play, { wallStart: Date.now() });
+  for (const line of summarize(scenario, parsed.play, result)) io.out(line);
+  const dir = resolve(io.cwd, parsed.out ?? `debrief-${scenario.id}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    for (const format of parsed.formats) {
+      const file = await (writers[format] as DebriefWriter)(result.debrief, dir);
+      io.out(`Wrote ${file}`);
+    }
+  } catch (error) {
+    io.err(`Could not write the debrief to ${dir}: ${reason(error)}. Choose another directory with --out DIR.`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+};
