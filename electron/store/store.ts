@@ -5,6 +5,7 @@ import { improvementQueries } from './queries/improvements.ts';
 import { scenarioQueries } from './queries/scenarios.ts';
 import { sessionQueries } from './queries/sessions.ts';
 import { settingsQueries } from './queries/settings.ts';
+import { summarizeEvents } from './session-summary.ts';
 
 export interface Store {
   readonly path: string;
@@ -22,15 +23,17 @@ export interface Store {
 export function openStore(path: string, options: OpenOptions = {}): Store {
   const db = openDatabase(path, options);
   const readonly = options.readonly ?? false;
+  // The modules prepare their writes eagerly; SQLite allows that on a read-only handle (a write
+  // fails only when run).
+  const sessions = sessionQueries(db, path);
+  const improvements = improvementQueries(db, path);
   return {
     path,
     db,
-    // The modules prepare their writes eagerly; SQLite allows that on a read-only handle (a
-    // write fails only when run).
     scenarios: scenarioQueries(db, path),
-    sessions: sessionQueries(db, path),
-    events: new SqliteEventStore(db, path),
-    improvements: improvementQueries(db, path),
+    sessions,
+    events: new SqliteEventStore(db, path, summarizeEvents(sessions, improvements)),
+    improvements,
     settings: settingsQueries(db, path),
     transaction: <T>(fn: () => T): T => (readonly ? db.transaction(fn)() : db.transaction(fn).immediate()),
     close: () => db.close(),

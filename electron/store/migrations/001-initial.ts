@@ -70,7 +70,7 @@ CREATE TABLE improvement_items (
   issue TEXT NOT NULL,
   corrective_action TEXT NOT NULL,
   owner TEXT NOT NULL DEFAULT '',
-  due TEXT NOT NULL DEFAULT '' CHECK (due = '' OR due GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+  due TEXT NOT NULL DEFAULT '' CHECK (due = '' OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   objective TEXT,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Actor, EventStore, SessionEvent } from '../../../core/engine/event.ts';
 import type { Db } from '../open.ts';
 import { StoreError } from '../errors.ts';
-import { sqliteCode, translateWriteError } from '../sqlite-errors.ts';
+import { isSqliteError, sqliteCode, translateWriteError } from '../sqlite-errors.ts';
 
 const actorSchema = z.custom<Actor>(
   (value) => typeof value === 'string' && (value === 'facilitator' || value === 'system' || /^role:.+/.test(value)),
@@ -36,17 +36,24 @@ export class SqliteEventStore implements EventStore {
   private readonly selectLastSeq;
   private readonly appendTx;
 
+  /**
+   * `project`, if given, runs inside the same transaction as each append: summaries kept beside
+   * the log (a session's status, its seats) then never disagree with it, and if it throws, the
+   * events are not written either.
+   */
   constructor(
     private readonly db: Db,
     private readonly path: string,
+    private readonly project?: (sessionId: string, events: readonly SessionEvent[]) => void,
   ) {
     this.insert = db.prepare(
       'INSERT INTO events (session, seq, at_ms, wall_ms, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectAll = db.prepare('SELECT seq, at_ms, wall_ms, actor, type, payload FROM events WHERE session = ? ORDER BY seq');
     this.selectLastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM events WHERE session = ?').pluck();
-    this.appendTx = db.transaction((sessionId: string, rows: readonly (string | number)[][]) => {
+    this.appendTx = db.transaction((sessionId: string, rows: readonly (string | number)[][], events: readonly SessionEvent[]) => {
       for (const row of rows) this.insert.run(sessionId, ...row);
+      this.project?.(sessionId, events);
     });
   }
 
@@ -59,7 +66,7 @@ export class SqliteEventStore implements EventStore {
       return [e.seq, e.at, e.wall, e.actor, e.type, payload];
     });
     try {
-      this.appendTx.immediate(sessionId, rows);
+      this.appendTx.immediate(sessionId, rows, events);
     } catch (error) {
       this.fail(error, sessionId, events);
     }
@@ -84,7 +91,10 @@ export class SqliteEventStore implements EventStore {
     return Number(this.selectLastSeq.get(sessionId));
   }
 
-  private fail(error: unknown, sessionId: string, events: readonly SessionEvent[]): never {
+  private fail(thrown: unknown, sessionId: string, events: readonly SessionEvent[]): never {
+    // A summary write inside the transaction may already have wrapped the SQLite error; the
+    // message should speak of the events, so start again from the SQLite error itself.
+    const error = thrown instanceof StoreError && isSqliteError(thrown.cause) ? thrown.cause : thrown;
     const first = events[0];
     const what = events.length === 1 && first ? `Event ${first.seq} (${first.type}) of session ${sessionId}` : `Events ${first?.seq}-${events.at(-1)?.seq} of session ${sessionId}`;
     let last: number | undefined;

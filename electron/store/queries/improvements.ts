@@ -19,7 +19,7 @@ const itemSchema = z.object({
   issue: z.string(),
   correctiveAction: z.string(),
   owner: z.string(),
-  due: z.union([z.literal(''), z.iso.date()]),
+  due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]),
   objective: z.string().nullable(),
 });
 

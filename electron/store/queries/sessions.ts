@@ -58,11 +58,12 @@ export function newSessionId(): string {
 
 export function sessionQueries(db: Db, path: string) {
   const insert = db.prepare('INSERT INTO sessions (id, scenario, kind, facilitator, status, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertSeat = db.prepare('INSERT INTO seats (session, role, participant, position) VALUES (?, ?, ?, ?)');
+  const insertSeat = db.prepare('INSERT OR IGNORE INTO seats (session, role, participant, position) VALUES (?, ?, ?, ?)');
   const deleteSeats = db.prepare('DELETE FROM seats WHERE session = ?');
   const selectOne = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const selectAll = db.prepare('SELECT * FROM sessions ORDER BY created_at, id');
   const selectSeats = db.prepare('SELECT role, participant FROM seats WHERE session = ? ORDER BY position');
+  const updateFacilitator = db.prepare('UPDATE sessions SET facilitator = ? WHERE id = ?');
   const updateStatus = db.prepare(
     `UPDATE sessions SET status = ?,
        started_at = CASE WHEN ? = 'running' THEN coalesce(started_at, ?) ELSE started_at END,
@@ -101,6 +102,10 @@ export function sessionQueries(db: Db, path: string) {
     writeSeats(id, input.seats ?? []);
   });
   const seatsTx = db.transaction(writeSeats);
+  const headerTx = db.transaction((id: string, facilitator: string, seats: readonly Seat[]) => {
+    if (updateFacilitator.run(facilitator, id).changes === 0) throw new StoreError('not-found', `There is no session ${id} in ${path}.`, { path });
+    writeSeats(id, seats);
+  });
 
   return {
     create(input: CreateSession): StoredSession {
@@ -125,6 +130,14 @@ export function sessionQueries(db: Db, path: string) {
         seatsTx.immediate(id, seats);
       } catch (error) {
         translateWriteError(error, { path, what: `The seats of session ${id}`, savedUpTo: 'the last saved change' });
+      }
+    },
+    /** Records who facilitates and who sits where (the session header). */
+    setHeader(id: string, facilitator: string, seats: readonly Seat[]): void {
+      try {
+        headerTx.immediate(id, facilitator, seats);
+      } catch (error) {
+        translateWriteError(error, { path, what: `The seating of session ${id}`, savedUpTo: 'the last saved change' });
       }
     },
     /** Records where the session stands; the first `running` sets started_at, `ended` sets ended_at. */
