@@ -1,0 +1,312 @@
+// The application service: the one place where Bridge requests are handled, on top of the engine
+// runtime, the loader and scoring. Platform-free: storage, timers, the wall clock and ids are
+// injected. The Electron main process, the LAN server and the in-process bridge all wrap it.
+import { recoverRuntime } from '../engine/recovery.ts';
+import { SessionRuntime, type TimerHost } from '../engine/runtime.ts';
+import type { Command } from '../engine/commands.ts';
+import type { Actor } from '../engine/event.ts';
+import { project, type Audience as EngineAudience } from '../engine/projections.ts';
+import { reduce } from '../engine/reduce.ts';
+import { parseCommand } from '../protocol/commands.ts';
+import {
+  fail, ok, parseBridgeRequest, parseSubscribe,
+  type Audience, type BridgeResult, type BridgeUpdate, type BridgeValues, type Comparison, type ExportedReport,
+  type ParsedParams, type ParsedRequest, type SessionDetail, type SessionSummary,
+} from '../protocol/bridge.ts';
+import { renderReport, REPORT_FILES } from '../report/index.ts';
+import { loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { computeDebrief } from '../scoring/debrief.ts';
+import type { Debrief } from '../scoring/debrief-types.ts';
+import { Library, type ShippedScenario } from './library.ts';
+import type { ServiceStorage, StoredSessionRecord } from './storage.ts';
+
+/** Exports that need a host (pdf: a browser prints the HTML). Returns the file, or an error. */
+export type HostExporter = (html: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
+
+export interface AppServiceOptions {
+  storage: ServiceStorage;
+  timers: TimerHost;
+  shipped?: readonly ShippedScenario[];
+  /** Wall-clock epoch ms. */
+  wall: () => number;
+  /** A new unique id (sessions, imported scenarios). */
+  newId: () => string;
+  /** Where a PDF comes from; without it, pdf export says which app can make one. */
+  pdf?: HostExporter;
+  /** Told about things that went wrong off the request path (a shipped file that does not load, a failed delivery). */
+  onError?: (message: string) => void;
+}
+
+interface LiveSession {
+  record: StoredSessionRecord;
+  scenario: Scenario;
+  runtime: SessionRuntime;
+}
+
+const MIME: Record<ExportedReport['format'], string> = {
+  html: 'text/html', md: 'text/markdown', csv: 'text/csv', json: 'application/json', pdf: 'application/pdf',
+};
+
+function toEngineAudience(audience: Audience): EngineAudience {
+  if (audience === 'facilitator' || audience === 'room') return { kind: audience };
+  return { kind: 'role', role: audience.slice('role:'.length) };
+}
+
+export class AppService {
+  private readonly library: Library;
+  private readonly sessions = new Map<string, LiveSession>();
+  private readonly onError: (message: string) => void;
+
+  constructor(private readonly options: AppServiceOptions) {
+    this.onError = options.onError ?? (() => {});
+    this.library = new Library(options.storage.scenarios, options.shipped ?? [], options.newId, options.wall,
+      (file, message) => this.onError(`The shipped scenario ${file} does not load and is left out: ${message}`));
+  }
+
+  /** Handles a request from any transport: checks it, then answers. Never throws. */
+  async request(method: unknown, params: unknown): Promise<BridgeResult<unknown>> {
+    const parsed = parseBridgeRequest(method, params);
+    if (!parsed.ok) return parsed;
+    try {
+      return await this.handle(parsed.value);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.onError(message);
+      return fail('internal', `Drillbook could not complete '${parsed.value.method}': ${message}`);
+    }
+  }
+
+  private async handle(request: ParsedRequest): Promise<BridgeResult<unknown>> {
+    switch (request.method) {
+      case 'library.list': return ok(this.library.list());
+      case 'library.get': return this.library.get(request.params.entryId);
+      case 'library.import': return this.library.import(request.params.fileName, request.params.text);
+      case 'library.duplicate': return this.library.duplicate(request.params.entryId);
+      case 'sessions.create': return this.createSession(request.params);
+      case 'sessions.list': return ok(this.listSessions());
+      case 'sessions.open': return this.openSession(request.params.sessionId);
+      case 'sessions.compare': return this.compare(request.params.sessionIds);
+      case 'live.dispatch': return this.dispatch(request.params.sessionId, request.params.actor, request.params.command);
+      case 'live.replay': return this.replay(request.params);
+      case 'debrief.get': return this.debrief(request.params.sessionId);
+      case 'debrief.savePlan': return this.savePlan(request.params);
+      case 'debrief.saveHotwash': return this.saveHotwash(request.params);
+      case 'debrief.rate': return this.dispatch(request.params.sessionId, 'facilitator',
+        { type: 'objective.rate', objective: request.params.objective, rating: request.params.rating, reason: request.params.reason });
+      case 'report.export': return this.exportReport(request.params);
+    }
+  }
+
+  // ---- sessions ----
+
+  private createSession(params: ParsedParams<'sessions.create'>): BridgeResult<SessionSummary> {
+    const found = this.library.find(params.entryId);
+    if (!found) return fail('not-found', `There is no scenario '${params.entryId}' in the library to start a session from.`);
+    const record: StoredSessionRecord = {
+      sessionId: this.options.newId(), entryId: params.entryId, scenarioText: found.stored.text, scenarioFileName: found.stored.fileName,
+      contentHash: found.stored.contentHash, createdAt: this.options.wall(), roomScreen: params.roomScreen, seating: params.seating,
+    };
+    this.options.storage.sessions.put(record);
+    const live = this.start(record, found.scenario, false);
+    const setup = live.runtime.dispatch('facilitator', { type: 'session.setup', facilitator: params.facilitator, participants: params.participants });
+    if (!setup.ok) return fail(setup.rejection.code, setup.rejection.message);
+    return ok(this.summary(live));
+  }
+
+  private start(record: StoredSessionRecord, scenario: Scenario, recover: boolean): LiveSession {
+    const common = {
+      scenario, sessionId: record.sessionId, store: this.options.storage.events, timers: this.options.timers, wall: this.options.wall,
+      onError: (error: unknown) => this.onError(`Session ${record.sessionId}: ${error instanceof Error ? error.message : String(error)}`),
+    };
+    const runtime = recover ? recoverRuntime(common) : new SessionRuntime(common);
+    const live = { record, scenario, runtime };
+    this.sessions.set(record.sessionId, live);
+    return live;
+  }
+
+  /** The live session, recovered from storage on first use after a restart. */
+  private live(sessionId: string): BridgeResult<LiveSession> {
+    const existing = this.sessions.get(sessionId);
+    if (existing) return ok(existing);
+    const record = this.options.storage.sessions.get(sessionId);
+    if (!record) return fail('not-found', `There is no session '${sessionId}'. Open the history to see the sessions there are.`);
+    const loaded = loadScenario(record.scenarioText, record.scenarioFileName);
+    if (!loaded.ok) return fail('invalid-scenario', `The scenario text of session ${sessionId} no longer loads.`, loaded.errors);
+    return ok(this.start(record, loaded.value, true));
+  }
+
+  private summary(live: LiveSession): SessionSummary {
+    const state = live.runtime.state;
+    return {
+      sessionId: live.record.sessionId,
+      entryId: live.record.entryId,
+      scenarioId: live.scenario.id,
+      scenarioTitle: live.scenario.title,
+      facilitator: state.setup?.facilitator ?? '',
+      participants: (state.setup?.participants ?? []).map((p) => ({ name: p.name, roles: [...p.roles] })),
+      roomScreen: live.record.roomScreen,
+      seating: live.record.seating,
+      status: state.status,
+      createdAt: live.record.createdAt,
+      endedAt: state.ended?.wall ?? null,
+      percent: state.status === 'ended' ? computeDebrief(live.scenario, live.runtime.events).score.percent : null,
+    };
+  }
+
+  private listSessions(): SessionSummary[] {
+    const out: SessionSummary[] = [];
+    for (const record of this.options.storage.sessions.list()) {
+      const live = this.live(record.sessionId);
+      if (live.ok) out.push(this.summary(live.value));
+    }
+    return out.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  private openSession(sessionId: string): BridgeResult<SessionDetail> {
+    const live = this.live(sessionId);
+    if (!live.ok) return live;
+    const { scenario, runtime } = live.value;
+    return ok({
+      ...this.summary(live.value),
+      roles: scenario.roles.map((r) => ({ id: r.id, title: r.title })),
+      objectives: scenario.objectives.map((o) => ({ id: o.id, title: o.title })),
+      eventCount: runtime.events.length,
+    });
+  }
+
+  private compare(sessionIds: string[]): BridgeResult<Comparison> {
+    const runs: Comparison['runs'] = [];
+    let scenario: Scenario | null = null;
+    for (const id of sessionIds) {
+      const live = this.live(id);
+      if (!live.ok) return live;
+      if (scenario && scenario.id !== live.value.scenario.id) {
+        return fail('mismatch', `Only runs of the same scenario can be compared: ${id} ran '${live.value.scenario.title}', not '${scenario.title}'.`);
+      }
+      scenario ??= live.value.scenario;
+      const debrief = computeDebrief(live.value.scenario, live.value.runtime.events, { sessionId: id });
+      runs.push({
+        sessionId: id, createdAt: live.value.record.createdAt, facilitator: debrief.session.facilitator ?? '', status: live.value.runtime.state.status,
+        percent: debrief.score.percent,
+        objectives: debrief.objectives.map((o) => ({ id: o.id, title: o.title, percent: o.percent, rating: o.rating })),
+        metrics: debrief.metrics.map((m) => ({ name: m.name, at_s: m.at_s, target_s: m.target_s })),
+      });
+    }
+    return scenario ? ok({ scenarioId: scenario.id, scenarioTitle: scenario.title, runs }) : fail('not-found', 'No session to compare.');
+  }
+
+  // ---- live ----
+
+  private dispatch(sessionId: string, actor: Actor, raw: unknown): BridgeResult<BridgeValues['live.dispatch']> {
+    const live = this.live(sessionId);
+    if (!live.ok) return live;
+    const command = parseCommand(raw);
+    if (!command.ok) return fail(command.rejection.code, command.rejection.message);
+    const result = live.value.runtime.dispatch(actor, command.value);
+    if (!result.ok) return fail(result.rejection.code, result.rejection.message);
+    return ok({ seq: live.value.runtime.state.lastSeq });
+  }
+
+  /** Pushes the audience's projection now and after every change. Never throws. */
+  subscribe(rawParams: unknown, listener: (update: BridgeUpdate) => void): () => void {
+    const params = parseSubscribe(rawParams);
+    if (!params.ok) {
+      listener({ kind: 'error', sessionId: '', audience: 'room', error: params.error });
+      return () => {};
+    }
+    const { sessionId, audience } = params.value;
+    const live = this.live(sessionId);
+    if (!live.ok) {
+      listener({ kind: 'error', sessionId, audience, error: live.error });
+      return () => {};
+    }
+    const engineAudience = toEngineAudience(audience);
+    if (engineAudience.kind === 'role' && !live.value.scenario.roles.some((r) => r.id === engineAudience.role)) {
+      listener({ kind: 'error', sessionId, audience, error: { code: 'unknown-role', message: `There is no role '${engineAudience.role}' in this scenario.` } });
+      return () => {};
+    }
+    return live.value.runtime.subscribe(engineAudience, (projection) => listener({ kind: 'projection', sessionId, audience, projection }));
+  }
+
+  private replay(params: ParsedParams<'live.replay'>): BridgeResult<unknown> {
+    const live = this.live(params.sessionId);
+    if (!live.ok) return live;
+    const events = live.value.runtime.events.slice(0, params.seq);
+    const state = reduce(live.value.scenario, events);
+    const at = events[events.length - 1]?.at ?? 0;
+    const view = project(live.value.scenario, state, toEngineAudience(params.audience), at);
+    if (!view) return fail('unknown-role', `There is no role '${params.audience}' in this scenario.`);
+    return ok(view);
+  }
+
+  // ---- debrief ----
+
+  private computeFor(live: LiveSession): Debrief {
+    return computeDebrief(live.scenario, live.runtime.events, { sessionId: live.record.sessionId, contentHash: live.record.contentHash });
+  }
+
+  private debrief(sessionId: string): BridgeResult<Debrief> {
+    const live = this.live(sessionId);
+    return live.ok ? ok(this.computeFor(live.value)) : live;
+  }
+
+  private commandAll(live: LiveSession, commands: Command[]): BridgeResult<null> {
+    for (const command of commands) {
+      const result = live.runtime.dispatch('facilitator', command);
+      if (!result.ok) return fail(result.rejection.code, result.rejection.message);
+    }
+    return ok(null);
+  }
+
+  private savePlan(params: ParsedParams<'debrief.savePlan'>): BridgeResult<BridgeValues['debrief.savePlan']> {
+    const live = this.live(params.sessionId);
+    if (!live.ok) return live;
+    const current = live.value.runtime.state.plan;
+    const wanted = new Set(params.items.map((i) => i.id));
+    const commands: Command[] = [];
+    for (const id of current.keys()) if (!wanted.has(id)) commands.push({ type: 'plan.item.remove', id });
+    for (const item of params.items) {
+      const old = current.get(item.id);
+      const same = old && old.issue === item.issue && old.corrective_action === item.corrective_action && old.owner === item.owner && old.due === item.due && old.objective === item.objective;
+      if (!same) commands.push({ type: 'plan.item.save', ...(old ? { id: item.id } : {}), issue: item.issue, corrective_action: item.corrective_action, owner: item.owner, due: item.due, objective: item.objective });
+    }
+    const done = this.commandAll(live.value, commands);
+    if (!done.ok) return done;
+    return ok(this.computeFor(live.value).improvement_plan);
+  }
+
+  private saveHotwash(params: ParsedParams<'debrief.saveHotwash'>): BridgeResult<BridgeValues['debrief.saveHotwash']> {
+    const live = this.live(params.sessionId);
+    if (!live.ok) return live;
+    const state = live.value.runtime.state;
+    const commands: Command[] = params.answers
+      .filter((a) => (state.hotwash.get(a.index) ?? '') !== a.answer)
+      .map((a) => ({ type: 'hotwash.answer', question: a.index, answer: a.answer }));
+    const done = this.commandAll(live.value, commands);
+    if (!done.ok) return done;
+    return ok(this.computeFor(live.value).hotwash);
+  }
+
+  private async exportReport(params: ParsedParams<'report.export'>): Promise<BridgeResult<ExportedReport>> {
+    const live = this.live(params.sessionId);
+    if (!live.ok) return live;
+    const debrief = this.computeFor(live.value);
+    const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
+    const base = `${live.value.scenario.id}-${live.value.record.sessionId}`;
+    if (params.format === 'pdf') {
+      if (!this.options.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
+      return this.options.pdf(renderReport(debrief, 'html', options), `${base}-${REPORT_FILES.pdf}`);
+    }
+    return ok({
+      format: params.format, fileName: `${base}-${REPORT_FILES[params.format]}`, mime: MIME[params.format],
+      content: renderReport(debrief, params.format, options), encoding: 'utf8',
+    });
+  }
+
+  /** Stops every runtime's timers (the host is closing). */
+  dispose(): void {
+    for (const live of this.sessions.values()) live.runtime.dispose();
+    this.sessions.clear();
+  }
+}

@@ -1,0 +1,115 @@
+// The app shell: top bar, connection banner, the routed view, toasts. Views that fill a screen
+// (console, room, seat) get the whole area without page scroll.
+import { useEffect } from 'react';
+import type { Bridge } from '../../core/protocol/bridge.ts';
+import { ServicesProvider } from '../bridge/context.tsx';
+import type { AppStore } from '../store/store.ts';
+import { useApp } from '../store/use-app.ts';
+import { href, useRoute } from './navigation.ts';
+import type { Route } from '../store/route.ts';
+import { LibraryView } from '../views/library/LibraryView.tsx';
+import { SetupView } from '../views/setup/SetupView.tsx';
+import { ConsoleView } from '../views/console/ConsoleView.tsx';
+import { RoomView } from '../views/room/RoomView.tsx';
+import { SeatView } from '../views/seat/SeatView.tsx';
+import { DebriefView } from '../views/debrief/DebriefView.tsx';
+import { HistoryView } from '../views/history/HistoryView.tsx';
+import { CompareView } from '../views/history/CompareView.tsx';
+
+function ConnectionBanner() {
+  const connection = useApp((s) => s.connection);
+  if (connection === 'connected') return null;
+  return (
+    <div className={`banner ${connection}`} role="alert">
+      {connection === 'lost'
+        ? 'Connection to the Drillbook host lost. Reconnecting by itself; what you enter now is not sent until it is back.'
+        : 'Reconnecting to the Drillbook host…'}
+    </div>
+  );
+}
+
+function Toasts() {
+  const toasts = useApp((s) => s.toasts);
+  const dismiss = useApp((s) => s.dismissToast);
+  return (
+    <div className="toast stack" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={t.tone === 'error' ? 'error-box row' : 'panel row'}>
+          <span className="user-text" style={{ flex: 1 }}>{t.text}</span>
+          <button type="button" className="small" onClick={() => dismiss(t.id)} aria-label="Dismiss message">×</button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const FULL_SCREEN: Route['view'][] = ['console', 'room', 'seat'];
+
+function TopBar({ route, hostLabel }: { route: Route; hostLabel: string | null }) {
+  const sessionId = 'sessionId' in route ? route.sessionId : null;
+  const links: { label: string; route: Route; current: boolean }[] = [
+    { label: 'Library', route: { view: 'library', entryId: null }, current: route.view === 'library' || route.view === 'setup' },
+    { label: 'History', route: { view: 'history' }, current: route.view === 'history' || route.view === 'compare' },
+  ];
+  if (sessionId) {
+    links.push(
+      { label: 'Console', route: { view: 'console', sessionId }, current: route.view === 'console' },
+      { label: 'Room screen', route: { view: 'room', sessionId }, current: route.view === 'room' },
+      { label: 'Seats', route: { view: 'seat', sessionId, role: null }, current: route.view === 'seat' },
+      { label: 'Debrief', route: { view: 'debrief', sessionId }, current: route.view === 'debrief' },
+    );
+  }
+  return (
+    <header className="topbar">
+      <span className="brand">Drillbook</span>
+      <nav aria-label="Main">
+        {links.map((l) => (
+          <a key={l.label} href={href(l.route)} aria-current={l.current ? 'page' : undefined}>{l.label}</a>
+        ))}
+      </nav>
+      <span className="spacer" />
+      {hostLabel ? <span className="badge warn">{hostLabel}</span> : null}
+    </header>
+  );
+}
+
+function RoutedView({ route }: { route: Route }) {
+  switch (route.view) {
+    case 'library': return <LibraryView entryId={route.entryId} />;
+    case 'setup': return <SetupView entryId={route.entryId} />;
+    case 'console': return <ConsoleView sessionId={route.sessionId} />;
+    case 'room': return <RoomView sessionId={route.sessionId} />;
+    case 'seat': return <SeatView sessionId={route.sessionId} role={route.role} />;
+    case 'debrief': return <DebriefView sessionId={route.sessionId} />;
+    case 'history': return <HistoryView />;
+    case 'compare': return <CompareView sessionIds={route.sessionIds} />;
+  }
+}
+
+function Shell({ hostLabel }: { hostLabel: string | null }) {
+  const route = useRoute();
+  const full = FULL_SCREEN.includes(route.view);
+  // The room screen is for a projector: no navigation chrome.
+  const chrome = route.view !== 'room';
+  useEffect(() => {
+    document.title = `Drillbook — ${route.view}`;
+  }, [route.view]);
+  return (
+    <div className="app">
+      {chrome ? <TopBar route={route} hostLabel={hostLabel} /> : <div />}
+      <div><ConnectionBanner /></div>
+      <main className={full ? 'main fill' : 'main'} id="main">
+        <RoutedView route={route} />
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+export function App({ bridge, store, hostLabel = null }: { bridge: Bridge; store: AppStore; hostLabel?: string | null }) {
+  return (
+    <ServicesProvider bridge={bridge} store={store}>
+      <Shell hostLabel={hostLabel} />
+    </ServicesProvider>
+  );
+}

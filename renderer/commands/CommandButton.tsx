@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { runCommand, type Command } from './registry.ts';
+
+/** A button that runs a registry command: same label, same enabled-when, shortcut shown. */
+export function CommandButton<C>({ command, ctx, className, children }: {
+  command: Command<C>;
+  ctx: C;
+  className?: string;
+  children?: ReactNode;
+}) {
+  const enabled = command.enabled(ctx);
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={!enabled}
+      aria-keyshortcuts={command.shortcut}
+      title={command.shortcut ? `${command.label} (${command.shortcut})` : command.label}
+      data-command={command.name}
+      onClick={() => void runCommand(command, ctx)}
+    >
+      {children ?? command.label}
+      {command.shortcut ? <> <kbd aria-hidden="true">{command.shortcut === ' ' ? 'Space' : command.shortcut}</kbd></> : null}
+    </button>
+  );
+}

@@ -1,0 +1,55 @@
+// Simple windowing for long lists (the MSEL, the decision feed, the timeline): rows of one fixed
+// height, only those in view (plus a margin) are in the DOM. Fixed heights also mean that an
+// arriving item never makes the rest of the screen jump.
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 6, getKey, role = 'list', rowRole = 'listitem', stickToBottom = false }: {
+  items: readonly T[];
+  rowHeight: number;
+  renderRow: (item: T, index: number) => ReactNode;
+  label: string;
+  overscan?: number;
+  getKey: (item: T, index: number) => string;
+  role?: string;
+  rowRole?: string;
+  stickToBottom?: boolean;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setHeight(el.clientHeight || 600);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !stickToBottom) return;
+    el.scrollTop = el.scrollHeight;
+    setScrollTop(el.scrollTop);
+  }, [items.length, stickToBottom]);
+
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const rows: ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const item = items[i]!;
+    rows.push(
+      <div key={getKey(item, i)} className="vlist-row" role={rowRole} aria-setsize={items.length} aria-posinset={i + 1} style={{ top: i * rowHeight, height: rowHeight }}>
+        {renderRow(item, i)}
+      </div>,
+    );
+  }
+  return (
+    <div ref={ref} className="vlist" role={role} aria-label={label} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div className="vlist-inner" style={{ height: items.length * rowHeight }}>{rows}</div>
+    </div>
+  );
+}

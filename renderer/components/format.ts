@@ -1,0 +1,33 @@
+/** Exercise time as `m:ss` or `h:mm:ss` (from milliseconds or seconds). */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export function formatSeconds(seconds: number | null | undefined): string {
+  return seconds === null || seconds === undefined ? '—' : formatClock(seconds * 1000);
+}
+
+export function formatPercent(percent: number | null | undefined): string {
+  return percent === null || percent === undefined ? '—' : `${Math.round(percent)}%`;
+}
+
+export function formatPoints(points: number): string {
+  return (Math.round(points * 10) / 10).toFixed(1);
+}
+
+/** Wall-clock time of day (local), e.g. `14:05`. */
+export function formatTimeOfDay(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+export function formatDate(epochMs: number | null | undefined): string {
+  if (epochMs === null || epochMs === undefined) return '—';
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${formatTimeOfDay(epochMs)}`;
+}

@@ -1,0 +1,69 @@
+// Routes live in the URL hash so that a second window (the room screen on a projector, a seat on a
+// shared laptop) opens straight onto its view, and the back button works.
+import type { Audience } from '../../core/protocol/bridge.ts';
+
+export type Route =
+  | { view: 'library'; entryId: string | null }
+  | { view: 'setup'; entryId: string }
+  | { view: 'console'; sessionId: string }
+  | { view: 'room'; sessionId: string }
+  | { view: 'seat'; sessionId: string; role: string | null }
+  | { view: 'debrief'; sessionId: string }
+  | { view: 'history' }
+  | { view: 'compare'; sessionIds: string[] };
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+
+function clean(part: string | undefined): string | null {
+  if (part === undefined) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+  return ID.test(decoded) && decoded.length <= 128 ? decoded : null;
+}
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [head, a, b, c] = parts;
+  if (head === 'library') return { view: 'library', entryId: clean(a) };
+  if (head === 'setup' && clean(a)) return { view: 'setup', entryId: clean(a)! };
+  if (head === 'history') return { view: 'history' };
+  if (head === 'compare') {
+    const ids = (a ?? '').split(',').map(clean).filter((x): x is string => x !== null);
+    return ids.length ? { view: 'compare', sessionIds: ids } : { view: 'history' };
+  }
+  if (head === 'session') {
+    const id = clean(a);
+    if (id) {
+      if (b === 'room') return { view: 'room', sessionId: id };
+      if (b === 'seat') return { view: 'seat', sessionId: id, role: clean(c) };
+      if (b === 'debrief') return { view: 'debrief', sessionId: id };
+      return { view: 'console', sessionId: id };
+    }
+  }
+  return { view: 'library', entryId: null };
+}
+
+export function routeToHash(route: Route): string {
+  const e = encodeURIComponent;
+  switch (route.view) {
+    case 'library': return route.entryId ? `#/library/${e(route.entryId)}` : '#/library';
+    case 'setup': return `#/setup/${e(route.entryId)}`;
+    case 'console': return `#/session/${e(route.sessionId)}/console`;
+    case 'room': return `#/session/${e(route.sessionId)}/room`;
+    case 'seat': return route.role ? `#/session/${e(route.sessionId)}/seat/${e(route.role)}` : `#/session/${e(route.sessionId)}/seat`;
+    case 'debrief': return `#/session/${e(route.sessionId)}/debrief`;
+    case 'history': return '#/history';
+    case 'compare': return `#/compare/${route.sessionIds.map(e).join(',')}`;
+  }
+}
+
+export function audienceOf(route: Route): Audience | null {
+  if (route.view === 'console') return 'facilitator';
+  if (route.view === 'room') return 'room';
+  if (route.view === 'seat' && route.role) return `role:${route.role}`;
+  return null;
+}

@@ -1,0 +1,194 @@
+// The facilitator console: clock and controls across the top; the MSEL timeline and the selected
+// inject on the left; decisions, pending prompts and grading in the middle; notes, the ad-hoc
+// composer and live scores on the right. Every control runs a command from the registry.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Command as EngineCommand } from '../../../core/engine/commands.ts';
+import type { FacilitatorView } from '../../../core/engine/projections.ts';
+import type { SessionDetail } from '../../../core/protocol/bridge.ts';
+import type { Debrief } from '../../../core/scoring/debrief-types.ts';
+import { useBridge } from '../../bridge/context.tsx';
+import { CommandButton } from '../../commands/CommandButton.tsx';
+import { findCommand } from '../../commands/registry.ts';
+import { ShortcutHelp } from '../../commands/ShortcutHelp.tsx';
+import { useShortcuts } from '../../commands/use-shortcuts.ts';
+import { formatClock } from '../../components/format.ts';
+import { Load } from '../../components/states.tsx';
+import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
+import { Markdown } from '../../markdown/Markdown.tsx';
+import { useApp } from '../../store/use-app.ts';
+import { useLive } from '../../store/use-live.ts';
+import { navigate, href } from '../../app/navigation.ts';
+import { AdhocComposer } from './AdhocComposer.tsx';
+import { consoleCommands, type ConsoleContext } from './console-commands.ts';
+import { DecisionFeed } from './DecisionFeed.tsx';
+import { InjectTimeline } from './InjectTimeline.tsx';
+import { LiveScores } from './LiveScores.tsx';
+import { NoteComposer, type NoteDraft } from './NoteComposer.tsx';
+import { PendingPrompts, TextAnswersToGrade } from './PendingPrompts.tsx';
+import { useSessionDetail } from './use-session-detail.ts';
+
+function useLiveDebrief(sessionId: string, view: FacilitatorView): Debrief | null {
+  const bridge = useBridge();
+  const [debrief, setDebrief] = useState<Debrief | null>(null);
+  useEffect(() => {
+    if (view.clock.status === 'setup') return;
+    let alive = true;
+    void bridge.request('debrief.get', { sessionId }).then((r) => { if (alive && r.ok) setDebrief(r.value); });
+    return () => { alive = false; };
+  }, [bridge, sessionId, view]);
+  return debrief;
+}
+
+const cmd = (name: string) => findCommand(consoleCommands, name);
+
+function Console({ sessionId, view, detail }: { sessionId: string; view: FacilitatorView; detail: SessionDetail }) {
+  const dispatch = useApp((s) => s.dispatch);
+  const helpOpen = useApp((s) => s.helpOpen);
+  const setHelpOpen = useApp((s) => s.setHelpOpen);
+  const toast = useApp((s) => s.toast);
+  const nowMs = useExerciseMs(view.clock);
+  const debrief = useLiveDebrief(sessionId, view);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [note, setNote] = useState<NoteDraft>({ text: '', tag: 'observation', objective: '' });
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const composerRef = useRef<HTMLInputElement>(null);
+
+  const selected = view.injects.find((i) => i.id === selectedId) ?? null;
+  // Default selection: the next inject that has not gone out yet.
+  useEffect(() => {
+    if (selectedId === null) {
+      const next = view.injects.find((i) => i.status === 'pending' || i.status === 'held');
+      if (next) setSelectedId(next.id);
+    }
+  }, [selectedId, view.injects]);
+
+  const send = async (command: EngineCommand) => dispatch(sessionId, 'facilitator', command);
+  const roleTitle = (id: string) => detail.roles.find((r) => r.id === id)?.title ?? id;
+
+  const ctx: ConsoleContext = useMemo(() => ({
+    view,
+    selected,
+    send,
+    moveSelection(delta) {
+      const index = view.injects.findIndex((i) => i.id === selectedId);
+      const next = view.injects[Math.max(0, Math.min(view.injects.length - 1, (index === -1 ? 0 : index + delta)))];
+      if (next) setSelectedId(next.id);
+    },
+    focusNote: () => noteRef.current?.focus(),
+    focusComposer: () => composerRef.current?.focus(),
+    setNoteTag: (tag) => setNote((n) => ({ ...n, tag })),
+    showHelp: () => setHelpOpen(true),
+    openRoomScreen: () => { window.open(href({ view: 'room', sessionId }), 'drillbook-room'); },
+    openDebrief: () => navigate({ view: 'debrief', sessionId }),
+    confirm: (question) => window.confirm(question),
+  }), [view, selected, selectedId, sessionId]);
+
+  useShortcuts(consoleCommands, ctx);
+
+  async function saveNote() {
+    const text = note.text.trim();
+    if (!text) return;
+    const result = await send({ type: 'note.add', text, tag: note.tag, ...(note.objective ? { objective: note.objective } : {}) });
+    if (result.ok) {
+      setNote((n) => ({ ...n, text: '' }));
+      toast(`Note saved (${note.tag}).`);
+    }
+  }
+
+  const status = view.clock.status;
+  return (
+    <div className="console">
+      <section className="panel clockbar" aria-label="Clock">
+        <div>
+          <div className="clock" role="timer" aria-live="off">{formatClock(nowMs)}</div>
+          <div className="dim">{STATUS_LABEL[status]}{view.clock.pausedFor && view.clock.pausedFor !== 'facilitator' ? ` (${view.clock.pausedFor})` : ''} · {view.clock.speed}× · planned {formatClock(view.clock.durationMs)}</div>
+        </div>
+        <div>
+          <strong>{view.scenario.title}</strong>
+          {view.storyTime ? <div className="badge accent">{view.storyTime}</div> : null}
+        </div>
+        <div className="row" role="toolbar" aria-label="Clock controls">
+          <CommandButton command={cmd('clock.start')} ctx={ctx} className="primary" />
+          <CommandButton command={cmd('clock.pause')} ctx={ctx} />
+          <CommandButton command={cmd('clock.resume')} ctx={ctx} className="primary" />
+          <CommandButton command={cmd('clock.slower')} ctx={ctx} />
+          <CommandButton command={cmd('clock.faster')} ctx={ctx} />
+          <CommandButton command={cmd('session.end')} ctx={ctx} className="danger" />
+        </div>
+        <span className="spacer" style={{ flex: 1 }} />
+        <div className="row">
+          <CommandButton command={cmd('view.room')} ctx={ctx} />
+          <CommandButton command={cmd('view.debrief')} ctx={ctx} />
+          <CommandButton command={cmd('help.shortcuts')} ctx={ctx} className="small">Shortcuts</CommandButton>
+        </div>
+      </section>
+
+      <div className="col">
+        <section className="panel grow" aria-label="Master scenario events list">
+          <h2>Injects</h2>
+          <InjectTimeline view={view} nowMs={nowMs} selectedId={selectedId} onSelect={setSelectedId} />
+        </section>
+        <section className="panel" aria-label="Selected inject" style={{ maxHeight: '38%' }}>
+          <div className="row" role="toolbar" aria-label="Inject controls">
+            <CommandButton command={cmd('inject.deliver')} ctx={ctx} className="primary small" />
+            <CommandButton command={cmd('inject.hold')} ctx={ctx} className="small" />
+            <CommandButton command={cmd('inject.release')} ctx={ctx} className="small" />
+            <CommandButton command={cmd('inject.skip')} ctx={ctx} className="small" />
+          </div>
+          {selected ? (
+            <div className="scroll" style={{ marginTop: '0.5rem' }}>
+              <strong className="user-text">{selected.title}</strong>
+              <Markdown source={selected.body} />
+              {selected.facilitatorNotes ? <div className="dim"><em>Facilitator notes:</em> <Markdown source={selected.facilitatorNotes} /></div> : null}
+            </div>
+          ) : <p className="dim">Select an inject (j / k).</p>}
+        </section>
+      </div>
+
+      <div className="col">
+        <section className="panel grow" aria-label="Decision feed">
+          <h2>Decisions</h2>
+          <DecisionFeed view={view} />
+        </section>
+        <section className="panel" aria-label="Pending prompts" style={{ maxHeight: '30%' }}>
+          <h2>Waiting for answers</h2>
+          <div className="scroll"><PendingPrompts view={view} roleTitle={roleTitle} /></div>
+        </section>
+        <section className="panel" aria-label="Grade text answers" style={{ maxHeight: '32%' }}>
+          <h2>Text answers</h2>
+          <div className="scroll"><TextAnswersToGrade view={view} send={send} /></div>
+        </section>
+      </div>
+
+      <div className="col">
+        <section className="panel" aria-label="Notes">
+          <h2>Note <kbd>n</kbd></h2>
+          <NoteComposer ref={noteRef} draft={note} onChange={setNote} onSubmit={() => void saveNote()} objectives={detail.objectives} notes={view.notes} />
+        </section>
+        <section className="panel scroll" aria-label="Compose an inject" style={{ maxHeight: '34%' }}>
+          <h2>Ad-hoc inject <kbd>c</kbd></h2>
+          <AdhocComposer ref={composerRef} roles={detail.roles} disabled={status === 'ended' || status === 'setup'} send={send} />
+        </section>
+        <section className="panel grow scroll" aria-label="Live scores">
+          <h2>Scores and runbook</h2>
+          <LiveScores debrief={debrief} view={view} nowMs={nowMs} />
+        </section>
+      </div>
+      {helpOpen ? <ShortcutHelp registry={consoleCommands} onClose={() => setHelpOpen(false)} /> : null}
+    </div>
+  );
+}
+
+export function ConsoleView({ sessionId }: { sessionId: string }) {
+  const live = useLive(sessionId, 'facilitator');
+  const detail = useSessionDetail(sessionId);
+  return (
+    <Load value={detail} what="the session">
+      {(d) => (
+        <Load value={live} what="the live session">
+          {(view) => <Console sessionId={sessionId} view={view} detail={d} />}
+        </Load>
+      )}
+    </Load>
+  );
+}

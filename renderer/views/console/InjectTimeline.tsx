@@ -1,0 +1,52 @@
+// The MSEL during the session: every inject with its status, its exercise time, and the wall-clock
+// time it falls due at the current speed. Windowed, fixed-height rows: nothing jumps on delivery.
+import type { FacilitatorInjectView, FacilitatorView } from '../../../core/engine/projections.ts';
+import { VirtualList } from '../../components/VirtualList.tsx';
+import { formatClock, formatTimeOfDay } from '../../components/format.ts';
+import { channelLabel } from '../../components/InjectCard.tsx';
+
+const STATUS_BADGE: Record<FacilitatorInjectView['status'], string> = {
+  pending: 'badge', held: 'badge warn', delivered: 'badge ok', skipped: 'badge danger',
+};
+
+function whenText(inject: FacilitatorInjectView, view: FacilitatorView, nowMs: number, wallNow: number): { exercise: string; wall: string } {
+  if (inject.status === 'delivered' && inject.deliveredAt !== null) return { exercise: formatClock(inject.deliveredAt), wall: inject.how === 'adhoc' ? 'ad hoc' : 'delivered' };
+  if (inject.status === 'skipped') return { exercise: '—', wall: 'skipped' };
+  if (inject.dueAt === null) return { exercise: 'on cue', wall: 'waits for a trigger' };
+  const running = view.clock.status === 'running' || view.clock.status === 'setup';
+  const wallDue = wallNow + Math.max(0, inject.dueAt - nowMs) / view.clock.speed;
+  return { exercise: formatClock(inject.dueAt), wall: running && view.clock.status === 'running' ? `≈ ${formatTimeOfDay(wallDue)}` : 'clock stopped' };
+}
+
+export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
+  view: FacilitatorView;
+  nowMs: number;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const wallNow = Date.now();
+  return (
+    <VirtualList
+      items={view.injects}
+      rowHeight={44}
+      label="Injects"
+      role="listbox"
+      rowRole="presentation"
+      getKey={(i) => i.id}
+      renderRow={(inject) => {
+        const when = whenText(inject, view, nowMs, wallNow);
+        return (
+          <div className="inject-row" role="option" aria-selected={inject.id === selectedId} tabIndex={-1}
+            onClick={() => onSelect(inject.id)} data-inject={inject.id}>
+            <span className="when">{when.exercise}<br />{when.wall}</span>
+            <span className="title" title={inject.title}>
+              <span className="dim">{channelLabel(inject.channel)} · {inject.toAll ? 'everyone' : inject.to.join(', ')}</span><br />
+              {inject.title}
+            </span>
+            <span className={STATUS_BADGE[inject.status]}>{inject.status}</span>
+          </div>
+        );
+      }}
+    />
+  );
+}

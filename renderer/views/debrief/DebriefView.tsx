@@ -1,0 +1,130 @@
+// The debrief: scores and ratings (with override), runbook coverage, metrics, decisions, the
+// improvement plan, hotwash answers, a replay of the session, and export.
+import { useCallback, useEffect, useState } from 'react';
+import type { Debrief } from '../../../core/scoring/debrief-types.ts';
+import type { Rating } from '../../../core/scenario/types.ts';
+import { useBridge } from '../../bridge/context.tsx';
+import { formatPercent, formatPoints, formatSeconds } from '../../components/format.ts';
+import { Load } from '../../components/states.tsx';
+import type { Loadable } from '../../store/load-state.ts';
+import { useApp } from '../../store/use-app.ts';
+import { useSessionDetail } from '../console/use-session-detail.ts';
+import { ExportPanel } from './ExportPanel.tsx';
+import { HotwashForm } from './HotwashForm.tsx';
+import { ObjectivesTable } from './ObjectivesTable.tsx';
+import { PlanEditor } from './PlanEditor.tsx';
+import { Replay } from './Replay.tsx';
+
+function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrief: Debrief; reload: () => Promise<void> }) {
+  const bridge = useBridge();
+  const toast = useApp((s) => s.toast);
+  const detail = useSessionDetail(sessionId);
+  const ended = debrief.session.ended_at !== null;
+
+  const answer = async <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, done: string) => {
+    if (!result.ok) {
+      toast(result.error.message, 'error');
+      return false;
+    }
+    toast(done);
+    await reload();
+    return true;
+  };
+
+  return (
+    <div className="debrief">
+      <header className="wide row" style={{ justifyContent: 'space-between' }}>
+        <div>
+          <h1>Debrief: {debrief.scenario.title}</h1>
+          <div className="dim">Facilitator {debrief.session.facilitator ?? '—'} · {formatSeconds(debrief.session.duration_s)} of exercise time · {debrief.session.participants.map((p) => `${p.name} (${p.role_title})`).join(', ') || 'no participants recorded'}</div>
+          {!ended ? <p className="badge warn">The session has not ended: these scores are provisional.</p> : null}
+        </div>
+        <div style={{ textAlign: 'right' }}>
+          <div className="clock">{formatPercent(debrief.score.percent)}</div>
+          <div className="dim">{formatPoints(debrief.score.points)} of {formatPoints(debrief.score.possible)} points</div>
+        </div>
+      </header>
+      <section className="panel wide" aria-label="Objectives">
+        <h2>Objectives</h2>
+        <ObjectivesTable debrief={debrief} onRate={async (objective: string, rating: Rating, reason: string) =>
+          answer(await bridge.request('debrief.rate', { sessionId, objective, rating, reason }), 'Rating saved.')} />
+      </section>
+      <section className="panel" aria-label="Runbook coverage">
+        <h2>Runbook coverage</h2>
+        <table className="grid">
+          <thead><tr><th>Step</th><th>By</th><th>Met</th><th>Points</th></tr></thead>
+          <tbody>
+            {debrief.steps.map((s) => (
+              <tr key={s.id}>
+                <td>{s.step}</td><td>{formatSeconds(s.by_s)}</td>
+                <td>{s.met_at_s === null ? <span className="badge danger">missed</span> : <span className={s.on_time ? 'badge ok' : 'badge warn'}>{formatSeconds(s.met_at_s)}{s.on_time ? '' : ' late'}</span>}</td>
+                <td>{formatPoints(s.points)} / {formatPoints(s.possible)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel" aria-label="Metrics">
+        <h2>Time-to metrics</h2>
+        {debrief.metrics.length === 0 ? <p className="dim">This scenario defines no metrics.</p> : (
+          <table className="grid">
+            <thead><tr><th>Metric</th><th>Reached</th><th>Target</th></tr></thead>
+            <tbody>
+              {debrief.metrics.map((m) => (
+                <tr key={m.name}><td>{m.name}</td><td>{m.at_s === null ? 'not met' : formatSeconds(m.at_s)}</td><td>{formatSeconds(m.target_s)}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel wide" aria-label="Decisions">
+        <h2>Decisions</h2>
+        <table className="grid">
+          <thead><tr><th>Role</th><th>Question</th><th>Answer</th><th>Response</th><th>Points</th></tr></thead>
+          <tbody>
+            {debrief.prompts.map((p) => (
+              <tr key={p.id}>
+                <td>{p.role}</td>
+                <td className="user-text">{p.ask}</td>
+                <td className="user-text">{p.answer === null ? <em className="dim">no answer</em> : p.answer_labels.length ? p.answer_labels.join(', ') : String(p.answer)}
+                  {p.needs_review ? <> <span className="badge warn">needs review</span></> : null}
+                  {p.grade ? <div className="dim">graded {p.grade.credit}: {p.grade.reason}</div> : null}</td>
+                <td>{formatSeconds(p.response_time_s)}</td>
+                <td>{formatPoints(p.points)} / {formatPoints(p.possible)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel wide" aria-label="Improvement plan">
+        <h2>Improvement plan</h2>
+        <PlanEditor key={JSON.stringify(debrief.improvement_plan)} debrief={debrief}
+          onSave={async (items) => answer(await bridge.request('debrief.savePlan', { sessionId, items }), 'Improvement plan saved.')} />
+      </section>
+      <section className="panel wide" aria-label="Hotwash">
+        <h2>Hotwash</h2>
+        <HotwashForm key={JSON.stringify(debrief.hotwash)} debrief={debrief}
+          onSave={async (answers) => answer(await bridge.request('debrief.saveHotwash', { sessionId, answers }), 'Hotwash answers saved.')} />
+      </section>
+      <section className="panel wide" aria-label="Replay">
+        <h2>Replay</h2>
+        <Load value={detail} what="the roles">{(d) => <Replay sessionId={sessionId} timeline={debrief.timeline} roles={d.roles} />}</Load>
+      </section>
+      <section className="panel wide" aria-label="Export">
+        <h2>Export</h2>
+        <ExportPanel sessionId={sessionId} />
+      </section>
+    </div>
+  );
+}
+
+export function DebriefView({ sessionId }: { sessionId: string }) {
+  const bridge = useBridge();
+  const [debrief, setDebrief] = useState<Loadable<Debrief>>({ status: 'loading' });
+  const reload = useCallback(async () => {
+    const r = await bridge.request('debrief.get', { sessionId });
+    setDebrief(r.ok ? { status: 'ready', value: r.value } : { status: 'error', error: r.error });
+  }, [bridge, sessionId]);
+  useEffect(() => { void reload(); }, [reload]);
+  return <Load value={debrief} what="the debrief" onRetry={() => void reload()}>{(d) => <DebriefBody sessionId={sessionId} debrief={d} reload={reload} />}</Load>;
+}

@@ -1,0 +1,54 @@
+// The improvement plan: issue, corrective action, owner, due date, objective. Saved as engine
+// commands (one per changed item) through debrief.savePlan.
+import { useState } from 'react';
+import type { Debrief, DebriefPlanItem } from '../../../core/scoring/debrief-types.ts';
+import { Empty } from '../../components/states.tsx';
+
+let draftCounter = 0;
+
+export function PlanEditor({ debrief, onSave }: { debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean> }) {
+  const [items, setItems] = useState<DebriefPlanItem[]>(debrief.improvement_plan);
+  const [dirty, setDirty] = useState(false);
+  const update = (id: string, change: Partial<DebriefPlanItem>) => {
+    setItems((list) => list.map((i) => (i.id === id ? { ...i, ...change } : i)));
+    setDirty(true);
+  };
+  return (
+    <form className="stack" onSubmit={async (e) => {
+      e.preventDefault();
+      if (await onSave(items)) setDirty(false);
+    }}>
+      {items.length === 0 ? <Empty>No improvement items yet.</Empty> : (
+        <table className="grid">
+          <thead><tr><th>Issue</th><th>Corrective action</th><th>Owner</th><th>Due</th><th>Objective</th><th /></tr></thead>
+          <tbody>
+            {items.map((item, n) => (
+              <tr key={item.id}>
+                <td><textarea aria-label={`Issue ${n + 1}`} rows={2} value={item.issue} maxLength={2000} onChange={(e) => update(item.id, { issue: e.target.value })} /></td>
+                <td><textarea aria-label={`Corrective action ${n + 1}`} rows={2} value={item.corrective_action} maxLength={2000} onChange={(e) => update(item.id, { corrective_action: e.target.value })} /></td>
+                <td><input aria-label={`Owner ${n + 1}`} value={item.owner} maxLength={120} onChange={(e) => update(item.id, { owner: e.target.value })} /></td>
+                <td><input aria-label={`Due ${n + 1}`} type="date" value={item.due} onChange={(e) => update(item.id, { due: e.target.value })} /></td>
+                <td>
+                  <select aria-label={`Objective ${n + 1}`} value={item.objective ?? ''} onChange={(e) => update(item.id, { objective: e.target.value || null })}>
+                    <option value="">—</option>
+                    {debrief.objectives.map((o) => <option key={o.id} value={o.id}>{o.title}</option>)}
+                  </select>
+                </td>
+                <td><button type="button" className="small" onClick={() => { setItems((l) => l.filter((i) => i.id !== item.id)); setDirty(true); }}>Remove</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="row">
+        <button type="button" onClick={() => {
+          draftCounter += 1;
+          setItems((l) => [...l, { id: `draft-${draftCounter}`, issue: '', corrective_action: '', owner: '', due: '', objective: null }]);
+          setDirty(true);
+        }}>Add an item</button>
+        <button type="submit" className="primary" disabled={!dirty}>Save the plan</button>
+        {dirty ? <span className="dim">Unsaved changes</span> : null}
+      </div>
+    </form>
+  );
+}

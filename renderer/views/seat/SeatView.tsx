@@ -1,0 +1,58 @@
+// Role seats. On a shared screen the hot-seat switcher lets roles take turns: the current role's
+// content is unmounted (not just hidden) and a cover shows before the next role's screen appears.
+import { useEffect, useState } from 'react';
+import { Load } from '../../components/states.tsx';
+import { useLive } from '../../store/use-live.ts';
+import { navigate } from '../../app/navigation.ts';
+import { useSessionDetail } from '../console/use-session-detail.ts';
+import { RoleSeat } from './RoleSeat.tsx';
+
+function LiveSeat({ sessionId, role, onHide }: { sessionId: string; role: string; onHide: () => void }) {
+  const live = useLive(sessionId, `role:${role}`);
+  return <Load value={live} what="your seat">{(view) => <RoleSeat sessionId={sessionId} view={view} onHide={onHide} />}</Load>;
+}
+
+function SeatPicker({ sessionId, current }: { sessionId: string; current: string | null }) {
+  const detail = useSessionDetail(sessionId);
+  return (
+    <Load value={detail} what="the seats">
+      {(d) => (
+        <div className="hotseat-cover">
+          <h1>Whose turn is it?</h1>
+          <p className="dim">Each role's screen is private. Pick your role when the screen is in front of you.</p>
+          <div className="row" style={{ justifyContent: 'center' }}>
+            {d.roles.map((r) => {
+              const people = d.participants.filter((p) => p.roles.includes(r.id)).map((p) => p.name);
+              return (
+                <button key={r.id} type="button" className={r.id === current ? 'primary' : undefined}
+                  onClick={() => navigate({ view: 'seat', sessionId, role: r.id })}>
+                  {r.title}{people.length ? ` (${people.join(', ')})` : ''}
+                </button>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </Load>
+  );
+}
+
+export function SeatView({ sessionId, role }: { sessionId: string; role: string | null }) {
+  const [revealed, setRevealed] = useState(false);
+  // Switching roles always goes through the cover.
+  useEffect(() => setRevealed(false), [role]);
+  if (role === null) return <SeatPicker sessionId={sessionId} current={null} />;
+  if (!revealed) {
+    return (
+      <div className="hotseat-cover">
+        <h1>Screen hidden</h1>
+        <p>This screen is for the role <strong>{role}</strong>. Make sure only that person can see it.</p>
+        <div className="row">
+          <button type="button" className="primary" autoFocus onClick={() => setRevealed(true)}>Show my screen</button>
+          <button type="button" onClick={() => navigate({ view: 'seat', sessionId, role: null })}>Switch role</button>
+        </div>
+      </div>
+    );
+  }
+  return <LiveSeat sessionId={sessionId} role={role} onHide={() => setRevealed(false)} />;
+}
