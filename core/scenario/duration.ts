@@ -15,7 +15,8 @@ export const DURATION_HINT = 'a duration like 90s, 5m, 1h30m or 05:00';
 /** Seconds for a duration written in the format, or null when it is not one (or is negative). */
 export function parseDuration(value: string | number): Seconds | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  const text = value.trim();
+  // No trimming: the schema's pattern (and so the editor) would reject the spaces too.
+  const text = value;
   if (!DURATION_RE.test(text)) return null;
   if (/^\d+$/.test(text)) return Number(text);
   if (text.includes(':')) {

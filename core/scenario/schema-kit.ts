@@ -87,7 +87,7 @@ export const fraction = (what: string) =>
 
 export const listOf = <T extends z.ZodType>(item: T, what: string, min = 0) => {
   const list = z.array(item, { error: (iss) => `expected a list of ${what}, got ${describeValue(iss.input)}` });
-  return min > 0 ? list.min(min, { error: `needs at least ${min === 1 ? 'one' : min} of ${what}` }) : list;
+  return min > 0 ? list.min(min, { error: `the list of ${what} is empty; it needs at least ${min === 1 ? 'one' : min}` }) : list;
 };
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>

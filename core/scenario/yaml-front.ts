@@ -2,16 +2,16 @@
 // turns a key path back into a line and column. Everything a shared file could use to hurt the
 // loader is refused here, with its place: size, custom tags, duplicate and prototype keys,
 // non-scalar keys, deep nesting and alias expansion.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Finding, Locator, Position } from './errors.ts';
-import type { Path } from './path.ts';
+import type { Path, PathSegment } from './path.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Scenarios nest about eight levels; conditions a few more. Anything deeper is a mistake or an attack. */
 export const MAX_DEPTH = 64;
 /** Values produced by expanding aliases, all aliases together. */
 export const MAX_ALIAS_NODES = 10_000;
-const MAX_YAML_ERRORS = 10;
+const MAX_YAML_ERRORS = 20;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface YamlResult {
@@ -71,14 +71,11 @@ export function readYaml(text: string): YamlResult {
 
   const findings: PositionedFinding[] = [];
   // Duplicate keys are reported by the converter below, which can name the key and the first one.
+  // Of the syntax errors only the first is reliable: the parser's recovery makes the rest echoes.
   const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-  const seen = new Set<string>();
-  for (const e of [...syntax, ...doc.warnings]) {
+  for (const e of [...syntax.slice(0, 1), ...doc.warnings.slice(0, MAX_YAML_ERRORS)]) {
     const message = yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1]));
-    if (seen.has(message) && e.code === 'RESOURCE_EXHAUSTION') continue;
-    seen.add(message);
-    findings.push({ path: [], message, position: position(e.pos[0]) });
-    if (findings.length >= MAX_YAML_ERRORS) break;
+    findings.push({ path: pathAt(doc.contents, e.pos[0]), message, position: position(e.pos[0]) });
   }
 
   const locate: Locator = (path, at) => position(offsetOf(doc, path, at));
@@ -91,7 +88,7 @@ export function readYaml(text: string): YamlResult {
     value = converter.toValue(doc.contents, [], 0);
   } catch (error) {
     if (!(error instanceof LimitReached)) throw error;
-    findings.push(...converter.findings, { path: [], message: error.message, position: error.position });
+    findings.push(...converter.findings, { path: pathAt(doc.contents, error.offset), message: error.message, position: position(error.offset) });
     return { value: undefined, locate, findings, fatal: true };
   }
   findings.push(...converter.findings);
@@ -114,7 +111,7 @@ function yamlMessage(code: string, message: string, source: string): string {
 }
 
 class LimitReached extends Error {
-  constructor(message: string, readonly position: Position) {
+  constructor(message: string, readonly offset: number) {
     super(message);
   }
 }
@@ -125,27 +122,31 @@ class Converter {
 
   constructor(private readonly doc: Document, private readonly position: (offset: number) => Position) {}
 
-  private where(node: { range?: [number, number, number] | null | undefined } | null | undefined): Position {
-    return this.position(node?.range?.[0] ?? 0);
+  private where(node: unknown): Position {
+    return this.position(this.offset(node));
+  }
+
+  private offset(node: unknown): number {
+    return rangeStart(node) ?? 0;
   }
 
   toValue(node: unknown, path: Path, depth: number, viaAlias = false): unknown {
     if (depth > MAX_DEPTH) {
-      throw new LimitReached(`the document nests more than ${MAX_DEPTH} levels deep; a scenario never needs that many`, this.where(node as YamlNode));
+      throw new LimitReached(`the document nests more than ${MAX_DEPTH} levels deep; a scenario never needs that many`, this.offset(node));
     }
     if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
-      throw new LimitReached(`aliases (*name) expand to more than ${MAX_ALIAS_NODES} values; write the content out or use fewer aliases`, this.where(node as YamlNode));
+      throw new LimitReached(`aliases (*name) expand to more than ${MAX_ALIAS_NODES} values; write the content out or use fewer aliases`, this.offset(node));
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      if (!target) throw new LimitReached(`unknown alias *${node.source}`, this.where(node));
+      if (!target) throw new LimitReached(`unknown alias *${node.source}: no anchor &${node.source} comes before it`, this.offset(node));
       return this.toValue(target, path, depth + 1, true);
     }
     if (isScalar(node)) return node.value ?? null;
     if (isSeq(node)) return node.items.map((item, i) => this.toValue(item, [...path, i], depth + 1, viaAlias));
     if (isMap(node)) return this.mapValue(node.items, path, depth, viaAlias);
-    throw new LimitReached('unsupported YAML node', this.where(node as YamlNode));
+    throw new LimitReached('unsupported YAML node', this.offset(node));
   }
 
   private mapValue(pairs: readonly unknown[], path: Path, depth: number, viaAlias: boolean): Record<string, unknown> {
@@ -155,7 +156,7 @@ class Converter {
       if (!isPair(pair)) continue;
       const keyNode = pair.key;
       if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
-        this.findings.push({ path, message: 'a key must be a plain name (not a list, mapping, alias or empty key)', position: this.where(keyNode as YamlNode) });
+        this.findings.push({ path, message: 'a key must be a plain name (not a list, mapping, alias or empty key)', position: this.where(keyNode) });
         continue;
       }
       const key = String(keyNode.value);
@@ -203,4 +204,39 @@ function rangeStart(node: unknown): number | undefined {
   if (typeof node !== 'object' || node === null || !('range' in node)) return undefined;
   const range = (node as { range?: unknown }).range;
   return Array.isArray(range) && typeof range[0] === 'number' ? range[0] : undefined;
+}
+
+/** The key path of the innermost node that contains `offset` (for YAML-level errors). */
+function pathAt(root: unknown, offset: number): PathSegment[] {
+  const path: PathSegment[] = [];
+  let node = root;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    let next: unknown;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const end = rangeEnd(pair.value) ?? rangeEnd(pair.key) ?? -1;
+        if ((rangeStart(pair.key) ?? Infinity) <= offset && offset < end) {
+          path.push(String(pair.key.value));
+          next = pair.value;
+          break;
+        }
+      }
+    } else if (isSeq(node)) {
+      const i = node.items.findIndex((item) => (rangeStart(item) ?? Infinity) <= offset && offset < (rangeEnd(item) ?? -1));
+      if (i >= 0) {
+        path.push(i);
+        next = node.items[i];
+      }
+    }
+    if (next === undefined) return path;
+    node = next;
+  }
+  return path;
+}
+
+function rangeEnd(node: unknown): number | undefined {
+  if (typeof node !== 'object' || node === null || !('range' in node)) return undefined;
+  const range = (node as { range?: unknown }).range;
+  return Array.isArray(range) && typeof range[1] === 'number' ? range[1] : undefined;
 }
