@@ -20,6 +20,14 @@ const commands: Record<string, Entry> = {
     summary: 'simulate SCENARIO --play PLAY [--out DIR] [--format json]  dry-run a play script, print scores, write the debrief',
     load: async () => (await import('./simulate.ts')).simulateCommand,
   },
+  sessions: {
+    summary: 'sessions DB [--json]        list the sessions kept in a data file, with their scores',
+    load: async () => (await import('./sessions.ts')).sessionsCommand,
+  },
+  report: {
+    summary: 'report DB --session ID --format json [--out FILE]  re-score a stored session and write its debrief',
+    load: async () => (await import('./report.ts')).reportCommand,
+  },
 };
 
 export function usage(): string {

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { formatLoadError, loadPlay, loadScenario, MAX_FILE_BYTES, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
+import { keepDryRunIn } from './simulate-db.ts';
 
 const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format json]
 
@@ -14,6 +15,7 @@ engine the app uses, prints a summary and writes DIR/debrief.json (default ./deb
   --play FILE     the play script (required)
   --out DIR       where to write the debrief
   --format LIST   comma-separated output formats; available now: json
+  --db FILE       also keep the dry run as a session in the Drillbook data file FILE
 Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
 1 when the scenario or the play is broken, 2 on a usage error.`;
 
@@ -33,12 +35,14 @@ interface Args {
   play: string;
   out: string | null;
   formats: string[];
+  db: string | null;
 }
 
 function parseArgs(args: string[]): Args {
   let scenario: string | null = null;
   let play: string | null = null;
   let out: string | null = null;
+  let db: string | null = null;
   let formats = ['json'];
   const value = (i: number, flag: string): string => {
     const v = args[i + 1];
@@ -57,6 +61,7 @@ function parseArgs(args: string[]): Args {
     };
     if (flag === '--play') play = take();
     else if (flag === '--out') out = take();
+    else if (flag === '--db') db = take();
     else if (flag === '--format') formats = take().split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else if (scenario === null) scenario = arg;
@@ -69,7 +74,7 @@ function parseArgs(args: string[]): Args {
   if (unknown.length > 0) {
     throw new UsageError(`format ${unknown.map((f) => `'${f}'`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
   }
-  return { scenario, play, out, formats: [...new Set(formats)] };
+  return { scenario, play, out, formats: [...new Set(formats)], db };
 }
 
 async function readText(path: string): Promise<string> {
@@ -157,7 +162,17 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
     io.err(`${parsed.play}: this play script was written for the scenario '${play.scenario}', not '${scenario.id}'. Pass the matching scenario, or change the play's \`scenario\` key.`);
     return EXIT_FAILED;
   }
-  const result = simulatePlay(scenario, play, { wallStart: Date.now() });
+  const kept = parsed.db === null ? null : keepDryRunIn(resolve(io.cwd, parsed.db), scenario, texts[0] as string, parsed.scenario);
+  let result: SimulationResult;
+  try {
+    result = simulatePlay(scenario, play, {
+      wallStart: Date.now(),
+      ...(kept ? { store: kept.store.events, sessionId: kept.sessionId, contentHash: kept.contentHash } : {}),
+    });
+  } finally {
+    kept?.store.close();
+  }
+  if (kept) io.out(`Kept the dry run in ${parsed.db} as session ${kept.sessionId}`);
   for (const line of summarize(scenario, parsed.play, result)) io.out(line);
   const dir = resolve(io.cwd, parsed.out ?? `debrief-${scenario.id}`);
   try {

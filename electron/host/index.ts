@@ -4,3 +4,4 @@ export { LiveSession, type LiveSessionOptions } from './live-session.ts';
 export { RealTimers, type RealTimersOptions } from './real-timers.ts';
 export { ClockWatch, type ClockJump, type ClockWatchOptions } from './clock-watch.ts';
 export { scenarioOfSession } from './scenario-copy.ts';
+export { rescoreSession } from './rescore.ts';
