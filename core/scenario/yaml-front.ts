@@ -61,6 +61,8 @@ export function readYaml(text: string): YamlResult {
     version: '1.2',
     schema: 'core',
     customTags: [],
+    // Otherwise !!binary, !!set, !!timestamp and friends resolve even outside the core schema.
+    resolveKnownTags: false,
     merge: false,
     strict: true,
   });
@@ -130,26 +132,31 @@ class Converter {
     return rangeStart(node) ?? 0;
   }
 
-  toValue(node: unknown, path: Path, depth: number, viaAlias = false): unknown {
+  /** `viaAlias` is the outermost alias being expanded, if any: the place to blame for a blow-up. */
+  toValue(node: unknown, path: Path, depth: number, viaAlias?: unknown): unknown {
     if (depth > MAX_DEPTH) {
       throw new LimitReached(`the document nests more than ${MAX_DEPTH} levels deep; a scenario never needs that many`, this.offset(node));
     }
-    if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
-      throw new LimitReached(`aliases (*name) expand to more than ${MAX_ALIAS_NODES} values; write the content out or use fewer aliases`, this.offset(node));
+    if (viaAlias !== undefined && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      throw new LimitReached(`aliases (*name) expand to more than ${MAX_ALIAS_NODES} values; write the content out or use fewer aliases`, this.offset(viaAlias));
     }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) throw new LimitReached(`unknown alias *${node.source}: no anchor &${node.source} comes before it`, this.offset(node));
-      return this.toValue(target, path, depth + 1, true);
+      return this.toValue(target, path, depth + 1, viaAlias ?? node);
     }
-    if (isScalar(node)) return node.value ?? null;
+    if (isScalar(node)) {
+      const value = node.value ?? null;
+      if (typeof value === 'object' && value !== null) throw new LimitReached('unsupported value: only text, numbers, true/false, lists and mappings', this.offset(node));
+      return value;
+    }
     if (isSeq(node)) return node.items.map((item, i) => this.toValue(item, [...path, i], depth + 1, viaAlias));
     if (isMap(node)) return this.mapValue(node.items, path, depth, viaAlias);
     throw new LimitReached('unsupported YAML node', this.offset(node));
   }
 
-  private mapValue(pairs: readonly unknown[], path: Path, depth: number, viaAlias: boolean): Record<string, unknown> {
+  private mapValue(pairs: readonly unknown[], path: Path, depth: number, viaAlias: unknown): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const firstLine = new Map<string, number>();
     for (const pair of pairs) {
