@@ -1,0 +1,124 @@
+// Engine figures: decisions applied to a running session, a debrief of 20,000 decisions, and a dry
+// run of the largest shipped scenario, each beside a baseline measured in the same run.
+// Targets (issue 3): <= 20 µs per decision added by the engine; a 20,000-decision debrief < 200 ms.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MemoryEventStore, SessionRuntime, VirtualTimers, type Actor, type Command, type EventStore, type SessionEvent } from '../core/engine/index.ts';
+import { loadPlay, loadScenario, type Scenario } from '../core/scenario/index.ts';
+import { computeDebrief, simulatePlay } from '../core/scoring/index.ts';
+
+const root = join(import.meta.dirname, '..');
+const scenariosDir = join(root, 'scenarios');
+
+function largestScenario(): { file: string; scenario: Scenario; plays: string[] } {
+  const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml'));
+  const ranked = files.map((f) => ({ f, size: statSync(join(scenariosDir, f)).size })).sort((a, b) => b.size - a.size);
+  for (const { f } of ranked) {
+    const loaded = loadScenario(readFileSync(join(scenariosDir, f), 'utf8'), f);
+    if (!loaded.ok) continue;
+    const id = loaded.value.id;
+    const plays = readdirSync(join(scenariosDir, 'plays')).filter((p) => p.startsWith(`${id}.`) && p.endsWith('.yaml')).map((p) => join(scenariosDir, 'plays', p));
+    return { file: f, scenario: loaded.value, plays };
+  }
+  throw new Error('no loadable scenario in scenarios/');
+}
+
+/** A store that keeps references: the engine's own cost, without copying. */
+class BareStore implements EventStore {
+  events: SessionEvent[] = [];
+  append(_id: string, events: readonly SessionEvent[]): void {
+    for (const e of events) this.events.push(e);
+  }
+  load(): SessionEvent[] {
+    return this.events;
+  }
+}
+
+function decisionsFor(scenario: Scenario, count: number): { actor: Actor; command: Command }[] {
+  const out: { actor: Actor; command: Command }[] = [];
+  const prompts = scenario.injects.flatMap((i) => i.prompts);
+  const actions = scenario.actions;
+  for (let i = 0; out.length < count; i++) {
+    const p = prompts[i % prompts.length];
+    if (i % 5 === 4 && actions.length > 0) {
+      const a = actions[i % actions.length];
+      if (a && a.roles[0]) out.push({ actor: `role:${a.roles[0]}`, command: { type: 'action.take', action: a.id } });
+      continue;
+    }
+    if (!p) throw new Error('the scenario has no prompts');
+    const answer = p.type === 'text' ? `We are investigating and will update customers ${i}` : p.type === 'choice' ? (p.options[i % p.options.length]?.id ?? '') : p.options.slice(0, 1 + (i % p.options.length)).map((o) => o.id);
+    out.push({ actor: `role:${p.role}`, command: { type: 'prompt.answer', prompt: p.id, answer } });
+  }
+  return out;
+}
+
+function runDecisions(scenario: Scenario, decisions: { actor: Actor; command: Command }[], store: EventStore): { ms: number; runtime: SessionRuntime; rejected: number } {
+  const timers = new VirtualTimers();
+  const runtime = new SessionRuntime({ scenario, sessionId: 'bench', store, timers, wall: () => timers.now() });
+  runtime.dispatch('facilitator', { type: 'session.start' });
+  for (const inject of scenario.injects) runtime.dispatch('facilitator', { type: 'inject.deliver', inject: inject.id });
+  let rejected = 0;
+  const t0 = performance.now();
+  for (const d of decisions) {
+    timers.advanceBy(10);
+    if (!runtime.dispatch(d.actor, d.command).ok) rejected++;
+  }
+  return { ms: performance.now() - t0, runtime, rejected };
+}
+
+function baseline(n: number): number {
+  const t0 = performance.now();
+  const arr: { seq: number; at: number; type: string; payload: unknown }[] = [];
+  for (let i = 0; i < n; i++) arr.push({ seq: i + 1, at: i * 10, type: 'prompt.answered', payload: { prompt: 'p', answer: 'a' } });
+  const ms = performance.now() - t0;
+  if (arr.length !== n) throw new Error('unreachable');
+  return ms;
+}
+
+const fmt = (n: number, digits = 2) => n.toFixed(digits);
+const N = 100_000;
+const { file, scenario, plays } = largestScenario();
+console.log(`Scenario: ${file} (${scenario.injects.length} injects, ${scenario.injects.reduce((n, i) => n + i.prompts.length, 0)} prompts, ${scenario.runbook.length} steps)`);
+
+// Warm up the JIT on a smaller run, then measure.
+runDecisions(scenario, decisionsFor(scenario, 5_000), new BareStore());
+baseline(N);
+
+const decisions = decisionsFor(scenario, N);
+const base = baseline(N);
+const bare = runDecisions(scenario, decisions, new BareStore());
+const mem = runDecisions(scenario, decisions, new MemoryEventStore());
+const perBase = (base * 1000) / N;
+const perBare = (bare.ms * 1000) / N;
+const perMem = (mem.ms * 1000) / N;
+console.log(`\nApplying ${N.toLocaleString('en')} decisions to a running session (${bare.rejected} refused by validation):`);
+console.log(`  baseline: bare loop appending to an array   ${fmt(base)} ms   ${fmt(perBase, 3)} µs/op   ${Math.round(N / (base / 1000)).toLocaleString('en')} ops/s`);
+console.log(`  engine, reference-keeping store             ${fmt(bare.ms)} ms   ${fmt(perBare, 3)} µs/op   ${Math.round(N / (bare.ms / 1000)).toLocaleString('en')} ops/s`);
+console.log(`  engine, MemoryEventStore (copies events)    ${fmt(mem.ms)} ms   ${fmt(perMem, 3)} µs/op   ${Math.round(N / (mem.ms / 1000)).toLocaleString('en')} ops/s`);
+console.log(`  added by the engine: ${fmt(perBare - perBase, 3)} µs per decision (target <= 20 µs)`);
+
+// A debrief of 20,000 decisions.
+const events20k = runDecisions(scenario, decisionsFor(scenario, 20_000), new BareStore()).runtime.events;
+computeDebrief(scenario, events20k);
+const runs = 5;
+const t0 = performance.now();
+for (let i = 0; i < runs; i++) computeDebrief(scenario, events20k);
+const debriefMs = (performance.now() - t0) / runs;
+const tb = performance.now();
+for (let i = 0; i < runs; i++) structuredClone(events20k);
+const cloneMs = (performance.now() - tb) / runs;
+console.log(`\nDebrief of ${events20k.length.toLocaleString('en')} events (20,000 decisions): ${fmt(debriefMs)} ms (target < 200 ms); baseline structuredClone of the same events: ${fmt(cloneMs)} ms`);
+
+// Dry runs of the largest scenario's plays.
+for (const playFile of plays) {
+  const loaded = loadPlay(readFileSync(playFile, 'utf8'), playFile);
+  if (!loaded.ok) continue;
+  simulatePlay(scenario, loaded.value);
+  const reps = 20;
+  const ts = performance.now();
+  let last = simulatePlay(scenario, loaded.value);
+  for (let i = 1; i < reps; i++) last = simulatePlay(scenario, loaded.value);
+  const ms = (performance.now() - ts) / reps;
+  console.log(`Dry run ${playFile.split('/').pop()}: ${fmt(ms)} ms per run (${scenario.duration / 60} min scenario, ${last.events.length} events, score ${fmt(last.debrief.score.percent ?? 0, 0)}%)`);
+}
