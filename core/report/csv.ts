@@ -1,0 +1,136 @@
+// renderDecisionsCsv: one row per decision, for spreadsheets. RFC 4180: CRLF line ends, every
+// field with a comma, quote, CR or LF quoted, quotes doubled.
+//
+// Formula injection: a spreadsheet runs a cell that starts with = + - @ (and some with tab or CR)
+// as a formula. Any cell that starts with one of those gets a leading apostrophe ('=SUM(...)),
+// which spreadsheets show as text; the apostrophe is visible in plain-text readers, on purpose.
+// Numbers we write are never negative, so no number is touched. C0 control characters other than
+// tab, CR and LF are shown as their Unicode control pictures (NUL -> U+2400).
+//
+// Rows: the scored answer of every delivered prompt (or the prompt unanswered), every earlier
+// answer to a prompt that a later one replaced, and every action taken, ordered by time.
+import type { Debrief, DebriefPrompt, DebriefTimelineEntry } from '../scoring/debrief-types.ts';
+import { visibleControls } from './escape.ts';
+import { fmtPoints } from './format.ts';
+import { applyOptions, type ReportOptions } from './options.ts';
+import { answerText, type ReportView, buildView } from './view.ts';
+
+export const DECISION_COLUMNS = [
+  'kind',
+  'at_s',
+  'role',
+  'role_title',
+  'prompt',
+  'inject',
+  'objective',
+  'question',
+  'type',
+  'answer',
+  'answer_text',
+  'delivered_at_s',
+  'response_time_s',
+  'within_s',
+  'correctness_pct',
+  'timeliness_pct',
+  'points',
+  'possible',
+  'graded_by_facilitator',
+  'grade_reason',
+  'needs_review',
+  'expected_best',
+  'expected_acceptable',
+  'summary',
+] as const;
+
+type Column = (typeof DECISION_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number | boolean | null>>;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One field, neutralized against formulas and quoted where RFC 4180 requires it. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : visibleControls(String(value));
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function seconds(value: number | null): number | null {
+  return value === null ? null : Math.round(value);
+}
+
+function promptRow(p: DebriefPrompt, view: ReportView): Row {
+  return {
+    kind: p.answer === null ? 'unanswered' : 'answer',
+    at_s: seconds(p.answered_at_s),
+    role: p.role,
+    role_title: view.roleTitle(p.role),
+    prompt: p.id,
+    inject: p.inject,
+    objective: p.objective,
+    question: p.ask,
+    type: p.type,
+    answer: p.answer === null ? null : Array.isArray(p.answer) ? p.answer.join(';') : p.answer,
+    answer_text: answerText(p),
+    delivered_at_s: seconds(p.delivered_at_s),
+    response_time_s: seconds(p.response_time_s),
+    within_s: seconds(p.within_s),
+    correctness_pct: Math.round(p.correctness * 100),
+    timeliness_pct: Math.round(p.timeliness * 100),
+    points: fmtPoints(p.points),
+    possible: fmtPoints(p.possible),
+    graded_by_facilitator: p.graded_by_facilitator,
+    grade_reason: p.grade?.reason ?? null,
+    needs_review: p.needs_review,
+    expected_best: p.expected.best.join(';'),
+    expected_acceptable: p.expected.acceptable.join(';'),
+  };
+}
+
+function timelineRow(kind: string, e: DebriefTimelineEntry, view: ReportView): Row {
+  const role = e.role ?? (e.actor === 'facilitator' || e.actor === 'system' ? null : e.actor);
+  return {
+    kind,
+    at_s: seconds(e.at_s),
+    role,
+    role_title: view.roleTitle(role),
+    prompt: e.prompt,
+    inject: e.inject,
+    summary: e.summary,
+  };
+}
+
+/** The rows in time order: [sort time, seq-like tiebreak, row]. */
+function rows(view: ReportView): Row[] {
+  const { debrief } = view;
+  const scored = new Map(debrief.prompts.map((p) => [p.id, p] as const));
+  const decisionsByPrompt = new Map<string, DebriefTimelineEntry[]>();
+  const keyed: [number, number, Row][] = [];
+  for (const e of debrief.timeline) {
+    if (e.kind !== 'decision') continue;
+    if (e.prompt === null) {
+      keyed.push([e.at_s, e.seq, timelineRow('action', e, view)]);
+      continue;
+    }
+    const list = decisionsByPrompt.get(e.prompt) ?? [];
+    list.push(e);
+    decisionsByPrompt.set(e.prompt, list);
+  }
+  for (const [promptId, list] of decisionsByPrompt) {
+    // The last answer is the scored one (shown by its prompt row); the others were replaced.
+    const earlier = scored.get(promptId)?.answer === null ? list : list.slice(0, -1);
+    for (const e of earlier) keyed.push([e.at_s, e.seq, timelineRow('replaced-answer', e, view)]);
+  }
+  debrief.prompts.forEach((p, i) => {
+    keyed.push([p.answered_at_s ?? debrief.session.duration_s, Number.MAX_SAFE_INTEGER - debrief.prompts.length + i, promptRow(p, view)]);
+  });
+  keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return keyed.map((k) => k[2]);
+}
+
+export function renderDecisionsCsv(input: Debrief, options: ReportOptions = {}): string {
+  const view = buildView(applyOptions(input, options));
+  const lines = [DECISION_COLUMNS.map(csvField).join(',')];
+  for (const row of rows(view)) lines.push(DECISION_COLUMNS.map((c) => csvField(row[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,106 @@
+// Hostile text in every string field of a debrief, in every format, checked by parsing the output.
+import { parse as parseCsv } from 'csv-parse/sync';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { visibleControls } from '../../../core/report/escape.ts';
+import { renderDecisionsCsv, renderHtml, renderJson, renderMarkdown } from '../../../core/report/index.ts';
+import type { Debrief } from '../../../core/scoring/debrief-types.ts';
+import { PAYLOADS, poisonEveryString, TEXT_FIELDS } from '../../fixtures/debrief/hostile.ts';
+import { sampleDebrief } from '../../fixtures/debrief/sample.ts';
+import { asParsedText } from './normalize.ts';
+import { liveContent, parseReport } from './parse-html.ts';
+
+function base(): Debrief {
+  return { ...sampleDebrief(), rejected: [{ at_s: 30, event: 'answer severity as eng', reason: 'role eng may not answer it' }] };
+}
+
+/** The fields that must read verbatim: TEXT_FIELDS, plus text answers (shown as typed). */
+function textFields(poisoned: Debrief, placed: Map<string, string>): [string, string][] {
+  const out = [...placed].filter(([path]) => TEXT_FIELDS.some((re) => re.test(path)));
+  poisoned.prompts.forEach((p, i) => {
+    if (typeof p.answer === 'string' && p.answer_labels.length === 0) out.push([`$.prompts[${i}].answer`, p.answer]);
+  });
+  return out;
+}
+
+const cases = PAYLOADS.map((payload) => {
+  const { debrief, placed } = poisonEveryString(base(), payload);
+  return { payload, debrief, placed };
+});
+
+describe.each(cases)('hostile text: $payload', ({ debrief, placed }) => {
+  it('HTML: nothing live, the CSP in place, every text field shown verbatim as text', () => {
+    for (const options of [{}, { anonymize: true }, { includeNotes: false }]) {
+      const doc = parseReport(renderHtml(debrief, options));
+      expect(liveContent(doc)).toEqual([]);
+      const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      expect(csp?.getAttribute('content')).toMatch(/^default-src 'none'; style-src 'unsafe-inline'/);
+      expect(doc.querySelectorAll('meta[http-equiv]')).toHaveLength(1);
+    }
+    const doc = parseReport(renderHtml(debrief));
+    const text = doc.documentElement.textContent ?? '';
+    const missing = textFields(debrief, placed).filter(([, value]) => !text.includes(asParsedText(value)));
+    expect(missing).toEqual([]);
+  });
+
+  it('HTML: scenario markdown keeps its text and makes no live link', () => {
+    const doc = parseReport(renderHtml(debrief));
+    const descriptions = Array.from(doc.querySelectorAll('.desc'));
+    expect(descriptions.length).toBeGreaterThan(0);
+    for (const desc of descriptions) {
+      for (const a of Array.from(desc.querySelectorAll('a'))) expect(a.getAttribute('href')).toMatch(/^(https?:|mailto:)/i);
+      expect((desc.textContent ?? '').replace(/\s+/g, '')).toMatch(/\[f\d+\]$/);
+    }
+  });
+
+  it('Markdown: no raw tag survives, rendered (even with raw HTML allowed) nothing is live, text present', () => {
+    const md = renderMarkdown(debrief);
+    expect(md).not.toMatch(/<[a-zA-Z!/?]/);
+    for (const line of md.split('\n').filter((l) => l.startsWith('|'))) {
+      // Every table row keeps its column count: user text cannot add or close a cell.
+      const cells = line.split(/(?<!\\)\|/).length;
+      expect(cells, line).toBeGreaterThanOrEqual(3);
+    }
+    const tables = md.split('\n\n').filter((block) => block.startsWith('|'));
+    for (const table of tables) {
+      const counts = new Set(table.split('\n').map((l) => l.split(/(?<!\\)\|/).length));
+      expect(counts.size, table.slice(0, 200)).toBe(1);
+    }
+    // A permissive wiki: raw HTML allowed, and links made of bare URLs. Still nothing live.
+    for (const linkify of [false, true]) {
+      const html = new MarkdownIt({ html: true, linkify }).render(md);
+      expect(liveContent(parseReport(`<!DOCTYPE html><html><head><style></style></head><body>${html}</body></html>`))).toEqual([]);
+    }
+    const html = new MarkdownIt({ html: true }).render(md);
+    const text = (parseReport(`<!DOCTYPE html><html><body>${html}</body></html>`).body.textContent ?? '').replace(/ ?↵ /g, '\n');
+    const missing = textFields(debrief, placed).filter(([, value]) => !text.includes(asParsedText(value)));
+    expect(missing).toEqual([]);
+  });
+
+  it('CSV: parses back as RFC 4180, no cell starts a formula, text kept', () => {
+    const csv = renderDecisionsCsv(debrief);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/"[^"]*"/g, '').match(/(?<!\r)\n/)).toBeNull();
+    const rows = parseCsv(csv, { relax_column_count: false }) as string[][];
+    const width = rows[0]?.length ?? 0;
+    for (const row of rows) {
+      expect(row).toHaveLength(width);
+      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+    // Each text column holds the field's text, neutralized where it would start a formula.
+    const cells = new Set(rows.flat());
+    const expected = [
+      ...debrief.prompts.map((p) => p.ask),
+      ...debrief.prompts.flatMap((p) => (p.grade ? [p.grade.reason] : [])),
+      ...debrief.timeline.filter((e) => e.kind === 'decision' && e.prompt === null).map((e) => e.summary),
+    ];
+    for (const text of expected) {
+      const shown = visibleControls(text);
+      expect(cells.has(/^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown), shown).toBe(true);
+    }
+  });
+
+  it('JSON: the model round-trips exactly', () => {
+    expect(JSON.parse(renderJson(debrief))).toEqual(debrief);
+  });
+});

@@ -1,0 +1,51 @@
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { mdCell, mdText } from '../../../core/report/markdown-escape.ts';
+import { renderMarkdown } from '../../../core/report/index.ts';
+import { sampleDebrief } from '../../fixtures/debrief/sample.ts';
+import { parseReport } from './parse-html.ts';
+
+const md = renderMarkdown(sampleDebrief());
+const rendered = parseReport(`<!DOCTYPE html><html><body>${new MarkdownIt().render(md)}</body></html>`);
+
+describe('renderMarkdown', () => {
+  it('has the report sections as headings, in order', () => {
+    expect(Array.from(rendered.querySelectorAll('h2')).map((h) => h.textContent)).toEqual([
+      'Exercise overview', 'Objectives and ratings', 'Analysis of objectives', 'Runbook coverage',
+      'Time-to metrics', 'Hotwash', 'Improvement plan', 'Appendix: timeline',
+    ]);
+    expect(rendered.querySelector('h1')?.textContent).toBe('After-Action Report: Recommendations return nothing');
+  });
+
+  it('carries the key figures, rounded as in the HTML', () => {
+    expect(md).toContain('**Overall: 68%** (61.3 of 90.0 points)');
+    expect(md).toContain('| Communicate | Public Information and Warning | P: Performed without challenges | 16.3 / 20.0 (81%) | Set by the facilitator (computed S): Verbal updates to the exec were excellent |');
+    expect(md).toContain('| Serve the fallback ranking | Mitigate | 25:00 | 26:00 | late | 5.0 / 10.0 |');
+  });
+
+  it('renders as tables that keep their shape, with line breaks inside cells shown as ↵', () => {
+    const tables = Array.from(rendered.querySelectorAll('table'));
+    expect(tables.length).toBeGreaterThanOrEqual(9);
+    for (const table of tables) {
+      const widths = new Set(Array.from(table.querySelectorAll('tr')).map((tr) => tr.children.length));
+      expect(widths.size).toBe(1);
+    }
+    expect(rendered.body.textContent).toContain('We are investigating empty recommendations. ↵ Next update in 30 minutes.');
+  });
+
+  it('escapes what would be Markdown or HTML in user text', () => {
+    expect(mdText('**bold** [x](javascript:y) <b>')).toBe('\\*\\*bold\\*\\* \\[x\\]\\(javascript:y\\) &lt;b&gt;');
+    expect(mdText('# not a heading\n- not a list\n1. nor this\n    nor code')).toBe('\\# not a heading\\\n\\- not a list\\\n1\\. nor this\\\n&#32;&#32;&#32;&#32;nor code');
+    expect(mdCell('a | b\nc')).toBe('a \\| b ↵ c');
+    const html = new MarkdownIt({ html: true }).render(mdText('<script>alert(1)</script> & ![i](x)'));
+    expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; ![i](x)</p>\n');
+  });
+
+  it('leaves notes out and anonymizes when asked', () => {
+    const out = renderMarkdown(sampleDebrief(), { includeNotes: false, anonymize: true });
+    expect(out).not.toContain('Alice');
+    expect(out).not.toContain('debated rollback');
+    expect(out).toContain('*Facilitator notes are left out of this export.*');
+    expect(out).toContain('| ML Engineer | ML Engineer 1, ML Engineer 2 |');
+  });
+});
