@@ -12,17 +12,20 @@ const DURATION_RE = new RegExp(DURATION_PATTERN);
 
 export const DURATION_HINT = 'a duration like 90s, 5m, 1h30m or 05:00';
 
+/** A year. Exercises last hours; the bound keeps arithmetic on durations exact. */
+export const MAX_DURATION_SECONDS = 366 * 24 * 3600;
+
 /** Seconds for a duration written in the format, or null when it is not one (or is negative). */
 export function parseDuration(value: string | number): Seconds | null {
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
+  const seconds = typeof value === 'number' ? value : parseText(value);
+  return seconds !== null && Number.isFinite(seconds) && seconds >= 0 && seconds <= MAX_DURATION_SECONDS ? seconds : null;
+}
+
+function parseText(text: string): Seconds | null {
   // No trimming: the schema's pattern (and so the editor) would reject the spaces too.
-  const text = value;
   if (!DURATION_RE.test(text)) return null;
   if (/^\d+$/.test(text)) return Number(text);
-  if (text.includes(':')) {
-    const parts = text.split(':').map(Number);
-    return parts.reduce((total, part) => total * 60 + part, 0);
-  }
+  if (text.includes(':')) return text.split(':').map(Number).reduce((total, part) => total * 60 + part, 0);
   let total = 0;
   for (const [, amount, unit] of text.matchAll(/(\d+)([hms])/g)) {
     total += Number(amount) * (unit === 'h' ? 3600 : unit === 'm' ? 60 : 1);

@@ -3,7 +3,7 @@
 // each kind of mapping ("inject", "prompt"), and how to pick the branch of a union that a
 // mapping meant (a condition is `answered` or `met` or ..., told apart by its keys).
 import { z } from 'zod';
-import { DURATION_HINT, DURATION_PATTERN } from './duration.ts';
+import { DURATION_HINT, DURATION_PATTERN, MAX_DURATION_SECONDS, parseDuration } from './duration.ts';
 import { describeValue, isRecord, quote } from './path.ts';
 import { didYouMean } from './suggest.ts';
 
@@ -68,11 +68,17 @@ export const ref = () => z.string({ error: (iss) => `expected an id (text), got 
 export const text = () =>
   z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}${quoteHint(iss.input)}` }).min(1, { error: 'must not be empty' });
 
+const TOO_LONG = `a duration is at most a year (${MAX_DURATION_SECONDS / 3600}h)`;
+
 export const duration = () =>
   z.union(
     [
-      z.string().regex(new RegExp(DURATION_PATTERN), { error: (iss) => `expected ${DURATION_HINT}, got ${describeValue(iss.input)}` }),
-      z.number().min(0, { error: (iss) => `a duration is never negative, got ${describeValue(iss.input)}` }),
+      z.string()
+        .regex(new RegExp(DURATION_PATTERN), { error: (iss) => `expected ${DURATION_HINT}, got ${describeValue(iss.input)}`, abort: true })
+        .refine((text) => parseDuration(text) !== null, { error: TOO_LONG }),
+      z.number()
+        .min(0, { error: (iss) => `a duration is never negative, got ${describeValue(iss.input)}` })
+        .max(MAX_DURATION_SECONDS, { error: TOO_LONG }),
     ],
     { error: (iss) => `expected ${DURATION_HINT}, got ${describeValue(iss.input)}` },
   );

@@ -6,7 +6,7 @@ import { formatDuration } from './duration.ts';
 
 /** Whole seconds as the format writes them; fractions as a bare number, which the format also allows. */
 function duration(seconds: number): string | number {
-  return Number.isInteger(seconds) && seconds >= 0 ? formatDuration(seconds) : seconds;
+  return Number.isSafeInteger(seconds) && seconds >= 0 ? formatDuration(seconds) : seconds;
 }
 
 function compact(entries: Record<string, unknown>): Record<string, unknown> {

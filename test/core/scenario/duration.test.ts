@@ -17,6 +17,13 @@ describe('parseDuration', () => {
     },
   );
 
+  it('refuses durations over a year, however written', () => {
+    expect(parseDuration('8784h')).toBe(366 * 86_400);
+    expect(parseDuration('8785h')).toBeNull();
+    expect(parseDuration(`${'9'.repeat(400)}s`)).toBeNull();
+    expect(parseDuration(1e21)).toBeNull();
+  });
+
   it('refuses negative and non-finite numbers', () => {
     expect(parseDuration(-1)).toBeNull();
     expect(parseDuration(Number.POSITIVE_INFINITY)).toBeNull();
