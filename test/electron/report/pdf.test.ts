@@ -1,0 +1,66 @@
+// The PDF through the real system Chromium (CI installs it; see .ci/run), read back with pdftotext.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ChromiumNotFoundError, findChromium } from '../../../electron/report/chromium.ts';
+import { writeReports } from '../../../electron/report/write-reports.ts';
+import { sampleDebrief } from '../../fixtures/debrief/sample.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'drillbook-report-test-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const profiles = () => readdirSync(tmpdir()).filter((name) => name.startsWith('drillbook-pdf-')).length;
+
+describe('writeReports', () => {
+  it('writes every format under its name, the PDF holding the key figures', async () => {
+    const before = profiles();
+    const written = await writeReports(sampleDebrief(), ['html', 'md', 'csv', 'json', 'pdf'], join(out, 'all'));
+    expect(written.map((w) => w.path.slice(out.length + 5))).toEqual(['debrief.html', 'debrief.md', 'decisions.csv', 'debrief.json', 'debrief.pdf']);
+    expect(readdirSync(join(out, 'all')).sort()).toEqual(['debrief.html', 'debrief.json', 'debrief.md', 'debrief.pdf', 'decisions.csv']);
+    const pdf = join(out, 'all', 'debrief.pdf');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The overall percent, each objective's percent and rating (the chart's labels), the override.
+    for (const figure of ['68%', 'Overall: 61.3 of 90.0 points', '92% P', '44% M', '81% P', 'Detect and declare', 'Verbal updates to the exec were excellent', '26:00 late', 'missed', 'Improvement plan', 'Appendix: timeline']) {
+      expect(text).toContain(figure);
+    }
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    // The throwaway HOME and profile are gone.
+    expect(profiles()).toBe(before);
+  });
+
+  it('applies the options to the PDF too', async () => {
+    const [pdf] = await writeReports(sampleDebrief(), ['pdf'], join(out, 'anon'), { anonymize: true, includeNotes: false });
+    const text = execFileSync('pdftotext', [pdf!.path, '-'], { encoding: 'utf8' });
+    expect(text).not.toMatch(/Alice|Bjorn|Priya/);
+    expect(text).toContain('ML Engineer 2');
+  });
+
+  it('without Chromium: writes the text formats, then fails saying what to install', async () => {
+    const dir = join(out, 'missing');
+    const env = { DRILLBOOK_CHROMIUM: '/nonexistent/chromium' };
+    await expect(writeReports(sampleDebrief(), ['pdf', 'html', 'csv'], dir, {}, { env })).rejects.toThrow(ChromiumNotFoundError);
+    expect(readdirSync(dir).sort()).toEqual(['debrief.html', 'decisions.csv']);
+  });
+});
+
+describe('findChromium', () => {
+  it('uses DRILLBOOK_CHROMIUM when set, and says so when it is wrong', () => {
+    expect(findChromium({ DRILLBOOK_CHROMIUM: '/usr/bin/chromium' })).toBe('/usr/bin/chromium');
+    expect(() => findChromium({ DRILLBOOK_CHROMIUM: '/opt/none/chrome' })).toThrow("DRILLBOOK_CHROMIUM is set to '/opt/none/chrome', which is not an executable file");
+  });
+
+  it('names what to install when there is none', () => {
+    expect(() => findChromium({}, ['/nonexistent/chromium'])).toThrow(
+      'cannot print the PDF: no Chromium was found (looked in /nonexistent/chromium). Install it (Debian/Ubuntu: apt-get install chromium) or set DRILLBOOK_CHROMIUM=/path/to/chromium. The HTML report prints the same pages from any browser.',
+    );
+  });
+
+  it('finds the system Chromium', () => {
+    expect(existsSync(findChromium({}))).toBe(true);
+  });
+});
