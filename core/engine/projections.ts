@@ -8,6 +8,7 @@
 
 import type { Channel, Chart, Expect, Inject, NoteTag, Option, PromptType, Rating, Scenario, Table } from '../scenario/types.ts';
 import type { DeliveryHow, Participant, PauseReason } from './events.ts';
+import { scoreState, type Scores } from '../scoring/score.ts';
 import { indexScenario } from './scenario-index.ts';
 import { injectDueAt } from './scheduler.ts';
 import type { SessionState, SessionStatus } from './state.ts';
@@ -68,7 +69,8 @@ export interface RoleView {
   storyTime: string | null;
   injects: InjectContent[];
   prompts: RolePromptView[];
-  actions: { id: string; title: string; description: string | null; takenAt: number[] }[];
+  /** The actions this role may take; `takenAt` holds the latest times it took each (at most VIEW_RECENT), `taken` how often. */
+  actions: { id: string; title: string; description: string | null; takenAt: number[]; taken: number }[];
   chat: ChatView[];
 }
 
@@ -127,6 +129,8 @@ export interface FacilitatorView {
   ratings: { objective: string; rating: Rating; reason: string }[];
   plan: { id: string; issue: string; corrective_action: string; owner: string; due: string; objective: string | null }[];
   hotwash: { question: string; answer: string | null }[];
+  /** Live scores (facilitator only): the same rules as the debrief, on the state so far. */
+  scores: Scores;
 }
 
 export type Projection = FacilitatorView | RoomView | RoleView;
@@ -257,10 +261,10 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
     storyTime: latestStoryTime(injects),
     injects,
     prompts,
-    actions: scenario.actions.filter((a) => a.roles.includes(roleId)).map((a) => ({
-      id: a.id, title: a.title, description: a.description ?? null,
-      takenAt: state.actionsTaken.filter((t) => t.action === a.id && t.role === roleId).slice(-VIEW_RECENT).map((t) => t.at),
-    })),
+    actions: scenario.actions.filter((a) => a.roles.includes(roleId)).map((a) => {
+      const stats = state.actionByRole.get(a.id)?.get(roleId);
+      return { id: a.id, title: a.title, description: a.description ?? null, takenAt: stats ? stats.times.slice(-VIEW_RECENT) : [], taken: stats?.times.length ?? 0 };
+    }),
     chat: recentChat(state),
   };
 }
@@ -325,6 +329,7 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
     ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
     plan: [...state.plan.values()].map((p) => ({ ...p })),
     hotwash: scenario.debrief.questions.map((question, i) => ({ question, answer: state.hotwash.get(i) ?? null })),
+    scores: scoreState(scenario, state),
   };
 }
 

@@ -23,7 +23,7 @@ export function initialState(scenario: Scenario): SessionState {
     adhoc: [],
     prompts: new Map(),
     actionFirstAt: new Map(),
-    actionFirstAtByRole: new Map(),
+    actionByRole: new Map(),
     actionsTaken: [],
     steps: new Map(scenario.runbook.map((s) => [s.id, { id: s.id, metAt: null, metSeq: null }])),
     chat: [],
@@ -155,9 +155,11 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       const { action, role } = event.payload;
       state.actionsTaken.push({ seq: event.seq, at: event.at, action, role });
       if (!state.actionFirstAt.has(action)) state.actionFirstAt.set(action, event.at);
-      let byRole = state.actionFirstAtByRole.get(action);
-      if (!byRole) state.actionFirstAtByRole.set(action, (byRole = new Map()));
-      if (!byRole.has(role)) byRole.set(role, event.at);
+      let byRole = state.actionByRole.get(action);
+      if (!byRole) state.actionByRole.set(action, (byRole = new Map()));
+      const stats = byRole.get(role);
+      if (stats) stats.times.push(event.at);
+      else byRole.set(role, { firstAt: event.at, times: [event.at] });
       for (const step of index.stepsByAction.get(action) ?? []) meetStep(state, step.id, event.at, event.seq);
       break;
     }

@@ -126,7 +126,13 @@ export class SessionRuntime {
   dispatch(actor: Actor, command: Command): DispatchResult {
     if (this.disposed) return { ok: false, rejection: { code: 'ended', message: 'This session is closed.' } };
     const now = this.now();
-    const decision = decide(this.scenario, this.live, actor, command);
+    let decision: ReturnType<typeof decide>;
+    try {
+      decision = decide(this.scenario, this.live, actor, command);
+    } catch {
+      // Only a command that skipped the boundary schema (core/protocol) can get here.
+      return { ok: false, rejection: { code: 'invalid', message: `The command '${String((command as { type?: unknown }).type)}' is not well formed.` } };
+    }
     if (!decision.ok) return decision;
     const committed = this.commit(actor, decision.events, now);
     if (!committed.ok) return committed;
@@ -238,7 +244,13 @@ export class SessionRuntime {
       const key = sub.audience.kind === 'role' ? `role:${sub.audience.role}` : sub.audience.kind;
       if (!cache.has(key)) cache.set(key, project(this.scenario, this.live, sub.audience, now));
       const view = cache.get(key);
-      if (view) sub.listener(view);
+      if (!view) continue;
+      // A failing listener must not undo an acknowledged command or starve the others.
+      try {
+        sub.listener(view);
+      } catch (error) {
+        this.onError(error);
+      }
     }
   }
 }

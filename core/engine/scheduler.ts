@@ -45,7 +45,7 @@ export function conditionTime(scenario: Scenario, state: SessionState, condition
     case 'action': {
       const at = condition.by === undefined
         ? state.actionFirstAt.get(condition.action)
-        : state.actionFirstAtByRole.get(condition.action)?.get(condition.by);
+        : state.actionByRole.get(condition.action)?.get(condition.by)?.firstAt;
       return at ?? null;
     }
     case 'met':

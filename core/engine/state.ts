@@ -98,7 +98,8 @@ export interface SessionState {
   /** Scenario prompts and ad-hoc prompts. */
   prompts: Map<string, PromptState>;
   actionFirstAt: Map<string, number>;
-  actionFirstAtByRole: Map<string, Map<string, number>>;
+  /** Per action, per role: when it was first taken, and every time it was taken. */
+  actionByRole: Map<string, Map<string, { firstAt: number; times: number[] }>>;
   actionsTaken: { seq: number; at: number; action: string; role: string }[];
   steps: Map<string, StepState>;
   chat: ChatMessage[];

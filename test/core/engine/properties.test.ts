@@ -96,13 +96,12 @@ describe('properties', () => {
         const view = roleView(rich, state, role, now);
         if (!view) throw new Error('no view');
         const allowed = new Set(rich.injects.filter((i) => i.to.includes(role)).map((i) => i.id));
-        if (adhocTo.get('adhoc-1')?.includes(role)) allowed.add('adhoc');
+        if (state.adhoc.some((a) => a.to.includes(role))) allowed.add('adhoc');
         assertNoLeak(view, allowed);
         for (const inj of view.injects) expect(inj.adhoc ? adhocTo.get(inj.id) : rich.injects.find((i) => i.id === inj.id)?.to).toContain(role);
-        for (const p of view.prompts) expect(['sev', 'checks', 'statement', 'verify', 'adhoc-1:p'].filter((id) => id === p.id)).toHaveLength(1);
         const own = new Set(rich.injects.flatMap((i) => i.prompts).filter((p) => p.role === role).map((p) => p.id));
-        if (role === 'eng') own.add('adhoc-1:p');
-        for (const p of view.prompts) expect(own.has(p.id)).toBe(true);
+        for (const a of state.adhoc) if (a.prompt?.role === role) own.add(a.prompt.id);
+        for (const p of view.prompts) expect(own.has(p.id), p.id).toBe(true);
       }
       assertNoLeak(roomView(rich, state, now), new Set(['room']));
     }), RUNS);

@@ -121,6 +121,40 @@ describe('subscriptions', () => {
   });
 });
 
+describe('robustness', () => {
+  it('a listener that throws does not undo the acknowledged command or starve the others', () => {
+    const errors: unknown[] = [];
+    const timers = new VirtualTimers();
+    const runtime = new SessionRuntime({ scenario: sc, sessionId: 'x', store: new MemoryEventStore(), timers, wall: () => 0, onError: (e) => errors.push(e) });
+    let calls = 0;
+    runtime.subscribe({ kind: 'room' }, () => {
+      calls++;
+      if (calls > 1) throw new Error('window closed');
+    });
+    const room: Projection[] = [];
+    runtime.subscribe({ kind: 'room' }, (v) => room.push(v));
+    const result = runtime.dispatch('facilitator', { type: 'session.start' });
+    expect(result.ok).toBe(true);
+    expect(runtime.state.status).toBe('running');
+    expect(errors).toHaveLength(1);
+    expect(room.at(-1)?.clock.status).toBe('running');
+  });
+
+  it('a malformed command that skipped the boundary schema is refused, not thrown', () => {
+    const h = harness(sc);
+    const bad = JSON.parse('{"type":"session.setup"}');
+    expect(h.run('facilitator', bad)).toMatchObject({ ok: false, rejection: { code: 'invalid' } });
+  });
+
+  it('the facilitator view carries live scores', () => {
+    const h = harness(sc);
+    h.to(60);
+    h.ok('role:ic', { type: 'prompt.answer', prompt: 'pa', answer: 'a' });
+    const view = h.runtime.view({ kind: 'facilitator' });
+    expect(view?.audience === 'facilitator' && view.scores.prompts.map((p) => [p.id, p.answer])).toEqual([['pa', 'a']]);
+  });
+});
+
 describe('recovery', () => {
   it('comes back paused at the last exercise time with a recovered event, then resumes', () => {
     const h = harness(sc);
