@@ -53,9 +53,16 @@ function decisionsFor(scenario: Scenario, count: number): { actor: Actor; comman
   return out;
 }
 
-function runDecisions(scenario: Scenario, decisions: { actor: Actor; command: Command }[], store: EventStore): { ms: number; runtime: SessionRuntime; rejected: number } {
+function runDecisions(scenario: Scenario, decisions: { actor: Actor; command: Command }[], store: EventStore, subscribe = false): { ms: number; runtime: SessionRuntime; rejected: number } {
   const timers = new VirtualTimers();
   const runtime = new SessionRuntime({ scenario, sessionId: 'bench', store, timers, wall: () => timers.now() });
+  if (subscribe) {
+    let pushes = 0;
+    const count = () => void pushes++;
+    runtime.subscribe({ kind: 'facilitator' }, count);
+    runtime.subscribe({ kind: 'room' }, count);
+    for (const role of scenario.roles) runtime.subscribe({ kind: 'role', role: role.id }, count);
+  }
   runtime.dispatch('facilitator', { type: 'session.start' });
   for (const inject of scenario.injects) runtime.dispatch('facilitator', { type: 'inject.deliver', inject: inject.id });
   let rejected = 0;
@@ -97,6 +104,11 @@ console.log(`  baseline: bare loop appending to an array   ${fmt(base)} ms   ${f
 console.log(`  engine, reference-keeping store             ${fmt(bare.ms)} ms   ${fmt(perBare, 3)} µs/op   ${Math.round(N / (bare.ms / 1000)).toLocaleString('en')} ops/s`);
 console.log(`  engine, MemoryEventStore (copies events)    ${fmt(mem.ms)} ms   ${fmt(perMem, 3)} µs/op   ${Math.round(N / (mem.ms / 1000)).toLocaleString('en')} ops/s`);
 console.log(`  added by the engine: ${fmt(perBare - perBase, 3)} µs per decision (target <= 20 µs)`);
+
+// The same with every audience subscribed (the views pushed after each decision).
+const M = 20_000;
+const withViews = runDecisions(scenario, decisions.slice(0, M), new BareStore(), true);
+console.log(`  with views pushed to the facilitator, the room and ${scenario.roles.length} roles: ${fmt((withViews.ms * 1000) / M, 1)} µs per decision over ${M.toLocaleString('en')} decisions`);
 
 // A debrief of 20,000 decisions.
 const events20k = runDecisions(scenario, decisionsFor(scenario, 20_000), new BareStore()).runtime.events;

@@ -27,8 +27,22 @@ function containsPhrase(haystack: readonly string[], index: ReadonlyMap<string, 
   return false;
 }
 
+type Groups = readonly (readonly string[])[];
+
+// Keyword lists come from a loaded scenario and never change: tokenize each list once.
+const compiled = new WeakMap<Groups, string[][][]>();
+
+function compile(groups: Groups): string[][][] {
+  let out = compiled.get(groups);
+  if (!out) {
+    out = groups.map((group) => group.map((member) => words(member)));
+    compiled.set(groups, out);
+  }
+  return out;
+}
+
 /** Which of the groups match the text, in order. */
-export function matchedGroups(text: string, groups: readonly (readonly string[])[]): boolean[] {
+export function matchedGroups(text: string, groups: Groups): boolean[] {
   const tokens = words(text);
   const index = new Map<string, number[]>();
   tokens.forEach((token, i) => {
@@ -36,11 +50,11 @@ export function matchedGroups(text: string, groups: readonly (readonly string[])
     if (list) list.push(i);
     else index.set(token, [i]);
   });
-  return groups.map((group) => group.some((member) => containsPhrase(tokens, index, words(member))));
+  return compile(groups).map((group) => group.some((phrase) => containsPhrase(tokens, index, phrase)));
 }
 
 /** matched groups / number of groups; 0 when there are no groups. */
-export function keywordCredit(text: string, groups: readonly (readonly string[])[]): number {
+export function keywordCredit(text: string, groups: Groups): number {
   if (groups.length === 0) return 0;
   const matched = matchedGroups(text, groups).filter(Boolean).length;
   return matched / groups.length;

@@ -17,6 +17,10 @@ export interface Scores {
 
 const seconds = (ms: number): number => ms / 1000;
 
+// An answer record never changes once folded, so its keyword result is computed once (live views
+// score the state after every decision).
+const textResults = new WeakMap<object, { correctness: number; needsReview: boolean }>();
+
 function labels(options: readonly Option[], ids: readonly string[]): string[] {
   return ids.map((id) => options.find((o) => o.id === id)?.label ?? id);
 }
@@ -38,7 +42,8 @@ function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt | null 
     if (prompt.type === 'choice' && typeof last.answer === 'string') correctness = choiceCorrectness(last.answer, prompt.expect);
     else if (prompt.type === 'multi' && Array.isArray(last.answer)) correctness = multiCorrectness(last.answer, prompt.expect);
     else if (prompt.type === 'text' && typeof last.answer === 'string') {
-      const text = textCorrectness(last.answer, prompt.expect);
+      let text = textResults.get(last);
+      if (!text) textResults.set(last, (text = textCorrectness(last.answer, prompt.expect)));
       correctness = text.correctness;
       needsReview = text.needsReview;
     }
