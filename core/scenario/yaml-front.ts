@@ -2,7 +2,7 @@
 // turns a key path back into a line and column. Everything a shared file could use to hurt the
 // loader is refused here, with its place: size, custom tags, duplicate and prototype keys,
 // non-scalar keys, deep nesting and alias expansion.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Finding, Locator, Position } from './errors.ts';
 import type { Path, PathSegment } from './path.ts';
 
@@ -50,6 +50,20 @@ export function readYaml(text: string): YamlResult {
       locate: noPlace,
       fatal: true,
       findings: [{ path: [], message: `the file is ${(size / 1048576).toFixed(2)} MiB; a scenario file may be at most 1 MiB (1,048,576 bytes)` }],
+    };
+  }
+
+  // The YAML composer recurses once per level; thousands of levels can exhaust the stack in a way
+  // that takes the whole process down, so deep files are refused before they are composed.
+  const deep = deepNestingOffset(text);
+  if (deep !== undefined) {
+    const lineStart = text.lastIndexOf('\n', deep - 1) + 1;
+    const line = (text.slice(0, lineStart).match(/\n/g)?.length ?? 0) + 1;
+    return {
+      value: undefined,
+      locate: noPlace,
+      fatal: true,
+      findings: [{ path: [], message: `the document nests too deeply to load safely (at most ${MAX_DEPTH} levels)`, position: { line, column: deep - lineStart + 1 } }],
     };
   }
 
@@ -246,4 +260,45 @@ function rangeEnd(node: unknown): number | undefined {
   if (typeof node !== 'object' || node === null || !('range' in node)) return undefined;
   const range = (node as { range?: unknown }).range;
   return Array.isArray(range) && typeof range[1] === 'number' ? range[1] : undefined;
+}
+
+/** Synthetic lexer tokens that stand for no source text (document start, flow end, scalar). */
+const SYNTHETIC = new Set(['\u0002', '\u0018', '\u001f']);
+
+/**
+ * A linear pre-pass over the lexer's tokens: an upper bound of the nesting depth (open indentation
+ * levels + block indicators on the line + open flow brackets). Returns the offset where the bound
+ * first exceeds twice MAX_DEPTH, or undefined. The exact limit is applied later, on the nodes.
+ */
+export function deepNestingOffset(text: string): number | undefined {
+  const limit = 2 * MAX_DEPTH;
+  const indents: number[] = [];
+  let flow = 0;
+  let indicators = 0;
+  let lineStart = true;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (SYNTHETIC.has(token)) continue;
+    const start = offset;
+    offset += token.length;
+    if (token === '\n' || token === '\r\n') {
+      lineStart = true;
+      indicators = 0;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      const indent = /^ +$/.test(token) ? token.length : 0;
+      if (flow === 0) {
+        while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+        indents.push(indent);
+      }
+      if (indent > 0) continue;
+    }
+    if (token === '[' || token === '{') flow++;
+    else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
+    else if (flow === 0 && (token === '-' || token === '?' || token === ':')) indicators++;
+    if (indents.length + indicators + flow > limit) return start;
+  }
+  return undefined;
 }

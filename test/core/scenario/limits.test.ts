@@ -45,6 +45,18 @@ describe('hostile YAML', () => {
     expect(errors[0]?.column).toBe(66);
   });
 
+  it('64 levels are still read (the file is then judged on its shape)', () => {
+    const errors = errorsOf(`${'['.repeat(64)}${']'.repeat(64)}`);
+    expect(errors.map((e) => e.message)).toEqual(["expected a scenario: a mapping that starts with 'format: drillbook/scenario@1', got a list"]);
+  });
+
+  it('deep nesting is refused in the same process again and again (no crash from the YAML composer)', () => {
+    for (let i = 0; i < 5; i++) {
+      expect(errorsOf(`${'- '.repeat(5000 + i)}x\n`)[0]?.message).toBe('the document nests too deeply to load safely (at most 64 levels)');
+      expect(errorsOf(`${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`)[0]?.message).toBe('the document nests too deeply to load safely (at most 64 levels)');
+    }
+  }, TIMEOUT);
+
   it('a 1.1 MiB file is refused before parsing', () => {
     const text = `${fixture('scenario/mini.yaml')}# ${'x'.repeat(1.1 * 1024 * 1024)}\n`;
     const errors = errorsOf(text);
