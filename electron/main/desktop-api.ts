@@ -1,4 +1,4 @@
-// What the preload exposes to a desktop window as `window.drillbook`: the protocol's Bridge plus a
+// What the preload exposes to a desktop window as `window.drillbookBridge`: the protocol's Bridge plus a
 // few desktop-only verbs (dialogs, windows, links). Types only, so the preload bundle stays small.
 import type {
   Bridge,
@@ -38,5 +38,5 @@ export interface DesktopApi extends Bridge {
   desktop: DesktopVerbs;
 }
 
-/** The global name the preload exposes the API under. */
-export const DESKTOP_API_KEY = 'drillbook';
+/** The global name the preload exposes the API under (renderer/bridge/select.ts reads it). */
+export const DESKTOP_API_KEY = 'drillbookBridge';

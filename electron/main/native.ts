@@ -50,7 +50,7 @@ export function betterSqliteBindingPath(env: NativeEnv): string | undefined {
 }
 
 /** The constructor shape of better-sqlite3's default export, enough to wrap it. */
-export type DatabaseConstructor = abstract new (filename?: string | Buffer, options?: Record<string, unknown>) => object;
+export type DatabaseConstructor = abstract new (...args: never[]) => object;
 
 /**
  * better-sqlite3's Database with `nativeBinding` filled in when the caller gave none. A Proxy keeps

@@ -1,7 +1,9 @@
-// Pages never navigate away and never open windows. A link to an allowlisted https page goes to
-// the system browser instead; anything else is dropped.
+// Pages never navigate away and never open windows themselves. A link to an allowlisted https
+// page goes to the system browser; a request for the room screen or a seat opens the app's own
+// window; anything else is dropped.
 import type { Event, HandlerDetails, WebContents, WindowOpenHandlerResponse } from 'electron';
-import { isAppUrl } from './app-protocol.ts';
+import { APP_ORIGIN, isAppUrl } from './app-protocol.ts';
+import { windowRouteOf, type WindowRoute } from './app-routes.ts';
 import { allowedExternalUrl } from './links.ts';
 
 export type OpenExternal = (url: string) => Promise<void> | void;
@@ -14,7 +16,15 @@ export function navigationVerdict(url: string): 'allow' | 'deny' {
   return isAppUrl(url) ? 'allow' : 'deny';
 }
 
-export function guardContents(contents: GuardedContents, openExternal: OpenExternal): void {
+/**
+ * `openAppWindow`: a page of the app asked for its room screen or a seat window (window.open);
+ * the app opens its own, locked-down window for it instead of the page's.
+ */
+export function guardContents(
+  contents: GuardedContents,
+  openExternal: OpenExternal,
+  openAppWindow?: (route: Exclude<WindowRoute, { kind: 'facilitator' }>) => void,
+): void {
   const refuse = (event: Event, url: string): void => {
     if (navigationVerdict(url) === 'allow') return;
     event.preventDefault();
@@ -25,6 +35,11 @@ export function guardContents(contents: GuardedContents, openExternal: OpenExter
   contents.on('will-redirect', (event, url) => refuse(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler((details: HandlerDetails): WindowOpenHandlerResponse => {
+    const route = openAppWindow ? windowRouteOf(details.url, APP_ORIGIN) : null;
+    if (route) {
+      openAppWindow?.(route);
+      return { action: 'deny' };
+    }
     const external = allowedExternalUrl(details.url);
     if (external) void openExternal(external);
     return { action: 'deny' };

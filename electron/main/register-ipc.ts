@@ -37,7 +37,6 @@ export interface DesktopServices {
   pickBundle(parent: WebContents): Promise<string | null>;
   openBundle(path: string): Promise<BridgeResult<SessionDetail>>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
-  printPdf(html: string): Promise<Uint8Array>;
   openSeat(sessionId: string, role: string): void;
   openRoomScreen(sessionId: string, fullscreen: boolean): void;
   openExternal(url: string): Promise<void>;
@@ -138,15 +137,13 @@ export function registerIpc(router: IpcRouter, services: DesktopServices): { dis
     INVOKE.exportReport,
     z.tuple([bridgeRequestSchemas['report.export']]),
     async ({ sender }, [params]) => {
-      // PDF is printed here from the HTML report: the desktop has Chromium at hand.
-      const asked = params.format === 'pdf' ? { ...params, format: 'html' as const } : params;
-      const report = await bridge.request('report.export', asked);
+      // The service renders every format; PDF through the desktop's printToPDF (pdf.ts), which
+      // the backend hands it as its HostExporter.
+      const report = await bridge.request('report.export', params);
       if (!report.ok) return report;
-      const suggested = params.format === 'pdf' ? report.value.fileName.replace(/\.html?$/i, '') + '.pdf' : report.value.fileName;
-      const target = await services.pickReportTarget(sender, suggested, params.format);
+      const target = await services.pickReportTarget(sender, report.value.fileName, params.format);
       if (target === null) return ok(null);
-      const bytes = params.format === 'pdf' ? await services.printPdf(report.value.content) : reportBytes(report.value);
-      await services.writeFile(target, bytes);
+      await services.writeFile(target, reportBytes(report.value));
       return ok({ path: target });
     },
     FACILITATOR,

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 const { betterSqliteBindingPath, withNativeBinding, electronBuildName, NativeModuleError } = await import('../../../electron/main/native.ts');
-import type { NativeEnv, DatabaseConstructor } from '../../../electron/main/native.ts';
+import type { NativeEnv } from '../../../electron/main/native.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'drillbook-native-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -54,7 +54,7 @@ describe('betterSqliteBindingPath', () => {
 
 describe('withNativeBinding', () => {
   const requireHere = createRequire(import.meta.url);
-  const Database = requireHere('better-sqlite3') as DatabaseConstructor & (new (f?: string, o?: Record<string, unknown>) => { prepare(sql: string): { get(): unknown }; close(): void });
+  const Database = requireHere('better-sqlite3') as new (f?: string, o?: Record<string, unknown>) => { prepare(sql: string): { get(): unknown }; close(): void };
   const nodeBuild = join(requireHere.resolve('better-sqlite3/package.json'), '..', 'build', 'Release', 'better_sqlite3.node');
 
   it('returns the module untouched under Node', () => {

@@ -39,7 +39,7 @@ const { isAppUrl } = await import('../../../electron/main/app-protocol.ts');
 import type { DesktopApi } from '../../../electron/main/desktop-api.ts';
 import type { DesktopServices } from '../../../electron/main/register-ipc.ts';
 
-const api = electron.exposed.drillbook as DesktopApi;
+const api = electron.exposed.drillbookBridge as DesktopApi;
 
 /** Calls every function of the exposed API once and returns the channels they invoked. */
 async function exerciseEveryMethod(): Promise<Set<string>> {
@@ -68,9 +68,9 @@ function functionPaths(value: unknown, prefix = ''): string[] {
 }
 
 describe('the preload', () => {
-  it('exposes one object, once, under window.drillbook', () => {
+  it('exposes one object, once, under window.drillbookBridge', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
-    expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('drillbook');
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[0]).toBe('drillbookBridge');
   });
 
   it('freezes the object and its nested verbs', () => {

@@ -1,0 +1,166 @@
+// The desktop app's main process: wiring only. Every decision lives in a small module beside this
+// one, with its test; this file connects them to Electron.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { APP_SCHEME, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
+import { createDesktopBackend, readShippedScenarios, type DesktopBackend } from './backend.ts';
+import { PUSH } from './channels.ts';
+import { openOptions, readScenarioFile, saveOptions, suggestedPath } from './dialogs.ts';
+import { createIpcRouter } from './ipc.ts';
+import { appMenuTemplate } from './menu.ts';
+import { guardContents } from './navigation.ts';
+import { printHtmlToPdf } from './pdf.ts';
+import { denyAllPermissions } from './permissions.ts';
+import { recoveryOffer } from './recovery.ts';
+import { registerIpc } from './register-ipc.ts';
+import { openDesktopStorage } from './storage.ts';
+import { WindowStateFile } from './window-state-file.ts';
+import { WindowManager, type Screens } from './windows.ts';
+import type { DisplayArea } from './window-state.ts';
+
+const APP_NAME = 'Drillbook';
+
+// Before `ready`: the app's scheme behaves like https (an origin, secure context, fetch), and
+// every renderer is sandboxed whatever a window asks for.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+/** The folders the bundle finds its neighbours in (out/main/ in the repository and in app.asar). */
+function appPaths() {
+  const root = app.getAppPath();
+  return {
+    preload: join(root, 'out', 'main', 'preload.cjs'),
+    renderer: join(root, 'renderer', 'dist'),
+    scenarios: join(root, 'scenarios'),
+    icon: join(root, 'build', 'icon.png'),
+  };
+}
+
+function screens(): Screens {
+  const area = (d: Electron.Display): DisplayArea => ({ id: d.id, workArea: d.workArea });
+  return {
+    all: () => screen.getAllDisplays().map(area),
+    primary: () => area(screen.getPrimaryDisplay()),
+    nearest: (bounds) => area(screen.getDisplayMatching(bounds)),
+  };
+}
+
+const openExternal = async (url: string): Promise<void> => {
+  await shell.openExternal(url);
+};
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const paths = appPaths();
+  const userData = app.getPath('userData');
+  mkdirSync(userData, { recursive: true });
+
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.renderer));
+  // Defence in depth: any webContents at all (even one created by a future feature) is guarded.
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
+
+  const stored = openDesktopStorage(userData);
+  const backend: DesktopBackend = createDesktopBackend({
+    storage: stored.storage,
+    shipped: readShippedScenarios(paths.scenarios),
+    printPdf: (html) =>
+      printHtmlToPdf(html, {
+        fromPartition: (partition) => session.fromPartition(partition),
+        createWindow: (options) => new BrowserWindow(options),
+      }),
+    onError: (message) => console.error(`drillbook: ${message}`),
+    close: () => stored.close(),
+  });
+
+  const windows = new WindowManager({
+    createWindow: (options) => new BrowserWindow(options),
+    preloadPath: paths.preload,
+    screens: screens(),
+    openExternal,
+    remembered: new WindowStateFile(userData),
+    title: APP_NAME,
+    icon: paths.icon,
+  });
+
+  const parentOf = (contents: WebContents): BrowserWindow => {
+    const window = BrowserWindow.fromWebContents(contents);
+    if (!window) throw new Error('the window that asked has closed');
+    return window;
+  };
+
+  const router = createIpcRouter({ ipcMain, windowOf: (id) => windows.contextOf(id), isAppUrl });
+  const ipc = registerIpc(router, {
+    bridge: backend.bridge,
+    async pickScenario(contents) {
+      const picked = await dialog.showOpenDialog(parentOf(contents), openOptions('scenario'));
+      const path = picked.filePaths[0];
+      if (picked.canceled || path === undefined) return { ok: true, value: null };
+      return readScenarioFile(path);
+    },
+    async pickReportTarget(contents, suggested, format) {
+      const picked = await dialog.showSaveDialog(parentOf(contents), saveOptions(suggestedPath(app.getPath('documents'), suggested, format), format));
+      return picked.canceled || !picked.filePath ? null : picked.filePath;
+    },
+    async pickBundle(contents) {
+      const picked = await dialog.showOpenDialog(parentOf(contents), openOptions('bundle'));
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    openBundle: (path) => backend.openBundle(path),
+    writeFile: (path, data) => writeFile(path, data),
+    openSeat: (sessionId, role) => void windows.openSeat(sessionId, role),
+    openRoomScreen: (sessionId, fullscreen) => void windows.openRoomScreen(sessionId, fullscreen),
+    openExternal,
+  });
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      appMenuTemplate({
+        platform: process.platform,
+        appName: APP_NAME,
+        dev: !app.isPackaged,
+        send: (command) => void windows.sendToFacilitator(PUSH.menuCommand, command),
+      }),
+    ),
+  );
+
+  app.on('second-instance', () => void windows.openFacilitator());
+  app.on('activate', () => void windows.openFacilitator());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    ipc.dispose();
+    backend.close();
+  });
+
+  const facilitator = windows.openFacilitator();
+  if (!stored.durable) {
+    void dialog.showMessageBox(facilitator, {
+      type: 'warning',
+      title: 'Sessions are not saved in this build',
+      message: 'This build of Drillbook keeps sessions in memory only: they are lost when the app closes.',
+      detail: 'Export each report before closing. A build with the SQLite data file keeps everything in ' + stored.path,
+    });
+  }
+  const listed = await backend.bridge.request('sessions.list', {});
+  const offer = listed.ok ? recoveryOffer(listed.value, (ms) => new Date(ms).toLocaleString()) : null;
+  if (offer) {
+    const answer = await dialog.showMessageBox(facilitator, offer.options);
+    const sessionId = offer.choices[answer.response];
+    if (sessionId) windows.showSessionConsole(sessionId);
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Drillbook is running: it gets focus (its 'second-instance'), this one leaves.
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Drillbook could not start', message);
+    app.exit(1);
+  });
+}
