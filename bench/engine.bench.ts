@@ -1,27 +1,67 @@
 // Engine figures: decisions applied to a running session, a debrief of 20,000 decisions, and a dry
 // run of the largest shipped scenario, each beside a baseline measured in the same run.
 // Targets (issue 3): <= 20 µs per decision added by the engine; a 20,000-decision debrief < 200 ms.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { MemoryEventStore, SessionRuntime, VirtualTimers, type Actor, type Command, type EventStore, type SessionEvent } from '../core/engine/index.ts';
-import { loadPlay, loadScenario, type Scenario } from '../core/scenario/index.ts';
+import { loadPlay, loadScenario, type Inject, type Play, type PlayEvent, type Scenario, type Step } from '../core/scenario/index.ts';
 import { computeDebrief, simulatePlay } from '../core/scoring/index.ts';
 
 const root = join(import.meta.dirname, '..');
 const scenariosDir = join(root, 'scenarios');
 
+/** The shipped scenario with the most injects, prompts and runbook steps (then the longest). */
 function largestScenario(): { file: string; scenario: Scenario; plays: string[] } {
-  const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml'));
-  const ranked = files.map((f) => ({ f, size: statSync(join(scenariosDir, f)).size })).sort((a, b) => b.size - a.size);
-  for (const { f } of ranked) {
-    const loaded = loadScenario(readFileSync(join(scenariosDir, f), 'utf8'), f);
-    if (!loaded.ok) continue;
-    const id = loaded.value.id;
-    const plays = readdirSync(join(scenariosDir, 'plays')).filter((p) => p.startsWith(`${id}.`) && p.endsWith('.yaml')).map((p) => join(scenariosDir, 'plays', p));
-    return { file: f, scenario: loaded.value, plays };
+  const size = (s: Scenario) => s.injects.length + s.injects.reduce((n, i) => n + i.prompts.length, 0) + s.runbook.length;
+  const loaded = readdirSync(scenariosDir).filter((f) => f.endsWith('.yaml')).sort().flatMap((f) => {
+    const r = loadScenario(readFileSync(join(scenariosDir, f), 'utf8'), f);
+    return r.ok ? [{ file: f, scenario: r.value }] : [];
+  });
+  const best = loaded.sort((a, b) => size(b.scenario) - size(a.scenario) || b.scenario.duration - a.scenario.duration)[0];
+  if (!best) throw new Error('no loadable scenario in scenarios/');
+  const id = best.scenario.id;
+  const plays = readdirSync(join(scenariosDir, 'plays')).filter((p) => p.startsWith(`${id}.`) && p.endsWith('.yaml')).sort().map((p) => join(scenariosDir, 'plays', p));
+  return { ...best, plays };
+}
+
+/** A synthetic two-hour scenario: 120 injects (at, after, when) with 240 prompts and 40 steps. */
+function twoHourScenario(): { scenario: Scenario; play: Play } {
+  const roles = ['ic', 'eng', 'comms', 'exec'];
+  const injects: Inject[] = [];
+  const runbook: Step[] = [];
+  const events: PlayEvent[] = [];
+  const options = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }];
+  const expect = { best: ['a'], acceptable: ['b'], acceptableCredit: 0.5, keywords: [['rollback'], ['customers', 'users']], within: 120 };
+  for (let i = 0; i < 120; i++) {
+    const id = `i${i}`;
+    const trigger: Inject['trigger'] = i % 3 === 0 ? { kind: 'at', at: i * 60 } : i % 3 === 1 ? { kind: 'after', inject: `i${i - 1}`, delay: 30 }
+      : { kind: 'when', condition: { kind: 'any', conditions: [{ kind: 'answered', prompt: `p${i - 2}a` }, { kind: 'unanswered', prompt: `p${i - 2}a`, for: 300 }] }, delay: 10 };
+    const role = roles[i % roles.length] as string;
+    injects.push({
+      id, trigger, to: roles, toAll: i % 10 === 0, channel: 'alert', title: `Inject ${i}`, body: 'Something happened.',
+      prompts: [
+        { id: `p${i}a`, inject: id, role, ask: 'Which?', type: 'choice', options, expect, points: 10 },
+        { id: `p${i}b`, inject: id, role, ask: 'Say?', type: 'text', options: [], expect, points: 10 },
+      ],
+    });
+    if (i % 3 === 0) runbook.push({ id: `s${i}`, step: 'Do it', by: i * 60 + 300, metBy: [{ kind: 'prompt', prompt: `p${i}a`, with: ['a'] }], points: 10, ...(i % 6 === 0 ? { metric: 'detect' } : {}) });
   }
-  throw new Error('no loadable scenario in scenarios/');
+  let index = 0;
+  for (let i = 0; i < 120; i++) {
+    for (let k = 0; k < 8; k++) {
+      const role = roles[i % roles.length] as string;
+      const at = i * 60 + 45 + k * 30;
+      events.push(k % 2 === 0
+        ? { kind: 'answer', role, prompt: `p${i}a`, answer: ['a', 'b', 'c'][k % 3] as string, at, index: index++, line: index }
+        : { kind: 'answer', role, prompt: `p${i}b`, answer: 'Rollback started; customers told', at, index: index++, line: index });
+    }
+  }
+  const scenario: Scenario = {
+    format: 'drillbook/scenario@1', id: 'synthetic-two-hours', title: 'Synthetic', level: 'advanced', duration: 7200, summary: '', tags: [],
+    objectives: [{ id: 'o', title: 'O' }], roles: roles.map((id) => ({ id, title: id })), actions: [], injects, runbook, debrief: { questions: [] },
+  };
+  return { scenario, play: { format: 'drillbook/play@1', events } };
 }
 
 /** A store that keeps references: the engine's own cost, without copying. */
@@ -133,4 +173,16 @@ for (const playFile of plays) {
   for (let i = 1; i < reps; i++) last = simulatePlay(scenario, loaded.value);
   const ms = (performance.now() - ts) / reps;
   console.log(`Dry run ${playFile.split('/').pop()}: ${fmt(ms)} ms per run (${scenario.duration / 60} min scenario, ${last.events.length} events, score ${fmt(last.debrief.score.percent ?? 0, 0)}%)`);
+}
+
+// A two-hour scenario, far larger than the shipped ones.
+{
+  const { scenario: big, play } = twoHourScenario();
+  simulatePlay(big, play);
+  const reps = 5;
+  const ts = performance.now();
+  let last = simulatePlay(big, play);
+  for (let i = 1; i < reps; i++) last = simulatePlay(big, play);
+  const ms = (performance.now() - ts) / reps;
+  console.log(`Dry run of a synthetic 2-hour scenario (${big.injects.length} injects, ${big.injects.length * 2} prompts, ${play.events.length} script events): ${fmt(ms)} ms per run, ${last.events.length} events, ${last.rejected.length} rejected`);
 }
