@@ -244,7 +244,11 @@ export type BridgeUpdate =
 
 export interface Bridge {
   request<M extends BridgeMethod>(method: M, params: BridgeParams<M>): Promise<BridgeResult<BridgeValues[M]>>;
-  /** Pushes the audience's projection now and after each change, until the returned function is called. */
+  /**
+   * Pushes the audience's projection now and after each change, until the returned function is
+   * called. A transport that reconnects subscribes again by itself and pushes the fresh projection,
+   * so a view never needs to know that the connection dropped.
+   */
   subscribe(params: SubscribeParams, listener: (update: BridgeUpdate) => void): () => void;
   /** The transport's connection; an in-process bridge is always connected. */
   onConnection(listener: (state: ConnectionState) => void): () => void;

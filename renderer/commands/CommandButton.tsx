@@ -15,6 +15,8 @@ export function CommandButton<C>({ command, ctx, className, children }: {
       className={className}
       disabled={!enabled}
       aria-keyshortcuts={command.shortcut}
+      // A shortened visible text keeps the full label as the accessible name.
+      aria-label={children ? command.label : undefined}
       title={command.shortcut ? `${command.label} (${command.shortcut})` : command.label}
       data-command={command.name}
       onClick={() => void runCommand(command, ctx)}

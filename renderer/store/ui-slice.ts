@@ -25,6 +25,8 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   toast(text, tone = 'info') {
     const id = nextToast++;
     set({ toasts: [...get().toasts.slice(-2), { id, text, tone }] });
+    // Messages leave by themselves; errors stay longer so they can be read.
+    setTimeout(() => get().dismissToast(id), tone === 'error' ? 12_000 : 4_000);
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });

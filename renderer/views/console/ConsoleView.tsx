@@ -103,7 +103,7 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
           <div className="clock" role="timer" aria-live="off">{formatClock(nowMs)}</div>
           <div className="dim">{STATUS_LABEL[status]}{view.clock.pausedFor && view.clock.pausedFor !== 'facilitator' ? ` (${view.clock.pausedFor})` : ''} · {view.clock.speed}× · planned {formatClock(view.clock.durationMs)}</div>
         </div>
-        <div>
+        <div className="title">
           <strong>{view.scenario.title}</strong>
           {view.storyTime ? <div className="badge accent">{view.storyTime}</div> : null}
         </div>
@@ -113,12 +113,11 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
           <CommandButton command={cmd('clock.resume')} ctx={ctx} className="primary" />
           <CommandButton command={cmd('clock.slower')} ctx={ctx} />
           <CommandButton command={cmd('clock.faster')} ctx={ctx} />
-          <CommandButton command={cmd('session.end')} ctx={ctx} className="danger" />
+          <CommandButton command={cmd('session.end')} ctx={ctx} className="danger">End</CommandButton>
         </div>
-        <span className="spacer" style={{ flex: 1 }} />
         <div className="row">
-          <CommandButton command={cmd('view.room')} ctx={ctx} />
-          <CommandButton command={cmd('view.debrief')} ctx={ctx} />
+          <CommandButton command={cmd('view.room')} ctx={ctx}>Room screen</CommandButton>
+          <CommandButton command={cmd('view.debrief')} ctx={ctx}>Debrief</CommandButton>
           <CommandButton command={cmd('help.shortcuts')} ctx={ctx} className="small">Shortcuts</CommandButton>
         </div>
       </section>
@@ -160,16 +159,16 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
         </section>
       </div>
 
-      <div className="col">
+      <div className="col scrolling">
         <section className="panel" aria-label="Notes">
           <h2>Note <kbd>n</kbd></h2>
           <NoteComposer ref={noteRef} draft={note} onChange={setNote} onSubmit={() => void saveNote()} objectives={detail.objectives} notes={view.notes} />
         </section>
-        <section className="panel scroll" aria-label="Compose an inject" style={{ maxHeight: '34%' }}>
+        <section className="panel" aria-label="Compose an inject">
           <h2>Ad-hoc inject <kbd>c</kbd></h2>
           <AdhocComposer ref={composerRef} roles={detail.roles} disabled={status === 'ended' || status === 'setup'} send={send} />
         </section>
-        <section className="panel grow scroll" aria-label="Live scores">
+        <section className="panel" aria-label="Live scores">
           <h2>Scores and runbook</h2>
           <LiveScores debrief={debrief} view={view} nowMs={nowMs} />
         </section>

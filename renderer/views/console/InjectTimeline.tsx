@@ -28,7 +28,7 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
   return (
     <VirtualList
       items={view.injects}
-      rowHeight={44}
+      rowHeight={46}
       label="Injects"
       role="listbox"
       rowRole="presentation"
@@ -38,10 +38,10 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
         return (
           <div className="inject-row" role="option" aria-selected={inject.id === selectedId} tabIndex={-1}
             onClick={() => onSelect(inject.id)} data-inject={inject.id}>
-            <span className="when">{when.exercise}<br />{when.wall}</span>
+            <span className="when"><strong>{when.exercise}</strong><br />{when.wall}</span>
             <span className="title" title={inject.title}>
-              <span className="dim">{channelLabel(inject.channel)} · {inject.toAll ? 'everyone' : inject.to.join(', ')}</span><br />
-              {inject.title}
+              <span className="user-text">{inject.title}</span>
+              <span className="meta">{channelLabel(inject.channel)} · {inject.toAll ? 'everyone' : inject.to.join(', ')}{inject.prompts.length ? ` · ${inject.prompts.length} prompt${inject.prompts.length > 1 ? 's' : ''}` : ''}</span>
             </span>
             <span className={STATUS_BADGE[inject.status]}>{inject.status}</span>
           </div>

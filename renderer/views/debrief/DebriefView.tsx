@@ -33,8 +33,8 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
 
   return (
     <div className="debrief">
-      <header className="wide row" style={{ justifyContent: 'space-between' }}>
-        <div>
+      <header className="wide row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap', alignItems: 'flex-start' }}>
+        <div style={{ flex: 1 }}>
           <h1>Debrief: {debrief.scenario.title}</h1>
           <div className="dim">Facilitator {debrief.session.facilitator ?? '—'} · {formatSeconds(debrief.session.duration_s)} of exercise time · {debrief.session.participants.map((p) => `${p.name} (${p.role_title})`).join(', ') || 'no participants recorded'}</div>
           {!ended ? <p className="badge warn">The session has not ended: these scores are provisional.</p> : null}

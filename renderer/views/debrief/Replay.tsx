@@ -60,7 +60,7 @@ export function Replay({ sessionId, timeline, roles }: { sessionId: string; time
           </h2>
           {seat ? <>
             <InjectList injects={seat.injects} />
-            <ul>{seat.prompts.map((p) => <li key={p.id}><span className="user-text">{p.ask}</span>: {p.answer === null ? <em className="dim">no answer</em> : <span className="user-text">{Array.isArray(p.answer) ? p.answer.join(', ') : p.answer}</span>}</li>)}</ul>
+            <ul>{seat.prompts.map((p) => <li key={p.id}><span className="user-text">{p.ask}</span>: {p.answer === null ? <em className="dim">no answer</em> : <span className="user-text">{(Array.isArray(p.answer) ? p.answer : [p.answer]).map((a) => p.options.find((o) => o.id === a)?.label ?? a).join(', ')}</span>}</li>)}</ul>
           </> : <p className="dim">…</p>}
         </section>
         <section className="panel" aria-label="Timeline near this moment">

@@ -4,7 +4,7 @@
 import type { RoomView as RoomProjection } from '../../../core/engine/projections.ts';
 import { formatClock } from '../../components/format.ts';
 import { InjectCard } from '../../components/InjectCard.tsx';
-import { Load, Empty } from '../../components/states.tsx';
+import { Load } from '../../components/states.tsx';
 import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useLive } from '../../store/use-live.ts';
@@ -25,9 +25,13 @@ function Room({ view }: { view: RoomProjection }) {
         <div className="story" aria-label="Story time">{view.storyTime ?? ''}</div>
       </header>
       <section className="injects" aria-label="Injects for everyone" aria-live="polite">
-        {view.clock.status === 'setup' ? (
-          <div className="panel"><h2>{view.scenario.title}</h2><Markdown source={view.scenario.summary} /></div>
-        ) : recent.length === 0 ? <Empty>Nothing has been sent to the whole room yet.</Empty> : recent.map((inject) => <InjectCard key={inject.id} inject={inject} headingLevel={2} />)}
+        {recent.length === 0 ? (
+          <div className="panel room-summary">
+            <h2>{view.scenario.title}</h2>
+            <Markdown source={view.scenario.summary} />
+            {view.clock.status !== 'setup' ? <p className="dim">Nothing has been sent to the whole room yet.</p> : null}
+          </div>
+        ) : recent.map((inject) => <InjectCard key={inject.id} inject={inject} headingLevel={2} />)}
       </section>
       <footer className="pending-strip" aria-label="Decisions pending" aria-live="polite">
         {view.pending.length === 0 ? <span className="dim">No decision pending.</span> : view.pending.map((p) => (

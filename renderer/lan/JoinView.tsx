@@ -1,0 +1,70 @@
+// A participant's first screen: the six-digit code from the room screen, a name, a seat.
+import { useState } from 'react';
+import { join, joinCodeFromUrl, lookUpLobby, type Seat, type StoredSeat } from './lan-mode.ts';
+
+export function JoinView({ notice, onJoined }: { notice: string | null; onJoined: (seat: StoredSeat) => void }) {
+  const [code, setCode] = useState(joinCodeFromUrl);
+  const [name, setName] = useState('');
+  const [seats, setSeats] = useState<Seat[] | null>(null);
+  const [title, setTitle] = useState('');
+  const [seat, setSeat] = useState<Seat['audience'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function findLobby() {
+    setBusy(true);
+    setError(null);
+    const result = await lookUpLobby(code.trim());
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    setSeats(result.value.seats);
+    setTitle(result.value.sessionTitle);
+  }
+
+  async function take() {
+    setBusy(true);
+    setError(null);
+    const result = await join(code.trim(), name.trim(), seat);
+    setBusy(false);
+    if (!result.ok) return setError(result.message);
+    onJoined(result.value);
+  }
+
+  return (
+    <main className="main" id="main">
+      <div className="panel stack" style={{ maxWidth: '34rem', margin: '2rem auto' }}>
+        <h1>Join the exercise</h1>
+        {notice ? <div className="error-box" role="alert"><p className="user-text">{notice}</p></div> : null}
+        {seats === null ? (
+          <form className="stack" onSubmit={(e) => { e.preventDefault(); void findLobby(); }}>
+            <label className="stack">
+              <span>Join code (six digits on the room screen)</span>
+              <input name="code" inputMode="numeric" autoComplete="off" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} autoFocus />
+            </label>
+            <button type="submit" className="primary" disabled={busy || code.length !== 6}>Continue</button>
+          </form>
+        ) : (
+          <form className="stack" onSubmit={(e) => { e.preventDefault(); void take(); }}>
+            <p className="dim user-text">{title}</p>
+            <label className="stack">
+              <span>Your name</span>
+              <input name="name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+            </label>
+            <fieldset className="stack">
+              <legend>Your seat</legend>
+              <label><input type="radio" name="seat" checked={seat === null} onChange={() => setSeat(null)} /> Give me my seat (from the facilitator's plan)</label>
+              {seats.map((s) => (
+                <label key={s.audience}>
+                  <input type="radio" name="seat" value={s.audience} checked={seat === s.audience} onChange={() => setSeat(s.audience)} />{' '}
+                  <span className="user-text">{s.title}{s.people.length ? ` (${s.people.join(', ')})` : ''}</span>
+                </label>
+              ))}
+            </fieldset>
+            <button type="submit" className="primary" disabled={busy || !name.trim()}>Join</button>
+          </form>
+        )}
+        {error ? <div className="error-box" role="alert"><p className="user-text">{error}</p></div> : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+// Browser mode: the page was served by Drillbook's LAN server (it marks index.html), so the Bridge
+// is a WebSocket to the same host. The facilitator's console carries its token in the URL once
+// (kept for this tab, then taken out of the address bar); a participant keeps the token it got by
+// joining, so closing the tab or a sleeping phone does not lose the seat.
+import { z } from 'zod';
+import { WsBridge, type Refusal, type WsBridgeOptions } from '../bridge/ws-bridge.ts';
+
+const FACILITATOR_KEY = 'drillbook.facilitator-token';
+const PARTICIPANT_KEY = 'drillbook.participant';
+
+export const StoredSeatSchema = z.object({
+  token: z.string().min(20).max(200),
+  sessionId: z.string().min(1).max(128),
+  audience: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]),
+  name: z.string().max(120),
+});
+export type StoredSeat = z.infer<typeof StoredSeatSchema>;
+
+export function isLanPage(): boolean {
+  return document.querySelector('meta[name="drillbook-host"][content="lan"]') !== null;
+}
+
+/** The token in `?token=`, moved into this tab's session storage. */
+export function takeFacilitatorToken(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(FACILITATOR_KEY, fromUrl);
+    params.delete('token');
+    const query = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+  }
+  return sessionStorage.getItem(FACILITATOR_KEY);
+}
+
+export function joinCodeFromUrl(): string {
+  const code = new URLSearchParams(window.location.search).get('code') ?? '';
+  return /^\d{6}$/.test(code) ? code : '';
+}
+
+export function storedSeat(): StoredSeat | null {
+  try {
+    const parsed = StoredSeatSchema.safeParse(JSON.parse(localStorage.getItem(PARTICIPANT_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepSeat(seat: StoredSeat | null): void {
+  if (seat) localStorage.setItem(PARTICIPANT_KEY, JSON.stringify(seat));
+  else localStorage.removeItem(PARTICIPANT_KEY);
+}
+
+function socketUrl(): string {
+  return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/ws`;
+}
+
+async function tokenStillGood(token: string): Promise<boolean> {
+  const response = await fetch('/api/token', { headers: { 'X-Drillbook-Token': token } });
+  // 429 means "wait", not "gone".
+  return response.status !== 401;
+}
+
+export function connect(token: string, onRefused: (why: Refusal) => void, extra: Partial<WsBridgeOptions> = {}): WsBridge {
+  return new WsBridge({ url: socketUrl(), token, checkToken: () => tokenStillGood(token), onRefused, ...extra });
+}
+
+export interface Seat {
+  audience: 'room' | `role:${string}`;
+  title: string;
+  people: string[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ErrorBody = z.object({ error: z.string() });
+
+async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    return { ok: false, message: 'The Drillbook host cannot be reached. Check that you are on the room network.' };
+  }
+  const json = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const error = ErrorBody.safeParse(json);
+    return { ok: false, message: error.success ? error.data.error : `The host answered ${response.status}.` };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: 'The host sent an answer this page does not understand. Reload it.' };
+}
+
+const SeatSchema = z.object({ audience: StoredSeatSchema.shape.audience, title: z.string(), people: z.array(z.string()) });
+const LobbySchema = z.object({ sessionTitle: z.string(), locked: z.boolean(), seats: z.array(SeatSchema) });
+const JoinedSchema = StoredSeatSchema;
+
+export function lookUpLobby(code: string) {
+  return post('/api/lobby', { code }, LobbySchema);
+}
+
+export function join(code: string, name: string, seat: Seat['audience'] | null) {
+  return post('/api/join', { code, name, ...(seat ? { seat } : {}) }, JoinedSchema);
+}

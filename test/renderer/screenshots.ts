@@ -1,0 +1,113 @@
+// Screenshots of every view, for a person to look at (not a test): builds nothing itself; run
+// `npm run build:renderer` first, then `npx tsx test/renderer/screenshots.ts`. Serves renderer/dist
+// on 127.0.0.1 with vite preview (the page runs the core in-page over the shipped scenarios),
+// drives the system Chromium through a whole exercise, and writes PNGs to
+// test-results/screenshots/ at 1280x720 and 1920x1080.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+const OUT = join(import.meta.dirname, '../../test-results/screenshots');
+const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
+
+async function shoot(page: Page, name: string, size: { width: number; height: number }) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(OUT, `${name}-${size.width}x${size.height}.png`) });
+}
+
+async function run() {
+  mkdirSync(OUT, { recursive: true });
+  const server = await preview({ root: join(import.meta.dirname, '../../renderer'), configFile: join(import.meta.dirname, '../../vite.config.ts'), preview: { host: '127.0.0.1', port: 0 } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not listen on a port');
+  const base = `http://127.0.0.1:${address.port}/`;
+  const home = mkdtempSync(join(tmpdir(), 'drillbook-shots-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, HOME: home },
+  });
+  try {
+    for (const size of SIZES) {
+      const page = await browser.newPage({ viewport: size });
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
+      await page.goto(`${base}#/library`);
+      await page.getByRole('option').first().waitFor();
+      await shoot(page, '01-library-empty-preview', size);
+      await page.getByRole('option', { name: /Empty shelves/ }).click();
+      await page.getByRole('heading', { name: /Empty shelves/ }).waitFor();
+      await shoot(page, '02-library-preview', size);
+
+      await page.getByLabel('Scenario file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('format: drillbook/scenario@1\nid: Bad Id\ntitle: 3\nduration: soon\n') });
+      await page.getByText('broken.yaml was not imported').waitFor();
+      await shoot(page, '03-library-import-errors', size);
+
+      await page.getByRole('button', { name: 'Start a session…' }).click();
+      await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Fran Facilitator');
+      const names = ['Ada Lovelace', 'Bo Chen', 'Carmen Díaz'];
+      for (const [i, n] of names.entries()) await page.getByRole('textbox', { name: `Participant ${i + 1} name` }).fill(n);
+      await shoot(page, '04-setup', size);
+      await page.getByRole('button', { name: 'Create session' }).click();
+      await page.getByRole('listbox', { name: 'Injects' }).waitFor();
+      const sessionUrl = page.url();
+      const sessionId = sessionUrl.split('/session/')[1]!.split('/')[0]!;
+      await shoot(page, '05-console-setup', size);
+
+      await page.getByRole('button', { name: /^Start/ }).click();
+      for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Faster/ }).click();
+      await page.waitForTimeout(13_000);
+      await shoot(page, '06-console-running', size);
+
+      await page.keyboard.press('Shift+?');
+      await page.getByRole('dialog').waitFor();
+      await shoot(page, '07-console-shortcuts', size);
+      await page.keyboard.press('Escape');
+
+      await page.goto(`${base}#/session/${sessionId}/seat/ic`);
+      await page.getByRole('button', { name: 'Show my screen' }).click();
+      await page.getByRole('heading', { name: 'Incident Commander' }).waitFor();
+      await shoot(page, '08-seat-ic', size);
+      await page.getByRole('radio', { name: /SEV2/ }).check();
+      await page.getByRole('button', { name: 'Submit answer' }).click();
+      await page.goto(`${base}#/session/${sessionId}/seat/eng`);
+      await shoot(page, '09-seat-cover', size);
+      await page.getByRole('button', { name: 'Show my screen' }).click();
+      await page.getByRole('heading', { name: /ML on-call/ }).waitFor();
+      await shoot(page, '10-seat-eng-dashboard', size);
+
+      await page.goto(`${base}#/session/${sessionId}/room`);
+      await page.getByRole('timer', { name: 'Exercise time' }).waitFor();
+      await shoot(page, '11-room', size);
+
+      await page.goto(`${base}#/session/${sessionId}/console`);
+      await page.getByRole('textbox', { name: 'Note text' }).fill('IC declared SEV2 within a minute <b>not bold</b>');
+      await page.keyboard.press('Alt+2');
+      await page.keyboard.press('Enter');
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: /^End the session/ }).click();
+      await page.getByText('Ended', { exact: false }).first().waitFor();
+      await shoot(page, '12-console-ended', size);
+
+      await page.goto(`${base}#/session/${sessionId}/debrief`);
+      await page.getByRole('heading', { name: /Debrief/ }).waitFor();
+      await shoot(page, '13-debrief-top', size);
+      await page.getByRole('region', { name: 'Replay' }).scrollIntoViewIfNeeded();
+      await shoot(page, '14-debrief-replay', size);
+
+      await page.goto(`${base}#/history`);
+      await page.getByRole('table').waitFor();
+      await shoot(page, '15-history', size);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+    rmSync(home, { recursive: true, force: true });
+  }
+  console.log(`screenshots in ${OUT}`);
+}
+
+await run();
