@@ -2,7 +2,7 @@
 // -> the format's meaning checks -> normalization. Every stage collects all it finds.
 import type { z } from 'zod';
 import type { LoadError, LoadResult, Play, Scenario } from './types.ts';
-import { capErrors, formatLoadError, locateFindings, type Finding } from './errors.ts';
+import { capErrors, locateFindings, type Finding } from './errors.ts';
 import { readYaml, type YamlResult } from './yaml-front.ts';
 import { checkShape } from './shape-check.ts';
 import { describeValue, formatPath, isRecord } from './path.ts';
@@ -95,4 +95,3 @@ export function loadAny(text: string, fileName: string): AnyLoadResult {
   return { kind: 'scenario', result: loadFrom(scenarioFormat, yaml, fileName) };
 }
 
-export { formatLoadError };
