@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, ok, type Bridge, type BridgeResult, type SessionDetail } from '../../core/protocol/bridge.ts';
 import { AppService, InProcessBridge, type ServiceStorage, type ShippedScenario } from '../../core/service/index.ts';
-import { RealTimers } from '../host/index.ts';
+import { RealTimers } from '../host/real-timers.ts';
 
 export interface DesktopBackend {
   bridge: Bridge;

@@ -11,15 +11,16 @@ import { betterSqliteBindingPath, withNativeBinding, type DatabaseConstructor } 
 const requireReal = createRequire(__filename);
 const real = requireReal('better-sqlite3') as DatabaseConstructor;
 
-const bindingPath = betterSqliteBindingPath({
-  versions: process.versions,
-  platform: process.platform,
-  arch: process.arch,
-  // The bundle lives in out/main/ under the app root.
-  appRoot: join(dirname(__filename), '..', '..'),
-  resourcesPath: app.isPackaged ? process.resourcesPath : undefined,
-  packaged: app.isPackaged,
-  exists: existsSync,
-});
+const bindingPath = (): string | undefined =>
+  betterSqliteBindingPath({
+    versions: process.versions,
+    platform: process.platform,
+    arch: process.arch,
+    // The bundle lives in out/main/ under the app root.
+    appRoot: join(dirname(__filename), '..', '..'),
+    resourcesPath: app.isPackaged ? process.resourcesPath : undefined,
+    packaged: app.isPackaged,
+    exists: existsSync,
+  });
 
 export default withNativeBinding(real, bindingPath);

@@ -54,14 +54,20 @@ export type DatabaseConstructor = abstract new (...args: never[]) => object;
 
 /**
  * better-sqlite3's Database with `nativeBinding` filled in when the caller gave none. A Proxy keeps
- * the statics, the prototype and `instanceof`, so the store's code needs no change.
+ * the statics, the prototype and `instanceof`, so the store's code needs no change. `binding` is
+ * asked on first use, so a missing Electron build is reported when a database is opened (with
+ * what to do), not as a crash while the app's modules load.
  */
-export function withNativeBinding<C extends DatabaseConstructor>(Database: C, bindingPath: string | undefined): C {
-  if (bindingPath === undefined) return Database;
+export function withNativeBinding<C extends DatabaseConstructor>(Database: C, binding: string | undefined | (() => string | undefined)): C {
+  if (binding === undefined) return Database;
+  let resolved: string | undefined;
+  const path = (): string | undefined => (resolved ??= typeof binding === 'function' ? binding() : binding);
   const fill = (args: unknown[]): unknown[] => {
     const [filename, options] = args;
     const given = options && typeof options === 'object' ? (options as Record<string, unknown>) : {};
-    return [filename, { nativeBinding: bindingPath, ...given }, ...args.slice(2)];
+    if ('nativeBinding' in given) return args;
+    const nativeBinding = path();
+    return nativeBinding === undefined ? args : [filename, { ...given, nativeBinding }, ...args.slice(2)];
   };
   return new Proxy(Database, {
     construct: (target, args, newTarget) => Reflect.construct(target, fill(args), newTarget),

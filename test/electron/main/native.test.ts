@@ -83,3 +83,23 @@ describe('withNativeBinding', () => {
     db.close();
   });
 });
+
+describe('withNativeBinding, lazily', () => {
+  const requireHere = createRequire(import.meta.url);
+  const Database = requireHere('better-sqlite3') as new (f?: string, o?: Record<string, unknown>) => { close(): void };
+
+  it('asks for the binding only when a database is opened, and once', () => {
+    const resolver = vi.fn(() => {
+      throw new NativeModuleError('run npm run native:electron');
+    });
+    const Wrapped = withNativeBinding(Database, resolver);
+    expect(resolver).not.toHaveBeenCalled();
+    expect(() => new Wrapped(':memory:')).toThrow(/native:electron/);
+    const nodeBuild = join(requireHere.resolve('better-sqlite3/package.json'), '..', 'build', 'Release', 'better_sqlite3.node');
+    const ok = vi.fn(() => nodeBuild);
+    const Fine = withNativeBinding(Database, ok);
+    new Fine(':memory:').close();
+    new Fine(':memory:').close();
+    expect(ok).toHaveBeenCalledTimes(1);
+  });
+});

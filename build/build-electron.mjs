@@ -1,0 +1,35 @@
+// Bundles the Electron main process and the preload into out/main/ (CommonJS, what Electron loads).
+// The preload becomes one small file that requires only `electron`, as a sandboxed preload must.
+// In the main bundle, `better-sqlite3` resolves to electron/main/better-sqlite3-electron.ts, which
+// loads the Electron build of its binding (see electron/main/native.ts).
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Electron 45 runs Node 22 in the main process and Chromium 142 in renderers.
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  outdir: 'out/main',
+  outExtension: { '.js': '.cjs' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  external: ['electron'],
+};
+
+export async function buildElectron() {
+  await build({
+    ...common,
+    entryPoints: { main: 'electron/main/main.ts' },
+    alias: { 'better-sqlite3': './electron/main/better-sqlite3-electron.ts' },
+  });
+  await build({ ...common, entryPoints: { preload: 'electron/main/preload.ts' }, sourcemap: false });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildElectron();
+  console.log('Built out/main/main.cjs and out/main/preload.cjs');
+}
