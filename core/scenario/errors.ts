@@ -18,7 +18,16 @@ export interface Position {
 export type Locator = (path: Path, at: 'key' | 'value') => Position;
 
 export function locateFindings(file: string, findings: readonly Finding[], locate: Locator): LoadError[] {
-  return findings.map((f) => ({ file, ...locate(f.path, f.at ?? 'value'), path: formatPath(f.path), message: f.message }));
+  return findings.map((f) => ({ file, ...locate(f.path, f.at ?? 'value'), path: formatPath(f.path), message: visible(f.message) }));
+}
+
+/**
+ * Messages quote the file's own text (keys, values). Control characters in it must not reach a
+ * terminal or a log as themselves (an escape sequence could rewrite what the trainer sees).
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `FILE:LINE:COL: PATH: MESSAGE` (the PATH part is left out for errors about the whole document). */

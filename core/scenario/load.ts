@@ -2,7 +2,7 @@
 // -> the format's meaning checks -> normalization. Every stage collects all it finds.
 import type { z } from 'zod';
 import type { LoadError, LoadResult, Play, Scenario } from './types.ts';
-import { capErrors, locateFindings, type Finding } from './errors.ts';
+import { capErrors, locateFindings, visible, type Finding } from './errors.ts';
 import { readYaml, type YamlResult } from './yaml-front.ts';
 import { checkShape } from './shape-check.ts';
 import { describeValue, formatPath, isRecord } from './path.ts';
@@ -46,7 +46,7 @@ function loadFrom<Raw, T>(spec: Format<Raw, T>, yaml: YamlResult, file: string):
     file,
     ...(f.position ?? yaml.locate(f.path, f.at ?? 'value')),
     path: formatPath(f.path),
-    message: f.message,
+    message: visible(f.message),
   }));
   if (yaml.fatal) return { ok: false, errors: capErrors(early) };
 

@@ -113,7 +113,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path, prefix: Path, schema
     return issue.keys.map((key) => ({
       path: [...full, key],
       at: 'key' as const,
-      message: `unknown key '${key}' in ${kind}${didYouMean(key, known) || `; ${kind} keys are: ${listNames(known)}`}`,
+      message: `unknown key '${key}' in ${kind}${didYouMean(key, known) || `; ${kind} keys are: ${listNames(known, 30)}`}`,
     }));
   }
   if (issue.code === 'invalid_type' && input === undefined && path.length > 0) {

@@ -189,3 +189,16 @@ describe('scenarioToYaml', () => {
     expect(text).not.toMatch(/[&*][a-z]+\d/); // no anchors or aliases
   });
 });
+
+describe('messages quote untrusted text safely', () => {
+  it('shows control characters from the file as escapes, never as themselves', () => {
+    const text = fixture('scenario/mini.yaml').replace('    title: Alert\n', '    title: Alert\n    "evil\\e[2J\\u0007": 1\n');
+    const result = loadScenario(text, 'x.yaml');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const line = formatLoadError(result.errors[0] ?? { file: '', line: 0, column: 0, path: '', message: '' });
+    expect(line).toBe('x.yaml:17:5: injects[0]["evil\\u001b[2J\\u0007"]: unknown key \'evil\\u001b[2J\\u0007\' in inject; inject keys are: id, at, after, when, delay, to, channel, from, title, body, story_time, facilitator_notes, table, chart, prompts');
+    // eslint-disable-next-line no-control-regex
+    expect(line).not.toMatch(/[\u0000-\u001f]/);
+  });
+});
