@@ -29,7 +29,7 @@ export const ActionSchema = strict('action', {
   id: slug(),
   title: text(),
   description: text().optional(),
-  roles: listOf(ref(), 'role ids', 1).optional(),
+  roles: listOf(ref(), 'role ids', 1).optional().describe('Who may take it; default every role.'),
 });
 
 const CONDITION_KEYS = ['answered', 'unanswered', 'action', 'met', 'missed', 'any', 'all'] as const;
@@ -80,24 +80,24 @@ export const OptionSchema = strict('option', { id: slug(), label: text() });
 export const ExpectSchema = strict('expect', {
   best: listOf(ref(), 'option ids').optional(),
   acceptable: listOf(ref(), 'option ids').optional(),
-  acceptable_credit: fraction('acceptable_credit').optional(),
+  acceptable_credit: fraction('acceptable_credit').optional().describe('Credit for an acceptable answer; default 0.5.'),
   keywords: listOf(
     z.array(text(), { error: (iss) => `each keyword group is a list of words or phrases, e.g. [rollback, roll back]; got ${describeValue(iss.input)}` })
       .min(1, { error: 'a keyword group needs at least one word or phrase' }),
     'keyword groups',
   ).optional(),
-  within: duration().optional(),
+  within: duration().optional().describe('Full timeliness when answered within this time of delivery.'),
 });
 
 export const PromptSchema = strict('prompt', {
   id: slug(),
-  role: ref(),
+  role: ref().describe("The role that answers; must be in the inject's to."),
   ask: text(),
-  type: oneOf(PROMPT_TYPES, 'a prompt type'),
+  type: oneOf(PROMPT_TYPES, 'a prompt type').describe('choice (one option), multi (several options) or text (free text).'),
   options: listOf(OptionSchema, 'options').optional(),
   expect: ExpectSchema.optional(),
   objective: ref().optional(),
-  points: points().optional(),
+  points: points().optional().describe('Default 10.'),
 });
 
 const cell = z.union([z.string(), z.number()], { error: (iss) => `a table cell is text or a number, got ${describeValue(iss.input)}` });
@@ -122,10 +122,10 @@ export const ChartSchema = strict('chart', {
 
 export const InjectSchema = strict('inject', {
   id: slug(),
-  at: duration().optional(),
-  after: ref().optional(),
-  when: ConditionSchema.optional(),
-  delay: duration().optional(),
+  at: duration().optional().describe('Delivered at this exercise time (one of at, after, when).'),
+  after: ref().optional().describe('Delivered when this inject is delivered, plus delay.'),
+  when: ConditionSchema.optional().describe('Delivered when this condition first becomes true, plus delay.'),
+  delay: duration().optional().describe('With after or when only; default 0.'),
   to: z.union(
     [
       z.literal('all', { error: (iss) => `expected a list of role ids or all, got ${describeValue(iss.input)}` }),
@@ -133,12 +133,12 @@ export const InjectSchema = strict('inject', {
     ],
     { error: (iss) => `expected a list of role ids or all, got ${describeValue(iss.input)}` },
   ),
-  channel: oneOf(CHANNELS, 'a channel'),
+  channel: oneOf(CHANNELS, 'a channel').describe('How the inject appears.'),
   from: text().optional(),
   title: text(),
-  body: text(),
-  story_time: text().optional(),
-  facilitator_notes: text().optional(),
+  body: text().describe('Markdown, rendered without raw HTML.'),
+  story_time: text().optional().describe('The time in the story, e.g. Month 3.'),
+  facilitator_notes: text().optional().describe('Markdown seen only by facilitators.'),
   table: TableSchema.optional(),
   chart: ChartSchema.optional(),
   prompts: listOf(PromptSchema, 'prompts').optional(),
@@ -164,25 +164,25 @@ export const StepSchema = strict('runbook step', {
   id: slug(),
   step: text(),
   objective: ref().optional(),
-  by: duration(),
-  metric: slug().optional(),
-  met_by: listOf(MetBySchema, 'met_by entries', 1),
+  by: duration().describe('The exercise time by which the runbook expects it.'),
+  metric: slug().optional().describe('A time-to metric this step marks: detect, triage, mitigate, communicate, recover, or another slug.'),
+  met_by: listOf(MetBySchema, 'met_by entries', 1).describe('The step is met at the first decision that satisfies any of these.'),
   points: points().optional(),
 });
 
 export const ScenarioFileSchema = strict('scenario', {
-  format: formatLiteral(SCENARIO_FORMAT),
-  id: slug(),
+  format: formatLiteral(SCENARIO_FORMAT).describe('Format and version.'),
+  id: slug().describe('Stable identity of the scenario.'),
   title: text(),
-  level: oneOf(LEVELS, 'a level').optional(),
-  duration: duration(),
-  summary: text(),
+  level: oneOf(LEVELS, 'a level').optional().describe('Default beginner.'),
+  duration: duration().describe('Planned length; the clock may run past it.'),
+  summary: text().describe('Markdown shown to everyone before the start.'),
   tags: listOf(z.string({ error: (iss) => `a tag is text, got ${describeValue(iss.input)}` }), 'tags').optional(),
   objectives: listOf(ObjectiveSchema, 'objectives', 1),
   roles: listOf(RoleSchema, 'roles', 1),
-  actions: listOf(ActionSchema, 'actions').optional(),
-  injects: listOf(InjectSchema, 'injects', 1),
-  runbook: listOf(StepSchema, 'runbook steps').optional(),
+  actions: listOf(ActionSchema, 'actions').optional().describe('Buttons that roles may press at any time.'),
+  injects: listOf(InjectSchema, 'injects', 1).describe('The master scenario events list.'),
+  runbook: listOf(StepSchema, 'runbook steps').optional().describe('What the runbook expects, and by when.'),
   debrief: strict('debrief', { questions: listOf(text(), 'questions') }).optional(),
 }, { title: 'Drillbook scenario', description: 'A tabletop exercise in the Drillbook scenario format, version 1.' });
 
