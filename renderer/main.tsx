@@ -9,7 +9,15 @@ const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element.');
 const root = createRoot(rootElement);
 
-selectBridge().then(
+// Served by the LAN server (browser mode): the facilitator's console or a participant's device.
+if (document.querySelector('meta[name="drillbook-host"][content="lan"]')) {
+  import('./lan/lan-page.tsx').then(
+    ({ startLanPage }) => startLanPage(root),
+    (error: unknown) => {
+      rootElement.textContent = `Drillbook could not load this page: ${error instanceof Error ? error.message : String(error)}. Reload it.`;
+    },
+  );
+} else selectBridge().then(
   ({ bridge, label }) => {
     root.render(
       <StrictMode>

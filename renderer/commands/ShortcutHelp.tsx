@@ -10,6 +10,7 @@ export function ShortcutHelp<C>({ registry, onClose }: { registry: Registry<C>; 
     <div className="dialog-backdrop" onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcut-help-title">
         <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
+        <div className="shortcut-groups">
         {groups.map((group) => (
           <section key={group}>
             <h3>{group}</h3>
@@ -17,7 +18,7 @@ export function ShortcutHelp<C>({ registry, onClose }: { registry: Registry<C>; 
               <tbody>
                 {registry.filter((c) => c.group === group && c.shortcut).map((c) => (
                   <tr key={c.name}>
-                    <td><kbd>{c.shortcut}</kbd></td>
+                    <td style={{ width: '6.5rem' }}><kbd>{c.shortcut}</kbd></td>
                     <td>{c.label}</td>
                   </tr>
                 ))}
@@ -25,6 +26,7 @@ export function ShortcutHelp<C>({ registry, onClose }: { registry: Registry<C>; 
             </table>
           </section>
         ))}
+        </div>
         <p className="row" style={{ justifyContent: 'flex-end', marginTop: '1rem' }}>
           <button ref={closeRef} type="button" onClick={onClose}>Close <kbd>Esc</kbd></button>
         </p>

@@ -12,7 +12,8 @@ const STATUS_BADGE: Record<FacilitatorInjectView['status'], string> = {
 function whenText(inject: FacilitatorInjectView, view: FacilitatorView, nowMs: number, wallNow: number): { exercise: string; wall: string } {
   if (inject.status === 'delivered' && inject.deliveredAt !== null) return { exercise: formatClock(inject.deliveredAt), wall: inject.how === 'adhoc' ? 'ad hoc' : 'delivered' };
   if (inject.status === 'skipped') return { exercise: '—', wall: 'skipped' };
-  if (inject.dueAt === null) return { exercise: 'on cue', wall: 'waits for a trigger' };
+  if (view.clock.status === 'ended') return { exercise: inject.dueAt === null ? '—' : formatClock(inject.dueAt), wall: 'not sent' };
+  if (inject.dueAt === null) return { exercise: 'on cue', wall: 'on a trigger' };
   const running = view.clock.status === 'running' || view.clock.status === 'setup';
   const wallDue = wallNow + Math.max(0, inject.dueAt - nowMs) / view.clock.speed;
   return { exercise: formatClock(inject.dueAt), wall: running && view.clock.status === 'running' ? `≈ ${formatTimeOfDay(wallDue)}` : 'clock stopped' };
@@ -28,7 +29,7 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
   return (
     <VirtualList
       items={view.injects}
-      rowHeight={46}
+      rowHeight={50}
       label="Injects"
       role="listbox"
       rowRole="presentation"

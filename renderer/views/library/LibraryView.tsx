@@ -17,12 +17,12 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
 
   return (
     <div className="library">
-      <aside className="stack list" aria-label="Scenario library">
+      <aside className="stack" aria-label="Scenario library" style={{ minHeight: 0 }}>
         <h1>Scenarios</h1>
         <ImportBox />
         <Load value={library} what="the scenario library" onRetry={() => void loadLibrary()}>
           {(entries) => entries.length === 0 ? <Empty>No scenarios yet. Import a scenario file to begin.</Empty> : (
-            <div role="listbox" aria-label="Scenarios">
+            <div role="listbox" aria-label="Scenarios" className="list" style={{ flex: 1, minHeight: 0 }}>
               {entries.map((e) => (
                 <a key={e.entryId} href={href({ view: 'library', entryId: e.entryId })} role="option" aria-selected={e.entryId === entryId}
                   className="entry button" style={{ textDecoration: 'none' }}>
