@@ -1,20 +1,23 @@
-// drillbook simulate SCENARIO --play PLAY [--out DIR] [--format json]: a dry run. The play script
+// drillbook simulate SCENARIO --play PLAY [--out DIR] [--format LIST]: a dry run. The play script
 // drives a session through the app's own runtime on virtual time; a trainer reads the summary
 // (overall, objectives, metrics, rejected script events) and the debrief lands in DIR.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { formatLoadError, loadPlay, loadScenario, MAX_FILE_BYTES, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
+import { REPORT_FORMATS } from '../../core/report/index.ts';
+import { ChromiumNotFoundError } from '../report/chromium.ts';
+import { writeReports } from '../report/write-reports.ts';
 
-const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format json]
+const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf]
 
 Runs the play script (drillbook/play@1) against the scenario in virtual time, through the same
 engine the app uses, prints a summary and writes DIR/debrief.json (default ./debrief-<scenario id>).
   --play FILE     the play script (required)
   --out DIR       where to write the debrief
-  --format LIST   comma-separated output formats; available now: json
+  --format LIST   comma-separated: html, md, csv, json, pdf (default json); pdf needs Chromium
   --db FILE       also keep the dry run as a session in the Drillbook data file FILE
 Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
 1 when the scenario or the play is broken, 2 on a usage error.`;
@@ -22,13 +25,9 @@ Exit status: 0 when the dry run completed (rejected script events are listed, no
 /** Output formats: each writes one file into DIR and returns its path. The reports issue adds more. */
 export type DebriefWriter = (debrief: Debrief, dir: string) => Promise<string>;
 
-export const writers: Record<string, DebriefWriter> = {
-  json: async (debrief, dir) => {
-    const file = join(dir, 'debrief.json');
-    await writeFile(file, `${JSON.stringify(debrief, null, 2)}\n`, 'utf8');
-    return file;
-  },
-};
+export const writers: Record<string, DebriefWriter> = Object.fromEntries(
+  REPORT_FORMATS.map((format): [string, DebriefWriter] => [format, async (debrief, dir) => (await writeReports(debrief, [format], dir))[0]?.path ?? dir]),
+);
 
 interface Args {
   scenario: string;
@@ -182,6 +181,10 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
       io.out(`Wrote ${file}`);
     }
   } catch (error) {
+    if (error instanceof ChromiumNotFoundError) {
+      io.err(`drillbook simulate: ${error.message}`);
+      return EXIT_FAILED;
+    }
     io.err(`Could not write the debrief to ${dir}: ${reason(error)}. Choose another directory with --out DIR.`);
     return EXIT_FAILED;
   }

@@ -19,25 +19,36 @@ function writeAtomically(path: string, data: string | Buffer): void {
   renameSync(temporary, path);
 }
 
+export interface WriteReportsOptions extends ReportOptions {
+  /** How to find and drive Chromium for the PDF. */
+  pdf?: PdfOptions;
+  /** Told of each file as soon as it is written (before a later one may fail). */
+  onWritten?: (report: WrittenReport) => void;
+}
+
 export async function writeReports(
   debrief: Debrief,
   formats: readonly ReportFormat[],
   outDir: string,
-  options: ReportOptions = {},
-  pdf: PdfOptions = {},
+  options: WriteReportsOptions = {},
 ): Promise<WrittenReport[]> {
+  const { pdf, onWritten, ...reportOptions } = options;
   mkdirSync(outDir, { recursive: true });
   const written: WrittenReport[] = [];
+  const done = (report: WrittenReport) => {
+    written.push(report);
+    onWritten?.(report);
+  };
   for (const format of formats) {
     if (format === 'pdf') continue;
     const path = join(outDir, REPORT_FILES[format]);
-    writeAtomically(path, renderReport(debrief, format, options));
-    written.push({ format, path });
+    writeAtomically(path, renderReport(debrief, format, reportOptions));
+    done({ format, path });
   }
   if (formats.includes('pdf')) {
     const path = join(outDir, REPORT_FILES.pdf);
-    writeAtomically(path, await htmlToPdf(renderHtml(debrief, options), pdf));
-    written.push({ format: 'pdf', path });
+    writeAtomically(path, await htmlToPdf(renderHtml(debrief, reportOptions), pdf));
+    done({ format: 'pdf', path });
   }
   return written;
 }

@@ -41,7 +41,7 @@ export function header(view: ReportView): Html {
     h(
       'div',
       { class: 'summary' },
-      h('div', { class: 'card' }, h('span', { class: 'big' }, fmtPercent(debrief.score.percent)), h('span', { class: 'label' }, `Overall: ${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points`)),
+      h('div', { class: 'card overall' }, h('span', { class: 'big' }, fmtPercent(debrief.score.percent)), h('span', { class: 'label' }, `Overall: ${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points`)),
       debrief.objectives.map((o) =>
         h('div', { class: 'card' }, h('span', { class: 'big' }, ratingBadge(o.rating), ' ', fmtPercent(o.percent)), h('span', { class: 'label' }, h('bdi', null, o.title))),
       ),
@@ -134,8 +134,7 @@ function decisionRow(p: DebriefPrompt, view: ReportView): Html {
   return h(
     'tr',
     null,
-    h('td', { class: 'time' }, fmtClock(p.delivered_at_s)),
-    h('td', null, userText(view.roleTitle(p.role))),
+    h('td', null, h('span', { class: 'time' }, fmtClock(p.delivered_at_s)), h('div', null, userText(view.roleTitle(p.role)))),
     h('td', null, userText(p.ask)),
     h('td', null, userText(expectedText(p), 'no expectation')),
     h('td', null, userText(answer, 'no answer'), p.needs_review ? h('div', { class: 'late' }, 'needs review') : null),
@@ -161,7 +160,7 @@ function objectiveAnalysis(group: ObjectiveView, view: ReportView): Html {
     h('h4', null, 'Decisions'),
     group.prompts.length > 0
       ? table(
-          [['Delivered', 'time w-time2'], ['Role', 'w-role'], 'Question', 'Expected', 'Actual', ['Response time', 'w-resp'], ['Correct', 'num w-num'], ['Timely', 'num w-num'], ['Points', 'num w-pts']],
+          [['Delivered, to', 'w-who'], 'Question', 'Expected', 'Actual', ['Response', 'w-resp'], ['Correct', 'num w-num'], ['Timely', 'num w-num'], ['Points', 'num w-pts']],
           group.prompts.map((p) => decisionRow(p, view)),
         )
       : h('p', { class: 'muted' }, 'No decisions were asked for this objective.'),

@@ -15,17 +15,19 @@ h4.question { text-transform: none; letter-spacing: 0; color: var(--ink); font-s
 .kicker { color: var(--muted); text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; margin: 0; }
 .subtitle { color: var(--muted); margin: 0 0 16px; }
 .summary { display: flex; gap: 16px; flex-wrap: wrap; margin: 16px 0; }
-.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 150px; background: var(--bg-alt); }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; flex: 1 1 160px; max-width: 250px; background: var(--bg-alt); }
+.card.overall { flex: 0 0 auto; max-width: none; }
+.card.overall .label { white-space: nowrap; }
 .card .big { font-size: 1.7rem; font-weight: bold; display: block; }
 .card .label { color: var(--muted); font-size: 0.85rem; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 0.9rem; table-layout: fixed; }
-.w-time { width: 7%; } .w-time2 { width: 10%; } .w-role { width: 13%; } .w-resp { width: 11%; } .w-num { width: 7%; }
-.w-pts { width: 11%; } .w-obj { width: 18%; } .w-status { width: 10%; } .w-date { width: 13%; } .w-kind { width: 9%; }
+.w-time { width: 7%; } .w-time2 { width: 12%; } .w-role { width: 14%; } .w-resp { width: 10%; } .w-num { width: 8%; } .w-who { width: 14%; }
+.w-pts { width: 11%; } .w-obj { width: 18%; } .w-status { width: 12%; } .w-date { width: 13%; } .w-kind { width: 9%; }
 .w-objective { width: 27%; } .w-cap { width: 15%; } .w-rating { width: 17%; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: var(--bg-alt); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.time, span.time { white-space: nowrap; font-variant-numeric: tabular-nums; }
 table.kv th { width: 190px; }
 .user { white-space: pre-wrap; unicode-bidi: isolate; }
 bdi { unicode-bidi: isolate; }

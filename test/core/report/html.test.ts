@@ -77,8 +77,7 @@ describe('renderHtml', () => {
     expect(sections[3]?.textContent).toContain('Nobody checked the feature store changelog');
     const decisions = Array.from(detect.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent));
     expect(decisions[1]).toEqual([
-      '1:00',
-      'ML Engineer',
+      '1:00ML Engineer',
       'What do you check first?',
       'Best: Model dashboards; Check the last deploy',
       'Model dashboards; Start a retrain',

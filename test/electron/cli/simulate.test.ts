@@ -102,9 +102,9 @@ describe('drillbook simulate', () => {
 
   it('usage errors: a format not available yet, no play, an unreadable file', async () => {
     const cwd = temp();
-    const html = await run(cwd, 'simulate', scenarioFile, '--play', playFile, '--format', 'json,html');
+    const html = await run(cwd, 'simulate', scenarioFile, '--play', playFile, '--format', 'json,docx');
     expect(html.code).toBe(2);
-    expect(html.err).toContain("format 'html' is not available; available: json");
+    expect(html.err).toContain("format 'docx' is not available; available: html, md, csv, json, pdf");
     const noPlay = await run(cwd, 'simulate', scenarioFile);
     expect(noPlay.code).toBe(2);
     expect(noPlay.err).toContain('no play script given');

@@ -43,8 +43,10 @@ describe('writeReports', () => {
   it('without Chromium: writes the text formats, then fails saying what to install', async () => {
     const dir = join(out, 'missing');
     const env = { DRILLBOOK_CHROMIUM: '/nonexistent/chromium' };
-    await expect(writeReports(sampleDebrief(), ['pdf', 'html', 'csv'], dir, {}, { env })).rejects.toThrow(ChromiumNotFoundError);
+    const told: string[] = [];
+    await expect(writeReports(sampleDebrief(), ['pdf', 'html', 'csv'], dir, { pdf: { env }, onWritten: (w) => told.push(w.format) })).rejects.toThrow(ChromiumNotFoundError);
     expect(readdirSync(dir).sort()).toEqual(['debrief.html', 'decisions.csv']);
+    expect(told).toEqual(['html', 'csv']);
   });
 });
 
