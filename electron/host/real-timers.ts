@@ -85,15 +85,20 @@ export class RealTimers implements TimerHost {
   }
 
   private arm(id: number, entry: Pending): void {
-    const delay = Math.max(0, entry.target - this.now());
-    entry.timeout = setTimeout(() => {
+    const fire = (): void => {
       if (!this.pending.has(id)) return;
-      if (this.now() < entry.target) {
-        this.arm(id, entry);
+      const remaining = entry.target - this.now();
+      if (remaining > 0) {
+        // Node measures timeouts from the event loop's cached time, so a timer can fire up to a
+        // millisecond early; the last stretch is waited out with setImmediate, which lets I/O in
+        // and costs far less lateness than another 1 ms timeout.
+        if (remaining < 1.5) setImmediate(fire);
+        else entry.timeout = setTimeout(fire, remaining);
         return;
       }
       this.pending.delete(id);
       entry.fn();
-    }, delay);
+    };
+    entry.timeout = setTimeout(fire, Math.max(0, entry.target - this.now()));
   }
 }

@@ -11,3 +11,6 @@ export { SqliteEventStore } from './queries/events.ts';
 export { contentHash, type StoredScenario, type ImportScenario } from './queries/scenarios.ts';
 export { newSessionId, SESSION_STATUSES, type StoredSession, type SessionStatus, type SessionKind, type Seat, type CreateSession } from './queries/sessions.ts';
 export { type ImprovementItem } from './queries/improvements.ts';
+export { type LibraryEntry } from './queries/library.ts';
+export { type Seating } from './queries/sessions.ts';
+export { createServiceStorage } from './service-storage.ts';

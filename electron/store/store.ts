@@ -2,6 +2,7 @@
 import { openDatabase, type Db, type OpenOptions } from './open.ts';
 import { SqliteEventStore } from './queries/events.ts';
 import { improvementQueries } from './queries/improvements.ts';
+import { libraryQueries } from './queries/library.ts';
 import { scenarioQueries } from './queries/scenarios.ts';
 import { sessionQueries } from './queries/sessions.ts';
 import { settingsQueries } from './queries/settings.ts';
@@ -14,6 +15,7 @@ export interface Store {
   readonly sessions: ReturnType<typeof sessionQueries>;
   readonly events: SqliteEventStore;
   readonly improvements: ReturnType<typeof improvementQueries>;
+  readonly library: ReturnType<typeof libraryQueries>;
   readonly settings: ReturnType<typeof settingsQueries>;
   /** Runs `fn` in one write transaction (synchronous: never await inside). */
   transaction<T>(fn: () => T): T;
@@ -34,6 +36,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     sessions,
     events: new SqliteEventStore(db, path, summarizeEvents(sessions, improvements)),
     improvements,
+    library: libraryQueries(db, path),
     settings: settingsQueries(db, path),
     transaction: <T>(fn: () => T): T => (readonly ? db.transaction(fn)() : db.transaction(fn).immediate()),
     close: () => db.close(),

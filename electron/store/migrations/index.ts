@@ -2,10 +2,11 @@
 // the last migration applied to it (PRAGMA user_version). Append only.
 import type { Migration } from './migration.ts';
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-library.ts';
 
 export type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_VERSION: number = migrations.length;
 

@@ -10,6 +10,7 @@ import { translateWriteError } from '../sqlite-errors.ts';
 export const SESSION_STATUSES = ['setup', 'running', 'paused', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export type SessionKind = 'live' | 'simulation';
+export type Seating = 'hot-seat' | 'own-devices';
 
 export interface Seat {
   role: string;
@@ -27,6 +28,10 @@ export interface StoredSession {
   createdAt: number;
   startedAt: number | null;
   endedAt: number | null;
+  /** The library entry it was started from (the application service's sessions). */
+  entryId: string | null;
+  roomScreen: boolean;
+  seating: Seating;
 }
 
 export interface CreateSession {
@@ -37,6 +42,9 @@ export interface CreateSession {
   /** Default: 16 random URL-safe characters. */
   id?: string;
   createdAt?: number;
+  entryId?: string | null;
+  roomScreen?: boolean;
+  seating?: Seating;
 }
 
 const rowSchema = z.object({
@@ -48,6 +56,9 @@ const rowSchema = z.object({
   created_at: z.number().int(),
   started_at: z.number().int().nullable(),
   ended_at: z.number().int().nullable(),
+  entry_id: z.string().nullable(),
+  room_screen: z.union([z.literal(0), z.literal(1)]),
+  seating: z.enum(['hot-seat', 'own-devices']),
 });
 const seatSchema = z.object({ role: z.string(), participant: z.string() });
 
@@ -57,12 +68,15 @@ export function newSessionId(): string {
 }
 
 export function sessionQueries(db: Db, path: string) {
-  const insert = db.prepare('INSERT INTO sessions (id, scenario, kind, facilitator, status, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    "INSERT INTO sessions (id, scenario, kind, facilitator, status, created_at, entry_id, room_screen, seating) VALUES (?, ?, ?, ?, 'setup', ?, ?, ?, ?)",
+  );
   const insertSeat = db.prepare('INSERT OR IGNORE INTO seats (session, role, participant, position) VALUES (?, ?, ?, ?)');
   const deleteSeats = db.prepare('DELETE FROM seats WHERE session = ?');
   const selectOne = db.prepare('SELECT * FROM sessions WHERE id = ?');
   const selectAll = db.prepare('SELECT * FROM sessions ORDER BY created_at, id');
   const selectSeats = db.prepare('SELECT role, participant FROM seats WHERE session = ? ORDER BY position');
+  const updateRoom = db.prepare('UPDATE sessions SET entry_id = ?, room_screen = ?, seating = ? WHERE id = ?');
   const updateFacilitator = db.prepare('UPDATE sessions SET facilitator = ? WHERE id = ?');
   const updateStatus = db.prepare(
     `UPDATE sessions SET status = ?,
@@ -84,6 +98,9 @@ export function sessionQueries(db: Db, path: string) {
       createdAt: r.created_at,
       startedAt: r.started_at,
       endedAt: r.ended_at,
+      entryId: r.entry_id,
+      roomScreen: r.room_screen === 1,
+      seating: r.seating,
     };
   };
   const writeSeats = (id: string, seats: readonly Seat[]): void => {
@@ -98,7 +115,7 @@ export function sessionQueries(db: Db, path: string) {
   };
 
   const createTx = db.transaction((input: CreateSession, id: string) => {
-    insert.run(id, input.scenario, input.kind ?? 'live', input.facilitator, 'setup', input.createdAt ?? Date.now());
+    insert.run(id, input.scenario, input.kind ?? 'live', input.facilitator, input.createdAt ?? Date.now(), input.entryId ?? null, input.roomScreen ? 1 : 0, input.seating ?? 'hot-seat');
     writeSeats(id, input.seats ?? []);
   });
   const seatsTx = db.transaction(writeSeats);
@@ -131,6 +148,16 @@ export function sessionQueries(db: Db, path: string) {
       } catch (error) {
         translateWriteError(error, { path, what: `The seats of session ${id}`, savedUpTo: 'the last saved change' });
       }
+    },
+    /** Records how the room plays the session (the application service's session record). */
+    setRoom(id: string, room: { entryId: string | null; roomScreen: boolean; seating: Seating }): void {
+      let changes: number;
+      try {
+        changes = updateRoom.run(room.entryId, room.roomScreen ? 1 : 0, room.seating, id).changes;
+      } catch (error) {
+        translateWriteError(error, { path, what: `The settings of session ${id}`, savedUpTo: 'the last saved change' });
+      }
+      if (changes === 0) throw new StoreError('not-found', `There is no session ${id} in ${path}.`, { path });
     },
     /** Records who facilitates and who sits where (the session header). */
     setHeader(id: string, facilitator: string, seats: readonly Seat[]): void {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { LATEST_VERSION, listBackups, openStore, openDatabase, schemaVersion } from '../../../electron/store/index.ts';
+import { LATEST_VERSION, listBackups, openStore, schemaVersion } from '../../../electron/store/index.ts';
 import { runMigrations } from '../../../electron/store/migrate.ts';
 import { migrations, type Migration } from '../../../electron/store/migrations/index.ts';
 import { schemaText } from './schema-text.ts';
@@ -62,6 +62,13 @@ describe('migrations', () => {
       expect(store.improvements.list('fixture-session-1')).toHaveLength(1);
       // The migrated file keeps working: the log continues at the next seq.
       store.events.append('fixture-session-1', [{ seq: 5, at: 60000, wall: 1, actor: 'facilitator', type: 'session.resumed', payload: {} }]);
+      if (fixture.version >= 2) {
+        expect(store.library.get('entry-1')).toMatchObject({ source: 'imported', fileName: 'fixture-outage.yaml', scenario: session.scenario });
+        expect(store.sessions.get('service-session-2')).toMatchObject({ entryId: 'entry-1', roomScreen: true, seating: 'own-devices' });
+      } else {
+        // Sessions from before v2 get the defaults of the new columns.
+        expect(session).toMatchObject({ entryId: null, roomScreen: false, seating: 'hot-seat' });
+      }
       if (fixture.version < LATEST_VERSION) {
         expect(listBackups(path).map((b) => b.reason)).toContain(`before-v${LATEST_VERSION}`);
       }
@@ -71,16 +78,16 @@ describe('migrations', () => {
 
 describe('the migration runner', () => {
   const addColumn: Migration = {
-    version: 2,
+    version: LATEST_VERSION + 1,
     name: 'test-only: add sessions.location',
     up: (db) => db.exec("ALTER TABLE sessions ADD COLUMN location TEXT NOT NULL DEFAULT 'room'"),
   };
   const broken: Migration = {
-    version: 3,
+    version: LATEST_VERSION + 2,
     name: 'test-only: fails half way',
     up: (db) => {
       db.exec('CREATE TABLE half_done (x INTEGER) STRICT');
-      throw new Error('migration 3 failed');
+      throw new Error('the last migration failed');
     },
   };
 
@@ -89,13 +96,13 @@ describe('the migration runner', () => {
     const db = new Database(path);
     try {
       const result = runMigrations(db, path, 1, [...migrations, addColumn]);
-      expect(result).toMatchObject({ from: 1, to: 2 });
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(result).toMatchObject({ from: 1, to: LATEST_VERSION + 1 });
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
       expect(db.prepare("SELECT location FROM sessions WHERE id = 'fixture-session-1'").pluck().get()).toBe('room');
       const backups = listBackups(path);
       expect(backups.map((b) => b.path)).toEqual([result.backup]);
-      expect(backups[0]?.reason).toBe('before-v2');
-      const copy = openDatabase(backups[0]!.path, { readonly: true });
+      expect(backups[0]?.reason).toBe(`before-v${LATEST_VERSION + 1}`);
+      const copy = new Database(backups[0]!.path, { readonly: true });
       try {
         expect(schemaVersion(copy)).toBe(1);
         expect(copy.prepare('SELECT count(*) FROM events').pluck().get()).toBe(4);
@@ -111,10 +118,13 @@ describe('the migration runner', () => {
     const path = copyFixture('v1.db');
     const db = new Database(path);
     try {
-      expect(() => runMigrations(db, path, 1, [...migrations, addColumn, broken])).toThrow('migration 3 failed');
+      expect(() => runMigrations(db, path, 1, [...migrations, addColumn, broken])).toThrow('the last migration failed');
       expect(db.pragma('user_version', { simple: true })).toBe(1);
       const columns = db.prepare("SELECT name FROM pragma_table_info('sessions')").pluck().all();
       expect(columns).not.toContain('location');
+      // Nothing of the real migrations between either: v1 stays v1.
+      expect(columns).not.toContain('entry_id');
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'library_entries'").pluck().get()).toBe(0);
       expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
     } finally {
       db.close();

@@ -1,3 +1,6 @@
+-- index library_entries_by_scenario on library_entries
+CREATE INDEX library_entries_by_scenario ON library_entries (scenario);
+
 -- index sessions_by_created on sessions
 CREATE INDEX sessions_by_created ON sessions (created_at);
 
@@ -8,6 +11,9 @@ CREATE INDEX sessions_by_scenario ON sessions (scenario);
 (automatic);
 
 -- index sqlite_autoindex_improvement_items_1 on improvement_items
+(automatic);
+
+-- index sqlite_autoindex_library_entries_1 on library_entries
 (automatic);
 
 -- index sqlite_autoindex_scenarios_1 on scenarios
@@ -50,6 +56,15 @@ CREATE TABLE improvement_items (
   PRIMARY KEY (session, item_id)
 ) STRICT;
 
+-- table library_entries on library_entries
+CREATE TABLE library_entries (
+  entry_id TEXT PRIMARY KEY CHECK (length(entry_id) BETWEEN 1 AND 128),
+  scenario INTEGER NOT NULL REFERENCES scenarios (id),
+  source TEXT NOT NULL CHECK (source IN ('shipped', 'imported')),
+  file_name TEXT NOT NULL,
+  imported_at INTEGER
+) STRICT;
+
 -- table scenarios on scenarios
 CREATE TABLE scenarios (
   id INTEGER PRIMARY KEY,
@@ -80,7 +95,7 @@ CREATE TABLE sessions (
   created_at INTEGER NOT NULL,
   started_at INTEGER,
   ended_at INTEGER
-) STRICT;
+, entry_id TEXT, room_screen INTEGER NOT NULL DEFAULT 0 CHECK (room_screen IN (0, 1)), seating TEXT NOT NULL DEFAULT 'hot-seat' CHECK (seating IN ('hot-seat', 'own-devices'))) STRICT;
 
 -- table settings on settings
 CREATE TABLE settings (
@@ -108,4 +123,4 @@ BEGIN
   SELECT RAISE(ABORT, 'drillbook: events are append-only');
 END;
 
--- user_version 1
+-- user_version 2
