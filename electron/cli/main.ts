@@ -28,6 +28,10 @@ const commands: Record<string, Entry> = {
     summary: 'report DB --session ID --format json [--out FILE]  re-score a stored session and write its debrief',
     load: async () => (await import('./report.ts')).reportCommand,
   },
+  serve: {
+    summary: 'serve [--scenario FILE] [--db FILE] [--host ADDR] [--port N]  run Drillbook in a browser; participants join from their own devices',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
 };
 
 export function usage(): string {

@@ -1,0 +1,129 @@
+// `drillbook serve`: the whole app in a browser (browser mode). It opens the data file through the
+// durable service host, serves the built renderer and the protocol on one port (127.0.0.1 unless
+// --host names a network address), prints the facilitator console's URL with its token, and stops
+// cleanly on SIGINT or SIGTERM.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { isIP } from 'node:net';
+import { formatLoadError } from '../../core/scenario/index.ts';
+import type { LoadError } from '../../core/scenario/types.ts';
+import type { LibraryEntry } from '../../core/protocol/bridge.ts';
+import { ServiceHost } from '../host/service-host.ts';
+import { ensureRendererBuilt } from '../lan/renderer-build.ts';
+import { LanServer } from '../lan/server.ts';
+import { parseArgs } from './args.ts';
+import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
+
+export const SERVE_USAGE = 'serve [--scenario FILE] [--db FILE] [--host ADDR] [--port N] [--no-build]  run Drillbook in a browser; participants join from their own devices';
+export const DEFAULT_PORT = 8787;
+
+export function defaultDataFile(env: Record<string, string | undefined> = process.env): string {
+  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return join(base, 'drillbook', 'drillbook.db');
+}
+
+export interface ServeOptions {
+  db: string;
+  host: string;
+  port: number;
+  scenario: string | null;
+  build: boolean;
+}
+
+export function parseServeArgs(args: readonly string[], io: CliIo): ServeOptions {
+  const parsed = parseArgs(args, ['--scenario', '--db', '--host', '--port'], ['--no-build']);
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  const host = parsed.values.get('--host') ?? '127.0.0.1';
+  if (isIP(host) === 0) throw new UsageError(`--host must be an IP address of this machine (such as 127.0.0.1 or 192.168.1.20), not '${host}'`);
+  const portText = parsed.values.get('--port') ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
+  const db = parsed.values.get('--db');
+  const scenario = parsed.values.get('--scenario');
+  return {
+    db: db ? resolve(io.cwd, db) : defaultDataFile(),
+    host,
+    port,
+    scenario: scenario ? resolve(io.cwd, scenario) : null,
+    build: !parsed.switches.has('--no-build'),
+  };
+}
+
+/** Resolves on SIGINT or SIGTERM. */
+function untilSignal(): Promise<string> {
+  return new Promise((done) => {
+    const on = (signal: string) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      done(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}
+
+async function importScenario(host: ServiceHost, file: string, io: CliIo): Promise<LibraryEntry | null> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.err(`drillbook serve: cannot read the scenario ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`);
+    return null;
+  }
+  const result = await host.service.request('library.import', { fileName: basename(file), text });
+  if (result.ok) return result.value as LibraryEntry;
+  io.err(`drillbook serve: ${result.error.message}`);
+  for (const error of (result.error.errors ?? []) as LoadError[]) io.err(`  ${file}:${formatLoadError(error)}`);
+  return null;
+}
+
+export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<unknown> = untilSignal()): Promise<number> {
+  if (options.build) {
+    const build = ensureRendererBuilt();
+    if (!build.ok) {
+      io.err(`drillbook serve: ${build.message}`);
+      return EXIT_FAILED;
+    }
+    if (build.built) io.out('Built the Drillbook page (renderer/dist).');
+    else if (build.state === 'stale') io.err('drillbook serve: the page in renderer/dist is older than its sources; run `npm run build:renderer` to rebuild it.');
+  }
+  const host = new ServiceHost(options.db, { onError: (message) => io.err(`drillbook serve: ${message}`) });
+  let server: LanServer | undefined;
+  try {
+    let hash = '#/library';
+    if (options.scenario) {
+      const entry = await importScenario(host, options.scenario, io);
+      if (!entry) return EXIT_FAILED;
+      hash = `#/library/${encodeURIComponent(entry.entryId)}`;
+    }
+    try {
+      server = await LanServer.start({ service: host.service, host: options.host, port: options.port, onError: (message) => io.err(`drillbook serve: ${message}`) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'EADDRINUSE' ? `port ${options.port} is in use; pick another with --port` : code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this machine` : String(error);
+      io.err(`drillbook serve: cannot listen on ${options.host}:${options.port}: ${why}.`);
+      return EXIT_FAILED;
+    }
+    if (host.recovered.length) io.out(`Recovered ${host.recovered.length} interrupted session(s); they are paused.`);
+    io.out(`Drillbook is serving ${options.db}`);
+    io.out(`Facilitator console (open on this machine only; the link is the key): ${server.facilitatorUrl(hash)}`);
+    if (options.host !== '127.0.0.1' && options.host !== '::1') io.out(`Participants join at ${server.localUrl.replace('127.0.0.1', options.host)} with the code shown when you let them join.`);
+    else io.out('Participants on other devices cannot reach 127.0.0.1; restart with --host <this machine\'s network address> to let them join.');
+    io.out('Press Ctrl+C to stop.');
+    const signal = await stop;
+    io.out(`Stopping (${String(signal)})…`);
+    return EXIT_OK;
+  } finally {
+    await server?.close();
+    await host.close();
+  }
+}
+
+export const serveCommand: CliCommand = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`Usage: drillbook ${SERVE_USAGE}`);
+    return EXIT_OK;
+  }
+  return runServe(parseServeArgs(args, io), io);
+};

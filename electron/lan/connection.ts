@@ -1,0 +1,168 @@
+// One browser's socket. Every frame is untrusted: size-capped by the socket server (maxPayload),
+// rate-limited here, parsed with zod, then authorized against the socket's scope before the
+// service sees it. A participant reaches only its own audience of its own session, and may only
+// answer, act and chat as its own role; everything else is the facilitator's.
+import type { WebSocket, RawData } from 'ws';
+import { fail, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
+import type { AppService } from '../../core/service/app-service.ts';
+import { TokenBucket, type BucketOptions } from './rate-limit.ts';
+import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from './wire.ts';
+
+/** The commands a participant may send, as its own role. */
+const PARTICIPANT_COMMANDS = new Set(['prompt.answer', 'action.take', 'chat.post']);
+/** Subscriptions one socket may hold at once. */
+const MAX_SUBSCRIPTIONS = 16;
+/** Refused frames in a row before the socket is closed as a flood. */
+const MAX_STRIKES = 200;
+/** A socket that does not read what it is sent is dropped past this much queued data. */
+const MAX_BUFFERED = 16 * 1024 * 1024;
+
+export interface ConnectionHost {
+  service: AppService;
+  /** Facilitator lobby controls; answers like a request. */
+  lobby(frame: Extract<ClientFrame, { op: 'lobby' }>): Promise<BridgeResult<unknown>>;
+  onError(message: string): void;
+  onClose(connection: Connection): void;
+}
+
+export class Connection {
+  private readonly subscriptions = new Map<number, () => void>();
+  private readonly bucket: TokenBucket;
+  private strikes = 0;
+  private closed = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly scope: SocketScope,
+    private readonly host: ConnectionHost,
+    rate: BucketOptions,
+  ) {
+    this.bucket = new TokenBucket(rate);
+    // Without an error listener a bad frame would throw out of the socket and stop the process.
+    socket.on('error', (error) => this.host.onError(`A socket failed (${this.describe()}): ${error.message}`));
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+    socket.on('close', () => this.dispose());
+    this.send({ op: 'hello', scope });
+  }
+
+  private describe(): string {
+    return this.scope.kind === 'facilitator' ? 'facilitator' : `${this.scope.audience} ${this.scope.name}`;
+  }
+
+  send(frame: ServerFrame): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED) {
+      this.close(1013, 'Too far behind; reconnect.');
+      return;
+    }
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) this.socket.close(code, reason);
+    this.dispose();
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const stop of this.subscriptions.values()) stop();
+    this.subscriptions.clear();
+    this.host.onClose(this);
+  }
+
+  private strike(id: number | null, code: string, message: string): void {
+    this.strikes += 1;
+    if (this.strikes > MAX_STRIKES) {
+      this.close(CLOSE.flood, 'Too many refused messages.');
+      return;
+    }
+    if (id !== null) this.send({ op: 'result', id, result: fail(code, message) });
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    const text = isBinary ? null : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+    let raw: unknown;
+    try {
+      raw = text === null ? null : JSON.parse(text);
+    } catch {
+      raw = null;
+    }
+    const id = typeof raw === 'object' && raw !== null && 'id' in raw && Number.isInteger(raw.id) ? Number(raw.id) : null;
+    if (!this.bucket.take()) {
+      this.strike(id, 'rate-limited', 'Too many messages from this device; wait a moment and try again.');
+      return;
+    }
+    const parsed = ClientFrameSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.strike(id, 'invalid-request', 'The message is not one Drillbook understands.');
+      return;
+    }
+    this.strikes = 0;
+    void this.handle(parsed.data).catch((error: unknown) => {
+      this.host.onError(`A message could not be handled (${this.describe()}): ${error instanceof Error ? error.message : String(error)}`);
+      this.send({ op: 'result', id: parsed.data.id, result: fail('internal', 'Drillbook could not handle that message.') });
+    });
+  }
+
+  private async handle(frame: ClientFrame): Promise<void> {
+    switch (frame.op) {
+      case 'request': {
+        const denied = this.authorizeRequest(frame.method, frame.params);
+        const result = denied ?? (await this.host.service.request(frame.method, frame.params));
+        this.send({ op: 'result', id: frame.id, result });
+        return;
+      }
+      case 'subscribe':
+        this.subscribe(frame.id, frame.params);
+        return;
+      case 'unsubscribe':
+        this.subscriptions.get(frame.id)?.();
+        this.subscriptions.delete(frame.id);
+        return;
+      case 'lobby': {
+        const result = this.scope.kind === 'facilitator' ? await this.host.lobby(frame) : forbidden();
+        this.send({ op: 'result', id: frame.id, result });
+        return;
+      }
+    }
+  }
+
+  private authorizeRequest(method: string, params: unknown): BridgeResult<never> | null {
+    const scope = this.scope;
+    if (scope.kind === 'facilitator') return null;
+    if (method !== 'live.dispatch' || scope.audience === 'room') return forbidden();
+    const p = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
+    const command = typeof p.command === 'object' && p.command !== null ? (p.command as Record<string, unknown>) : {};
+    if (p.sessionId !== scope.sessionId || p.actor !== scope.audience || typeof command.type !== 'string' || !PARTICIPANT_COMMANDS.has(command.type)) {
+      return forbidden();
+    }
+    return null;
+  }
+
+  private subscribe(id: number, rawParams: unknown): void {
+    const params = parseSubscribe(rawParams);
+    const update = (u: BridgeUpdate) => this.send({ op: 'update', id, update: u });
+    if (!params.ok) {
+      update({ kind: 'error', sessionId: '', audience: 'room', error: params.error });
+      return;
+    }
+    const { sessionId, audience } = params.value;
+    if (this.scope.kind === 'participant' && (sessionId !== this.scope.sessionId || audience !== this.scope.audience)) {
+      update({ kind: 'error', sessionId, audience, error: forbidden().error });
+      return;
+    }
+    this.subscriptions.get(id)?.();
+    this.subscriptions.delete(id);
+    if (this.subscriptions.size >= MAX_SUBSCRIPTIONS) {
+      update({ kind: 'error', sessionId, audience, error: { code: 'too-many', message: 'This window watches too many views at once; close some.' } });
+      return;
+    }
+    this.subscriptions.set(id, this.host.service.subscribe(params.value, update));
+  }
+}
+
+function forbidden(): { ok: false; error: { code: string; message: string } } {
+  return fail('forbidden', 'This device joined as a participant: it can only see and answer for its own seat.');
+}

@@ -1,0 +1,164 @@
+// The participants' HTTP API: look at a lobby with its code (which seats there are), join it, and
+// check a token. Wrong codes and tokens are counted per address and answered 429 with
+// Retry-After once too many came in; a six-digit code cannot be tried through.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import type { AppService } from '../../core/service/app-service.ts';
+import type { SessionDetail } from '../../core/protocol/bridge.ts';
+import type { Lobbies, LobbyState, SeatAudience } from './lobby.ts';
+import type { KeyedBuckets } from './rate-limit.ts';
+
+const MAX_BODY = 4096;
+
+const CodeSchema = z.string().regex(/^\d{6}$/, 'a six-digit code');
+const LobbyRequest = z.object({ code: CodeSchema }).strict();
+const JoinRequest = z.object({
+  code: CodeSchema,
+  name: z.string().trim().min(1).max(120),
+  seat: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]).optional(),
+}).strict();
+
+export interface Seat {
+  audience: SeatAudience;
+  title: string;
+  /** Who sits there: the names given at setup and those who joined. */
+  people: string[];
+}
+
+export interface JoinApiContext {
+  service: AppService;
+  lobbies: Lobbies;
+  /** Wrong codes and tokens, per address. */
+  failures: KeyedBuckets;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; status: number; message: string }> {
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+    return { ok: false, status: 415, message: 'Send JSON (Content-Type: application/json).' };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return { ok: false, status: 413, message: 'The request is too large.' };
+    chunks.push(chunk);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, status: 400, message: 'The request is not valid JSON.' };
+  }
+}
+
+export function seatsOf(detail: SessionDetail, lobby: LobbyState): Seat[] {
+  const joined = (audience: SeatAudience) => lobby.participants.filter((p) => p.audience === audience).map((p) => p.name);
+  const roles: Seat[] = detail.roles.map((r) => {
+    const audience = `role:${r.id}` as const;
+    const planned = detail.participants.filter((p) => p.roles.includes(r.id)).map((p) => p.name);
+    return { audience, title: r.title, people: [...new Set([...planned, ...joined(audience)])] };
+  });
+  return [...roles, { audience: 'room', title: 'Room screen (view only)', people: joined('room') }];
+}
+
+/** The seat a participant is given when they did not pick one: theirs from setup, else the emptiest role. */
+export function assignSeat(detail: SessionDetail, seats: Seat[], name: string): SeatAudience {
+  const wanted = name.trim().toLowerCase();
+  const planned = detail.participants.find((p) => p.name.trim().toLowerCase() === wanted);
+  if (planned?.roles[0]) return `role:${planned.roles[0]}`;
+  const roles = seats.filter((s) => s.audience !== 'room').sort((a, b) => a.people.length - b.people.length);
+  return roles[0]?.audience ?? 'room';
+}
+
+function address(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Answers 429 when this address got too many codes wrong lately; true when it did. */
+export function refuseIfThrottled(req: IncomingMessage, res: ServerResponse, failures: KeyedBuckets): boolean {
+  const wait = failures.retryAfterSeconds(address(req));
+  if (wait <= 0) return false;
+  sendJson(res, 429, { error: `Too many wrong codes from this device. Wait ${wait} s and try again.` }, { 'Retry-After': String(wait) });
+  return true;
+}
+
+async function lobbyFor(ctx: JoinApiContext, req: IncomingMessage, res: ServerResponse, code: string): Promise<{ lobby: LobbyState; detail: SessionDetail } | null> {
+  const lobby = ctx.lobbies.byJoinCode(code);
+  if (!lobby) {
+    ctx.failures.take(address(req));
+    sendJson(res, 404, { error: 'No exercise has that join code. Check the six digits on the room screen.' });
+    return null;
+  }
+  const detail = await ctx.service.request('sessions.open', { sessionId: lobby.sessionId });
+  if (!detail.ok) {
+    sendJson(res, 410, { error: 'This exercise is no longer available. Ask the facilitator for a new code.' });
+    return null;
+  }
+  return { lobby, detail: detail.value as SessionDetail };
+}
+
+export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  if (path === '/api/token') {
+    if (refuseIfThrottled(req, res, ctx.failures)) return;
+    const token = req.headers['x-drillbook-token'];
+    const participant = typeof token === 'string' ? ctx.lobbies.byToken(token) : undefined;
+    if (!participant) {
+      ctx.failures.take(address(req));
+      sendJson(res, 401, { error: 'This device is no longer part of the exercise. Join again with the code on the room screen.' });
+      return;
+    }
+    sendJson(res, 200, { sessionId: participant.sessionId, audience: participant.audience, name: participant.name });
+    return;
+  }
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
+    return;
+  }
+  if (refuseIfThrottled(req, res, ctx.failures)) return;
+  const body = await readJson(req);
+  if (!body.ok) {
+    sendJson(res, body.status, { error: body.message });
+    return;
+  }
+  if (path === '/api/lobby') {
+    const parsed = LobbyRequest.safeParse(body.value);
+    if (!parsed.success) {
+      ctx.failures.take(address(req));
+      sendJson(res, 400, { error: 'Enter the six-digit code shown on the room screen.' });
+      return;
+    }
+    const found = await lobbyFor(ctx, req, res, parsed.data.code);
+    if (!found) return;
+    sendJson(res, 200, { sessionTitle: found.detail.scenarioTitle, locked: found.lobby.locked, seats: seatsOf(found.detail, found.lobby) });
+    return;
+  }
+  if (path === '/api/join') {
+    const parsed = JoinRequest.safeParse(body.value);
+    if (!parsed.success) {
+      ctx.failures.take(address(req));
+      sendJson(res, 400, { error: 'Enter the six-digit code and your name.' });
+      return;
+    }
+    const found = await lobbyFor(ctx, req, res, parsed.data.code);
+    if (!found) return;
+    const seats = seatsOf(found.detail, found.lobby);
+    const seat = parsed.data.seat ?? assignSeat(found.detail, seats, parsed.data.name);
+    if (!seats.some((s) => s.audience === seat)) {
+      sendJson(res, 400, { error: 'There is no such seat in this exercise. Pick one from the list.' });
+      return;
+    }
+    const joined = ctx.lobbies.join(parsed.data.code, parsed.data.name, seat);
+    if ('error' in joined) {
+      sendJson(res, 423, { error: 'The facilitator has locked the lobby. Ask them to let you in.' });
+      return;
+    }
+    sendJson(res, 200, { token: joined.token, sessionId: joined.participant.sessionId, audience: seat, name: joined.participant.name });
+    return;
+  }
+  sendJson(res, 404, { error: 'Not found.' });
+}

@@ -1,0 +1,303 @@
+// The LAN server: HTTP (the built renderer, the join API) and WebSocket (the Bridge protocol) over
+// one port. Shared by the desktop app ("let participants join") and `drillbook serve`. It binds
+// 127.0.0.1 unless a network address is chosen; the facilitator's socket is accepted only from
+// this machine, with the facilitator token; a participant's only with the token it got by joining.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import type { Duplex } from 'node:stream';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { fail, ok, type BridgeResult } from '../../core/protocol/bridge.ts';
+import type { AppService } from '../../core/service/app-service.ts';
+import { Connection, type ConnectionHost } from './connection.ts';
+import { allowedHosts, checkOrigin, isLoopback, setSecurityHeaders, SECURITY_HEADERS } from './headers.ts';
+import { handleJoinApi, sendJson } from './join-api.ts';
+import { Lobbies, type Participant } from './lobby.ts';
+import { qrDataUrl } from './qr.ts';
+import { KeyedBuckets, type BucketOptions } from './rate-limit.ts';
+import { StaticFiles } from './static-files.ts';
+import { CLOSE, type ClientFrame, type LobbyInfo, type SocketScope } from './wire.ts';
+
+export const DEFAULT_STATIC_DIR = join(import.meta.dirname, '..', '..', 'renderer', 'dist');
+
+export interface LanLimits {
+  /** Largest frame from the facilitator (a scenario import is up to 1 MiB of text). */
+  facilitatorMaxPayload: number;
+  /** Largest frame from a participant (an answer is a few KiB). */
+  participantMaxPayload: number;
+  facilitatorRate: BucketOptions;
+  participantRate: BucketOptions;
+  /** Wrong codes and tokens per address before 429. */
+  wrongCodes: BucketOptions;
+  maxConnections: number;
+}
+
+export const DEFAULT_LIMITS: LanLimits = {
+  facilitatorMaxPayload: 2 * 1024 * 1024,
+  participantMaxPayload: 16 * 1024,
+  facilitatorRate: { capacity: 400, perSecond: 200 },
+  participantRate: { capacity: 40, perSecond: 10 },
+  wrongCodes: { capacity: 10, perSecond: 0.2 },
+  maxConnections: 1000,
+};
+
+export interface LanServerOptions {
+  service: AppService;
+  /** Address to listen on; default 127.0.0.1 (this machine only). */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  staticDir?: string;
+  limits?: Partial<LanLimits>;
+  onError?: (message: string) => void;
+}
+
+const hostPart = (address: string): string => (address.includes(':') ? `[${address}]` : address);
+
+/** The address participants use: the bound one, or the first network address when bound to all. */
+function publicAddress(bound: string): string {
+  if (bound !== '0.0.0.0' && bound !== '::') return bound;
+  for (const list of Object.values(networkInterfaces())) {
+    for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) return info.address;
+  }
+  return '127.0.0.1';
+}
+
+function rejectUpgrade(socket: Duplex, status: number, text: string, headers: Record<string, string> = {}): void {
+  const lines = [`HTTP/1.1 ${status} ${text}`, 'Connection: close', 'Content-Length: 0', ...Object.entries({ ...SECURITY_HEADERS, ...headers }).map(([k, v]) => `${k}: ${v}`)];
+  socket.end(`${lines.join('\r\n')}\r\n\r\n`);
+}
+
+const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+
+export class LanServer {
+  /** Goes in the facilitator console's URL; accepted only from this machine. */
+  readonly facilitatorToken = randomBytes(32).toString('base64url');
+  readonly lobbies = new Lobbies();
+  private readonly service: AppService;
+  private readonly limits: LanLimits;
+  private readonly failures: KeyedBuckets;
+  private readonly files: StaticFiles;
+  private readonly http: Server;
+  private readonly facilitatorWss: WebSocketServer;
+  private readonly participantWss: WebSocketServer;
+  private readonly connections = new Set<Connection>();
+  private readonly onError: (message: string) => void;
+  private hosts = new Set<string>();
+  private boundHost = '127.0.0.1';
+  private boundPort = 0;
+
+  private constructor(options: LanServerOptions) {
+    this.service = options.service;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.failures = new KeyedBuckets(this.limits.wrongCodes);
+    this.files = new StaticFiles(options.staticDir ?? DEFAULT_STATIC_DIR);
+    this.onError = options.onError ?? (() => {});
+    this.facilitatorWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.facilitatorMaxPayload, perMessageDeflate: false });
+    this.participantWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.participantMaxPayload, perMessageDeflate: false });
+    for (const wss of [this.facilitatorWss, this.participantWss]) wss.on('error', (error) => this.onError(`The socket server failed: ${error.message}`));
+    this.http = createServer((req, res) => void this.onRequest(req, res).catch((error: unknown) => {
+      this.onError(`A request failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'Drillbook could not answer that request.' });
+      else res.destroy();
+    }));
+    this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    this.http.on('clientError', (_error, socket) => socket.destroy());
+    this.http.headersTimeout = 10_000;
+    this.http.requestTimeout = 15_000;
+  }
+
+  static async start(options: LanServerOptions): Promise<LanServer> {
+    const server = new LanServer(options);
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      server.http.once('error', reject);
+      server.http.listen(options.port ?? 0, host, () => {
+        server.http.off('error', reject);
+        resolve();
+      });
+    });
+    const address = server.http.address();
+    if (address === null || typeof address === 'string') throw new Error('The LAN server did not get a TCP port.');
+    server.boundHost = host;
+    server.boundPort = address.port;
+    server.hosts = allowedHosts(host, address.port);
+    server.http.on('error', (error) => server.onError(`The LAN server failed: ${error.message}`));
+    return server;
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Whether renderer/dist was there when the server started. */
+  get rendererBuilt(): boolean {
+    return this.files.built;
+  }
+
+  /** The server's base URL on this machine. */
+  get localUrl(): string {
+    const host = isLoopback(this.boundHost) || this.boundHost === '0.0.0.0' || this.boundHost === '::' ? '127.0.0.1' : this.boundHost;
+    return `http://${hostPart(host)}:${this.boundPort}/`;
+  }
+
+  /** The facilitator console, carrying the facilitator token (open it on this machine only). */
+  facilitatorUrl(hash = '#/library'): string {
+    return `${this.localUrl}?token=${this.facilitatorToken}${hash}`;
+  }
+
+  joinUrl(code: string): string {
+    return `http://${hostPart(publicAddress(this.boundHost))}:${this.boundPort}/?code=${code}`;
+  }
+
+  // ---- lobby controls (the desktop app calls these directly; the browser console over its socket) ----
+
+  async openLobby(sessionId: string): Promise<BridgeResult<LobbyInfo>> {
+    const detail = await this.service.request('sessions.open', { sessionId });
+    if (!detail.ok) return detail;
+    return ok(await this.info(this.lobbies.open(sessionId)));
+  }
+
+  async lobbyStatus(sessionId: string): Promise<BridgeResult<LobbyInfo | null>> {
+    const lobby = this.lobbies.get(sessionId);
+    return ok(lobby ? await this.info(lobby) : null);
+  }
+
+  async lockLobby(sessionId: string, locked: boolean): Promise<BridgeResult<LobbyInfo>> {
+    const lobby = this.lobbies.setLocked(sessionId, locked);
+    return lobby ? ok(await this.info(lobby)) : fail('not-found', 'Participants cannot join this session yet: turn on "let participants join" first.');
+  }
+
+  /** Stops the code working and disconnects everyone who joined with it. */
+  closeLobby(sessionId: string): BridgeResult<null> {
+    for (const p of this.lobbies.close(sessionId)) this.disconnect(p, CLOSE.lobbyClosed, 'The facilitator closed the lobby.');
+    return ok(null);
+  }
+
+  /** Removes a participant: their socket closes and their token no longer works. */
+  async removeParticipant(sessionId: string, participantId: string): Promise<BridgeResult<LobbyInfo>> {
+    const removed = this.lobbies.remove(sessionId, participantId);
+    if (!removed) return fail('not-found', 'That participant is not in this lobby (any more).');
+    this.disconnect(removed, CLOSE.removed, 'The facilitator removed you from the exercise.');
+    const lobby = this.lobbies.get(sessionId);
+    return lobby ? ok(await this.info(lobby)) : fail('not-found', 'The lobby is closed.');
+  }
+
+  private async info(lobby: NonNullable<ReturnType<Lobbies['get']>>): Promise<LobbyInfo> {
+    const joinUrl = this.joinUrl(lobby.code);
+    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl) };
+  }
+
+  private disconnect(participant: Participant, code: number, reason: string): void {
+    for (const c of [...this.connections]) {
+      if (c.scope.kind === 'participant' && c.scope.participantId === participant.id) c.close(code, reason);
+    }
+  }
+
+  private async lobbyFrame(frame: Extract<ClientFrame, { op: 'lobby' }>): Promise<BridgeResult<unknown>> {
+    switch (frame.action) {
+      case 'open': return this.openLobby(frame.sessionId);
+      case 'status': return this.lobbyStatus(frame.sessionId);
+      case 'lock': return this.lockLobby(frame.sessionId, true);
+      case 'unlock': return this.lockLobby(frame.sessionId, false);
+      case 'close': return this.closeLobby(frame.sessionId);
+      case 'remove':
+        return frame.participantId ? this.removeParticipant(frame.sessionId, frame.participantId) : fail('invalid-request', 'Say which participant to remove.');
+    }
+  }
+
+  // ---- HTTP ----
+
+  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    const origin = checkOrigin(req, this.hosts);
+    if (!origin.ok) {
+      sendJson(res, origin.status, { error: origin.message });
+      return;
+    }
+    const path = new URL(req.url ?? '/', 'http://drillbook.invalid').pathname;
+    if (path.startsWith('/api/')) {
+      await handleJoinApi({ service: this.service, lobbies: this.lobbies, failures: this.failures }, req, res, path);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { error: 'Use GET.' }, { Allow: 'GET, HEAD' });
+      return;
+    }
+    const file = this.files.get(path);
+    if (!file) {
+      if (!this.files.built) {
+        res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('The Drillbook page has not been built. Run `npm run build:renderer`, then restart `drillbook serve`.\n');
+        return;
+      }
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found.\n');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.body.length });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  // ---- WebSocket ----
+
+  private scopeOf(req: IncomingMessage, token: string | null): SocketScope | 'not-local' | null {
+    if (token === null) return null;
+    const expected = Buffer.from(this.facilitatorToken);
+    const given = Buffer.from(token);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      return isLoopback(req.socket.remoteAddress) ? { kind: 'facilitator' } : 'not-local';
+    }
+    const participant = this.lobbies.byToken(token);
+    if (!participant) return null;
+    return { kind: 'participant', participantId: participant.id, sessionId: participant.sessionId, audience: participant.audience, name: participant.name };
+  }
+
+  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const origin = checkOrigin(req, this.hosts);
+    if (!origin.ok) return rejectUpgrade(socket, origin.status, STATUS_TEXT[origin.status] ?? 'Refused');
+    const url = new URL(req.url ?? '/', 'http://drillbook.invalid');
+    if (url.pathname !== '/ws') return rejectUpgrade(socket, 404, 'Not Found');
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const wait = this.failures.retryAfterSeconds(address);
+    if (wait > 0) return rejectUpgrade(socket, 429, 'Too Many Requests', { 'Retry-After': String(wait) });
+    const scope = this.scopeOf(req, url.searchParams.get('token'));
+    if (scope === 'not-local') return rejectUpgrade(socket, 403, 'Forbidden');
+    if (scope === null) {
+      this.failures.take(address);
+      return rejectUpgrade(socket, 401, 'Unauthorized');
+    }
+    if (this.connections.size >= this.limits.maxConnections) return rejectUpgrade(socket, 503, 'Service Unavailable');
+    const wss = scope.kind === 'facilitator' ? this.facilitatorWss : this.participantWss;
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => this.accept(ws, scope));
+  }
+
+  private accept(ws: WebSocket, scope: SocketScope): void {
+    const host: ConnectionHost = {
+      service: this.service,
+      lobby: (frame) => this.lobbyFrame(frame),
+      onError: this.onError,
+      onClose: (c) => this.connections.delete(c),
+    };
+    const rate = scope.kind === 'facilitator' ? this.limits.facilitatorRate : this.limits.participantRate;
+    this.connections.add(new Connection(ws, scope, host, rate));
+  }
+
+  /** How many sockets are open (for tests and the lobby panel). */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Closes every socket and stops listening. */
+  async close(): Promise<void> {
+    for (const c of [...this.connections]) c.close(CLOSE.shutdown, 'Drillbook is stopping.');
+    this.facilitatorWss.close();
+    this.participantWss.close();
+    await new Promise<void>((resolve) => {
+      this.http.close(() => resolve());
+      this.http.closeAllConnections();
+    });
+  }
+}
