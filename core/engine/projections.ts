@@ -146,6 +146,28 @@ function clockView(scenario: Scenario, state: SessionState, nowMs: number): Cloc
   };
 }
 
+// The parts of a view that come from the scenario never change: each is copied once, deeply frozen,
+// and shared by every view (views are read-only data; a frozen part cannot be changed by one
+// listener under another's feet).
+const sharedCopies = new WeakMap<object, unknown>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function shared<K extends object, T>(key: K, copy: (key: K) => T): T {
+  if (sharedCopies.has(key)) return sharedCopies.get(key) as T;
+  const value = deepFreeze(copy(key));
+  sharedCopies.set(key, value);
+  return value;
+}
+
+const sharedOptions = (options: readonly Option[]): Option[] => shared(options, (o) => o.map((x) => ({ id: x.id, label: x.label })));
+
 function copyTable(table: Table | undefined): Table | null {
   return table ? { columns: [...table.columns], rows: table.rows.map((r) => [...r]) } : null;
 }
@@ -174,7 +196,7 @@ function deliverables(scenario: Scenario, state: SessionState): Deliverable[] {
     scenarioInject: inject,
     content: (deliveredAt) => ({
       id: inject.id, channel: inject.channel, from: inject.from ?? null, title: inject.title, body: inject.body,
-      storyTime: inject.storyTime ?? null, table: copyTable(inject.table), chart: copyChart(inject.chart), deliveredAt, adhoc: false,
+      storyTime: inject.storyTime ?? null, table: inject.table ? shared(inject.table, copyTable) : null, chart: inject.chart ? shared(inject.chart, copyChart) : null, deliveredAt, adhoc: false,
     }),
   }));
   for (const a of state.adhoc) {
@@ -249,7 +271,7 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
     if (p.role !== roleId || !state.injects.get(p.inject)?.delivered) continue;
     const ps = state.prompts.get(p.id);
     prompts.push({
-      id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: p.options.map((o) => ({ id: o.id, label: o.label })),
+      id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: sharedOptions(p.options),
       answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null,
     });
   }
@@ -287,19 +309,28 @@ export function roomView(scenario: Scenario, state: SessionState, nowMs: number)
 }
 
 export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: number): FacilitatorView {
-  const defs = promptDefs(scenario, state);
-  const delivered = deliveredContent(scenario, state, () => true);
+  const defsByInject = new Map<string, PromptDef[]>();
+  for (const p of promptDefs(scenario, state)) {
+    const list = defsByInject.get(p.inject);
+    if (list) list.push(p);
+    else defsByInject.set(p.inject, [p]);
+  }
+  const story: { seq: number; label: string | null } = { seq: -1, label: null };
   const injects = deliverables(scenario, state).map((d): FacilitatorInjectView => {
     const s = state.injects.get(d.id);
     const status: InjectStatus = s?.delivered ? 'delivered' : s?.skipped ? 'skipped' : s?.held ? 'held' : 'pending';
     const content = d.content(s?.delivered?.at ?? 0);
-    const prompts = defs.filter((p) => p.inject === d.id).map((p): FacilitatorPromptView => {
+    if (s?.delivered && content.storyTime && s.delivered.seq > story.seq) {
+      story.seq = s.delivered.seq;
+      story.label = content.storyTime;
+    }
+    const prompts = (defsByInject.get(d.id) ?? []).map((p): FacilitatorPromptView => {
       const ps = state.prompts.get(p.id);
       const within = p.expect?.within;
       const deliveredAt = s?.delivered?.at;
       return {
-        id: p.id, role: p.role, ask: p.ask, type: p.type, options: p.options.map((o) => ({ id: o.id, label: o.label })),
-        expect: p.expect ? structuredCloneExpect(p.expect) : null, objective: p.objective, points: p.points,
+        id: p.id, role: p.role, ask: p.ask, type: p.type, options: sharedOptions(p.options),
+        expect: p.expect ? shared(p.expect, structuredCloneExpect) : null, objective: p.objective, points: p.points,
         answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null, answers: ps?.answers ?? 0,
         grade: ps?.grade && ps.last && ps.grade.answerSeq === ps.last.seq ? { credit: ps.grade.credit, reason: ps.grade.reason } : null,
         overdue: deliveredAt !== undefined && (ps?.answers ?? 0) === 0 && within !== undefined && nowMs - deliveredAt > within * 1000,
@@ -320,7 +351,7 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
     clock: clockView(scenario, state, nowMs),
     setup: state.setup ? { facilitator: state.setup.facilitator, participants: state.setup.participants.map((p) => ({ name: p.name, roles: [...p.roles] })) } : null,
-    storyTime: latestStoryTime(delivered),
+    storyTime: story.label,
     injects,
     steps: scenario.runbook.map((s) => ({ id: s.id, step: s.step, objective: s.objective ?? null, byMs: Math.round(s.by * 1000), metAt: state.steps.get(s.id)?.metAt ?? null })),
     actionsTaken: state.actionsTaken.slice(-VIEW_RECENT).map((a) => ({ ...a })),
