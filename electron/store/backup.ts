@@ -2,14 +2,41 @@
 // rolling ones every few minutes with db.backup(), which copies in steps without blocking the
 // event loop for long.
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { backupDir, newBackupPath, pruneBackups, type BackupReason } from './backup-files.ts';
+import { StoreError } from './errors.ts';
+import { sqliteCode } from './sqlite-errors.ts';
+
+/** A failed copy leaves no half-written file behind to be offered later as a backup. */
+function backupFailed(target: string, error: unknown): StoreError {
+  try {
+    rmSync(target, { force: true });
+  } catch {
+    // The folder itself is unusable (the reason the copy failed): there is nothing to remove.
+  }
+  const code = sqliteCode(error) ?? (error instanceof Error && 'code' in error ? String(error.code) : undefined);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new StoreError('disk-full', `The disk is full: free space on the drive holding ${dirname(target)}. A backup of the data file could not be written; the data file itself is unchanged.`, {
+      path: target,
+      cause: error,
+    });
+  }
+  return new StoreError('io', `A backup of the data file could not be written to ${target} (${code ?? String(error)}); the data file itself is unchanged.`, {
+    path: target,
+    cause: error,
+  });
+}
 
 /** Takes a consistent copy now and returns its path. */
 export function backupNow(db: Database.Database, dbPath: string, reason: BackupReason): string {
-  mkdirSync(backupDir(dbPath), { recursive: true });
   const target = newBackupPath(dbPath, reason);
-  db.prepare('VACUUM INTO ?').run(target);
+  try {
+    mkdirSync(backupDir(dbPath), { recursive: true });
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    throw backupFailed(target, error);
+  }
   return target;
 }
 
@@ -39,6 +66,9 @@ export function startRollingBackups(db: Database.Database, dbPath: string, optio
     const target = newBackupPath(dbPath, 'rolling');
     running = db
       .backup(target)
+      .catch((error: unknown) => {
+        throw backupFailed(target, error);
+      })
       .then(() => {
         pruneBackups(dbPath, keep);
         options.onBackup?.(target);

@@ -20,6 +20,11 @@ export interface OpenOptions {
   keepBackups?: number;
   /** Milliseconds to wait for a lock held by another connection (default 5000). */
   busyTimeoutMs?: number;
+  /**
+   * Told when the copy on open could not be made (a full disk, say). The file still opens: a
+   * workshop must not stop because a backup failed. Default: a warning on stderr.
+   */
+  onBackupError?: (error: StoreError) => void;
 }
 
 export const BUSY_TIMEOUT_MS = 5000;
@@ -62,8 +67,13 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     if (state.version < LATEST_VERSION) {
       runMigrations(db, path, state.version, migrations);
     } else if (options.backupOnOpen ?? true) {
-      backupNow(db, path, 'open');
-      pruneBackups(path, options.keepBackups ?? 10);
+      try {
+        backupNow(db, path, 'open');
+        pruneBackups(path, options.keepBackups ?? 10);
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        (options.onBackupError ?? ((e: StoreError) => console.warn(`drillbook: ${e.message}`)))(error);
+      }
     }
   } catch (error) {
     db.close();

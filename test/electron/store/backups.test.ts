@@ -22,6 +22,20 @@ describe('backups', () => {
     copy.close();
   });
 
+  it('a copy on open that cannot be written is reported, and the file still opens', () => {
+    const path = join(tempDir(), 'drillbook.db');
+    const first = openStore(path);
+    seedSession(first, 'session-one');
+    first.close();
+    // Something that is not a folder where backups/ should be: the copy cannot be written.
+    writeFileSync(backupDir(path), 'not a folder');
+    const reported: string[] = [];
+    const store = track(openStore(path, { onBackupError: (error) => reported.push(`${error.kind}: ${error.message}`) }));
+    expect(store.sessions.get('session-one').facilitator).toBe('Ada');
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatch(/^io: A backup of the data file could not be written to .+; the data file itself is unchanged\.$/);
+  });
+
   it('lists backups newest first and ignores other files', () => {
     const path = join(tempDir(), 'drillbook.db');
     const store = track(openStore(path));
