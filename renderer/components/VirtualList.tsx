@@ -1,9 +1,9 @@
 // Simple windowing for long lists (the MSEL, the decision feed, the timeline): rows of one fixed
 // height, only those in view (plus a margin) are in the DOM. Fixed heights also mean that an
 // arriving item never makes the rest of the screen jump.
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 
-export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 6, getKey, role = 'list', rowRole = 'listitem', stickToBottom = false }: {
+export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 6, getKey, role = 'list', rowRole = 'listitem', stickToBottom = false, onKeyDown, scrollToIndex }: {
   items: readonly T[];
   rowHeight: number;
   renderRow: (item: T, index: number) => ReactNode;
@@ -13,6 +13,9 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
   role?: string;
   rowRole?: string;
   stickToBottom?: boolean;
+  onKeyDown?: (event: ReactKeyboardEvent<HTMLDivElement>) => void;
+  /** Keeps this row in view (the selection). */
+  scrollToIndex?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -36,6 +39,14 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
     setScrollTop(el.scrollTop);
   }, [items.length, stickToBottom]);
 
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || scrollToIndex === undefined || scrollToIndex < 0) return;
+    const top = scrollToIndex * rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+  }, [scrollToIndex, rowHeight]);
+
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
   const rows: ReactNode[] = [];
@@ -48,7 +59,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
     );
   }
   return (
-    <div ref={ref} className="vlist" role={role} aria-label={label} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div ref={ref} className="vlist" role={role} aria-label={label} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}>
       <div className="vlist-inner" style={{ height: items.length * rowHeight }}>{rows}</div>
     </div>
   );

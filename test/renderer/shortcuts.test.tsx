@@ -91,6 +91,29 @@ describe('console shortcuts and buttons', () => {
     expect(h.bridge.dispatched()).toHaveLength(base + 5);
   });
 
+  it('moves the selection with the arrow keys in the MSEL, and j / k anywhere', async () => {
+    const h = createHarness();
+    await h.advance(0);
+    const sessionId = await createSession(h, 'shipped-recsys-null-results', []);
+    await h.bridge.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.start' } });
+    await h.advance(1);
+    renderApp(h, `#/session/${sessionId}/console`);
+    const list = await screen.findByRole('listbox', { name: 'Injects' });
+    const selected = () => within(list).getAllByRole('option').find((o) => o.getAttribute('aria-selected') === 'true')?.textContent ?? '';
+    // The first inject not yet sent is selected at first.
+    await waitFor(() => expect(selected()).toContain('recs-gateway: empty responses'));
+    await act(async () => { fireEvent.keyDown(list, { key: 'ArrowDown' }); });
+    expect(selected()).toContain('Ticket spike');
+    await act(async () => { fireEvent.keyDown(list, { key: 'ArrowUp' }); });
+    await act(async () => { fireEvent.keyDown(list, { key: 'ArrowUp' }); });
+    expect(selected()).toContain('[P2] recs.response.empty_ratio');
+    await key('j');
+    await key('j');
+    expect(selected()).toContain('Ticket spike');
+    await key('k');
+    expect(selected()).toContain('recs-gateway: empty responses');
+  });
+
   it('`?` lists every shortcut of the registry', async () => {
     const h = createHarness();
     await openConsole(h);

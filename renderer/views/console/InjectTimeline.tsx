@@ -26,9 +26,18 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
   onSelect: (id: string) => void;
 }) {
   const wallNow = Date.now();
+  const index = view.injects.findIndex((i) => i.id === selectedId);
   return (
     <VirtualList
       items={view.injects}
+      scrollToIndex={index}
+      onKeyDown={(e) => {
+        const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+        if (step === 0) return;
+        e.preventDefault();
+        const next = view.injects[Math.max(0, Math.min(view.injects.length - 1, index + step))];
+        if (next) onSelect(next.id);
+      }}
       rowHeight={50}
       label="Injects"
       role="listbox"

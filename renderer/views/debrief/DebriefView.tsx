@@ -58,7 +58,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
               <tr key={s.id}>
                 <td>{s.step}</td><td>{formatSeconds(s.by_s)}</td>
                 <td>{s.met_at_s === null ? <span className="badge danger">missed</span> : <span className={s.on_time ? 'badge ok' : 'badge warn'}>{formatSeconds(s.met_at_s)}{s.on_time ? '' : ' late'}</span>}</td>
-                <td>{formatPoints(s.points)} / {formatPoints(s.possible)}</td>
+                <td className="nowrap">{formatPoints(s.points)} / {formatPoints(s.possible)}</td>
               </tr>
             ))}
           </tbody>
@@ -90,7 +90,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
                   {p.needs_review ? <> <span className="badge warn">needs review</span></> : null}
                   {p.grade ? <div className="dim">graded {p.grade.credit}: {p.grade.reason}</div> : null}</td>
                 <td>{formatSeconds(p.response_time_s)}</td>
-                <td>{formatPoints(p.points)} / {formatPoints(p.possible)}</td>
+                <td className="nowrap">{formatPoints(p.points)} / {formatPoints(p.possible)}</td>
               </tr>
             ))}
           </tbody>

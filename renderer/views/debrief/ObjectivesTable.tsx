@@ -33,7 +33,7 @@ export function ObjectivesTable({ debrief, onRate }: { debrief: Debrief; onRate:
         {debrief.objectives.map((o) => (
           <tr key={o.id}>
             <td>{o.title}{o.capability ? <div className="dim">{o.capability}</div> : null}</td>
-            <td>{formatPoints(o.points)} / {formatPoints(o.possible)}</td>
+            <td className="nowrap">{formatPoints(o.points)} / {formatPoints(o.possible)}</td>
             <td>{formatPercent(o.percent)}</td>
             <td>
               {o.rating ? <span className="badge accent" title={RATING_TEXT[o.rating]}>{o.rating}</span> : '—'}
