@@ -1,0 +1,85 @@
+// `drillbook serve` as a process: it prints the facilitator console's URL with its token, the token
+// opens the facilitator socket, SIGTERM stops it cleanly; bad arguments and broken scenarios are
+// reported with what to do.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/main.ts';
+import { RawClient } from './helpers.ts';
+import { LAN_SCENARIO } from './lan-scenario.ts';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'drillbook-serve-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), cwd: tempDir() }, out, err };
+}
+
+describe('drillbook serve', () => {
+  it('serves, prints the facilitator URL with its token, and stops on SIGTERM', async () => {
+    const dir = tempDir();
+    const scenario = join(dir, 'lan.yaml');
+    writeFileSync(scenario, LAN_SCENARIO);
+    const child = spawn(process.execPath, ['bin/drillbook.js', 'serve', '--db', join(dir, 'serve.db'), '--port', '0', '--no-build', '--scenario', scenario], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<URL>((resolve, reject) => {
+        const timer = setInterval(() => {
+          const match = /Facilitator console[^:]*: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+#\/library\/\S+)/.exec(stdout);
+          if (match) {
+            clearInterval(timer);
+            resolve(new URL(match[1]!));
+          }
+          if (child.exitCode !== null) {
+            clearInterval(timer);
+            reject(new Error(`serve exited: ${stderr}`));
+          }
+        }, 50);
+      });
+      const token = url.searchParams.get('token')!;
+      expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+      const page = await fetch(`${url.origin}/`);
+      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+      const socket = new RawClient(`ws://${url.host}/ws?token=${token}`);
+      await socket.opened;
+      const library = await socket.request('library.list', {});
+      expect((library.value as { fileName: string }[]).some((e) => e.fileName === 'lan.yaml')).toBe(true);
+      socket.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('Stopping (SIGTERM)');
+  }, 60_000);
+
+  it('refuses a host name, a bad port and a scenario that does not load, saying what to do', async () => {
+    const bad = capture();
+    expect(await main(['serve', '--host', 'example.com', '--no-build'], bad.io)).toBe(2);
+    expect(bad.err.join('\n')).toMatch(/--host must be an IP address/);
+    const port = capture();
+    expect(await main(['serve', '--port', '70000', '--no-build'], port.io)).toBe(2);
+    expect(port.err.join('\n')).toMatch(/--port must be a number/);
+
+    const broken = capture();
+    writeFileSync(join(broken.io.cwd, 'broken.yaml'), 'format: drillbook/scenario@1\nid: x\ntitle: 3\n');
+    const code = await main(['serve', '--db', join(broken.io.cwd, 'b.db'), '--port', '0', '--no-build', '--scenario', 'broken.yaml'], broken.io);
+    expect(code).toBe(1);
+    expect(broken.err.join('\n')).toMatch(/broken\.yaml:\d+:\d+/);
+  });
+});
