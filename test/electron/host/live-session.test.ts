@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../../core/engine/index.ts';
-import { Host } from '../../../electron/host/index.ts';
+import { Host, RealTimers } from '../../../electron/host/index.ts';
 import { openDatabase } from '../../../electron/store/index.ts';
 import { tempDir } from '../store/helpers.ts';
 import { QUICK_SCENARIO } from './quick-scenario.ts';
@@ -69,6 +69,34 @@ describe('a live session on real time', () => {
       wall -= 10 * 60_000;
       live.checkClock();
       expect(types(host.store.events.load(live.sessionId)).filter((t) => t === 'session.paused')).toHaveLength(1);
+    } finally {
+      void host.close();
+    }
+  });
+
+  it('a frozen process (both clocks ran on, no heartbeat): pauses and does not count the frozen time', () => {
+    const path = join(tempDir(), 'frozen.db');
+    let wall = 1_790_000_000_000;
+    let mono = 10_000;
+    const timers = new RealTimers({ monotonic: () => mono, maxGapMs: 5000 });
+    const host = new Host(path, { backups: false, session: { watch: { intervalMs: 0 }, wall: () => wall, timers } });
+    try {
+      const live = host.createSession({ scenarioText: QUICK_SCENARIO, sourceName: 'quick.yaml', facilitator: 'Ada' });
+      live.dispatch('facilitator', { type: 'session.start' });
+      mono += 1000;
+      wall += 1000;
+      expect(live.checkClock()).toBeNull();
+      expect(live.runtime.now()).toBe(1000);
+      // Ten minutes without a single heartbeat, on both clocks (a stopped process, a debugger,
+      // a sleep on a system whose monotonic clock counts it).
+      mono += 600_000;
+      wall += 600_000;
+      expect(live.checkClock()?.reason).toBe('suspend');
+      expect(live.status).toBe('paused');
+      const paused = host.store.events.load(live.sessionId).at(-1);
+      expect(paused).toMatchObject({ type: 'session.paused', payload: { reason: 'suspend' } });
+      // At most one heartbeat allowance of the gap was counted, not ten minutes.
+      expect(paused!.at).toBeLessThanOrEqual(1000 + 5000);
     } finally {
       void host.close();
     }
