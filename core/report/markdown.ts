@@ -14,6 +14,7 @@ import {
   ratingLabel,
 } from './format.ts';
 import { mdCell, mdTable, mdText } from './markdown-escape.ts';
+import { condenseTimeline } from './condense.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
 import { answerText, buildView, expectedText, metricStatus, stepStatus, type ReportView } from './view.ts';
 
@@ -115,6 +116,17 @@ function analysis(view: ReportView, notesIncluded: boolean): string[] {
   return out;
 }
 
+function appendixEntries(view: ReportView, options: ReportOptions) {
+  return options.appendix === 'condensed' ? condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r)).entries : view.debrief.timeline;
+}
+
+function appendixNote(view: ReportView, options: ReportOptions): string[] {
+  const count = `${view.debrief.timeline.length} events, in the order they happened.`;
+  if (options.appendix !== 'condensed') return [count, ''];
+  const { folded } = condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r));
+  return folded === 0 ? [count, ''] : [`${count} Condensed: ${folded} answers are folded into one line per prompt and role (the last answer is the scored one); debrief.json and decisions.csv list every one.`, ''];
+}
+
 export function renderMarkdown(input: Debrief, options: ReportOptions = {}): string {
   const debrief = applyOptions(input, options);
   const view = buildView(debrief);
@@ -175,9 +187,10 @@ export function renderMarkdown(input: Debrief, options: ReportOptions = {}): str
     '',
     '## Appendix: timeline',
     '',
+    ...appendixNote(view, options),
     mdTable(
       ['At', 'Kind', 'Who', 'What happened'],
-      debrief.timeline.map((e) => [
+      appendixEntries(view, options).map((e) => [
         fmtClock(e.at_s),
         mdCell(e.kind),
         mdCell(e.actor === 'facilitator' || e.actor === 'system' ? e.actor : view.roleTitle(e.actor)),

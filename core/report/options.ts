@@ -13,6 +13,12 @@ export interface ReportOptions {
    * stay.
    */
   includeNotes?: boolean;
+  /**
+   * The HTML and Markdown appendix: 'full' (default) lists every timeline entry; 'condensed' folds
+   * repeated answers to a prompt into one line each (see condense.ts). The PDF of a very long
+   * session uses 'condensed'.
+   */
+  appendix?: 'full' | 'condensed';
 }
 
 export function applyOptions(debrief: Debrief, options: ReportOptions = {}): Debrief {

@@ -19,6 +19,9 @@ function writeAtomically(path: string, data: string | Buffer): void {
   renameSync(temporary, path);
 }
 
+/** Above this many timeline entries the PDF's appendix folds repeated answers (see condense.ts). */
+export const PDF_FULL_TIMELINE_LIMIT = 2000;
+
 export interface WriteReportsOptions extends ReportOptions {
   /** How to find and drive Chromium for the PDF. */
   pdf?: PdfOptions;
@@ -47,7 +50,9 @@ export async function writeReports(
   }
   if (formats.includes('pdf')) {
     const path = join(outDir, REPORT_FILES.pdf);
-    writeAtomically(path, await htmlToPdf(renderHtml(debrief, reportOptions), pdf));
+    // A printed list of tens of thousands of answers is pages nobody reads: condense it.
+    const appendix = reportOptions.appendix ?? (debrief.timeline.length > PDF_FULL_TIMELINE_LIMIT ? 'condensed' : 'full');
+    writeAtomically(path, await htmlToPdf(renderHtml(debrief, { ...reportOptions, appendix }), pdf));
     done({ format: 'pdf', path });
   }
   return written;

@@ -12,6 +12,7 @@ import {
   ratingLabel,
 } from '../format.ts';
 import { answerText, expectedText, metricStatus, stepStatus, type ObjectiveView, type ReportView } from '../view.ts';
+import { condenseTimeline } from '../condense.ts';
 import { metricsChart, objectivesChart, timelineChart } from './charts.ts';
 import { renderScenarioMarkdown } from './markdown.ts';
 import { classToken, h, type Child, type Html } from './tags.ts';
@@ -261,8 +262,10 @@ export function improvementPlan(view: ReportView): Html {
   );
 }
 
-export function appendixTimeline(view: ReportView): Html {
-  const rows = view.debrief.timeline.map((e) =>
+export function appendixTimeline(view: ReportView, condensed: boolean): Html {
+  const all = view.debrief.timeline;
+  const { entries, folded } = condensed ? condenseTimeline(all, (role) => view.roleTitle(role)) : { entries: all, folded: 0 };
+  const rows = entries.map((e) =>
     h(
       'tr',
       null,
@@ -276,7 +279,10 @@ export function appendixTimeline(view: ReportView): Html {
     'section',
     { id: 'timeline' },
     h('h2', { class: 'new-page' }, 'Appendix: timeline'),
-    h('p', { class: 'muted' }, `${view.debrief.timeline.length} events, in the order they happened.`),
+    h('p', { class: 'muted' }, `${all.length} events, in the order they happened.`),
+    folded > 0
+      ? h('p', { class: 'notice' }, `Condensed: ${folded} answers are folded into one line per prompt and role (the last answer is the scored one). The HTML report, debrief.json and decisions.csv list every one.`)
+      : null,
     table([['At', 'time w-time'], ['Kind', 'w-kind'], ['Who', 'w-role'], 'What happened'], rows, 'timeline'),
   );
 }

@@ -65,8 +65,10 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1
   .qa { break-inside: avoid; }
   thead { display: table-header-group; }
   tr, figure, .card, li { break-inside: avoid; }
-  table { font-size: 8.5pt; }
-  table.timeline { font-size: 7.5pt; }
+  table { font-size: 8pt; }
+  th, td { padding: 2px 4px; line-height: 1.3; }
+  table.timeline { font-size: 7pt; }
+  table.timeline td { padding: 1px 4px; }
   .rating, th, .card { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;
