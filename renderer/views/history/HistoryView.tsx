@@ -36,7 +36,7 @@ export function HistoryView() {
                       <td>{s.facilitator}</td>
                       <td><span className={s.status === 'ended' ? 'badge ok' : 'badge warn'}>{s.status}</span></td>
                       <td>{formatPercent(s.percent)}</td>
-                      <td className="row">
+                      <td>
                         <a href={href(s.status === 'ended' ? { view: 'debrief', sessionId: s.sessionId } : { view: 'console', sessionId: s.sessionId })}>
                           {s.status === 'ended' ? 'Debrief' : 'Reopen'}
                         </a>

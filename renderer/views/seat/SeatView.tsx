@@ -37,22 +37,27 @@ function SeatPicker({ sessionId, current }: { sessionId: string; current: string
   );
 }
 
+function Cover({ sessionId, role, onShow }: { sessionId: string; role: string; onShow: () => void }) {
+  const detail = useSessionDetail(sessionId);
+  const title = detail.status === 'ready' ? detail.value.roles.find((r) => r.id === role)?.title ?? role : role;
+  const people = detail.status === 'ready' ? detail.value.participants.filter((p) => p.roles.includes(role)).map((p) => p.name) : [];
+  return (
+    <div className="hotseat-cover">
+      <h1>Screen hidden</h1>
+      <p>This screen is for the <strong>{title}</strong>{people.length ? <> ({people.join(', ')})</> : null}. Make sure only that person can see it.</p>
+      <div className="row">
+        <button type="button" className="primary" autoFocus onClick={onShow}>Show my screen</button>
+        <button type="button" onClick={() => navigate({ view: 'seat', sessionId, role: null })}>Switch role</button>
+      </div>
+    </div>
+  );
+}
+
 export function SeatView({ sessionId, role }: { sessionId: string; role: string | null }) {
   const [revealed, setRevealed] = useState(false);
   // Switching roles always goes through the cover.
   useEffect(() => setRevealed(false), [role]);
   if (role === null) return <SeatPicker sessionId={sessionId} current={null} />;
-  if (!revealed) {
-    return (
-      <div className="hotseat-cover">
-        <h1>Screen hidden</h1>
-        <p>This screen is for the role <strong>{role}</strong>. Make sure only that person can see it.</p>
-        <div className="row">
-          <button type="button" className="primary" autoFocus onClick={() => setRevealed(true)}>Show my screen</button>
-          <button type="button" onClick={() => navigate({ view: 'seat', sessionId, role: null })}>Switch role</button>
-        </div>
-      </div>
-    );
-  }
+  if (!revealed) return <Cover sessionId={sessionId} role={role} onShow={() => setRevealed(true)} />;
   return <LiveSeat sessionId={sessionId} role={role} onHide={() => setRevealed(false)} />;
 }
