@@ -230,7 +230,7 @@ function latestStoryTime(injects: InjectContent[]): string | null {
 }
 
 function recentChat(state: SessionState): ChatView[] {
-  return state.chat.slice(-VIEW_RECENT).map((m) => ({ seq: m.seq, at: m.at, role: m.role, text: m.text }));
+  return state.chat.slice(-VIEW_RECENT);
 }
 
 interface PromptDef {
@@ -354,9 +354,9 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
     storyTime: story.label,
     injects,
     steps: scenario.runbook.map((s) => ({ id: s.id, step: s.step, objective: s.objective ?? null, byMs: Math.round(s.by * 1000), metAt: state.steps.get(s.id)?.metAt ?? null })),
-    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT).map((a) => ({ ...a })),
+    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT),
     chat: recentChat(state),
-    notes: state.notes.map((n) => ({ ...n })),
+    notes: [...state.notes],
     ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
     plan: [...state.plan.values()].map((p) => ({ ...p })),
     hotwash: scenario.debrief.questions.map((question, i) => ({ question, answer: state.hotwash.get(i) ?? null })),

@@ -62,7 +62,10 @@ function meetStep(state: SessionState, stepId: string, at: number, seq: number):
   }
 }
 
-/** Folds one event into `state` (mutating it). */
+/**
+ * Folds one event into `state` (mutating it). Records of the past (actions, chat, notes) are frozen
+ * when folded, so views can share them instead of copying them on every push.
+ */
 export function applyEvent(scenario: Scenario, state: SessionState, raw: SessionEvent): void {
   if (!isEngineEvent(raw)) return;
   const event: EngineEvent = raw;
@@ -153,7 +156,7 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
     }
     case 'action.taken': {
       const { action, role } = event.payload;
-      state.actionsTaken.push({ seq: event.seq, at: event.at, action, role });
+      state.actionsTaken.push(Object.freeze({ seq: event.seq, at: event.at, action, role }));
       if (!state.actionFirstAt.has(action)) state.actionFirstAt.set(action, event.at);
       let byRole = state.actionByRole.get(action);
       if (!byRole) state.actionByRole.set(action, (byRole = new Map()));
@@ -164,11 +167,11 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       break;
     }
     case 'chat.posted':
-      state.chat.push({ seq: event.seq, at: event.at, role: event.payload.role, text: event.payload.text });
+      state.chat.push(Object.freeze({ seq: event.seq, at: event.at, role: event.payload.role, text: event.payload.text }));
       break;
     case 'note.added': {
       const p = event.payload;
-      state.notes.push({ seq: event.seq, at: event.at, text: p.text, tag: p.tag, objective: p.objective ?? null, role: p.role ?? null });
+      state.notes.push(Object.freeze({ seq: event.seq, at: event.at, text: p.text, tag: p.tag, objective: p.objective ?? null, role: p.role ?? null }));
       break;
     }
     case 'answer.graded': {
