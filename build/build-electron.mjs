@@ -17,7 +17,13 @@ const common = {
   outExtension: { '.js': '.cjs' },
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['electron'],
+  // playwright-core is the CLI's PDF path; the desktop prints with Electron and never loads it.
+  external: ['electron', 'playwright-core'],
+  // Shared modules (electron/host, electron/lan) are ES modules that find their folders through
+  // import.meta; in the CommonJS bundle that is __dirname / __filename. out/main/ sits two levels
+  // below the root, as electron/<part>/ does, so their relative paths still land in the root.
+  banner: { js: "const __bundle_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename', 'import.meta.url': '__bundle_import_meta_url' },
 };
 
 export async function buildElectron() {

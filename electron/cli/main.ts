@@ -32,6 +32,10 @@ const commands: Record<string, Entry> = {
     summary: 'serve [--scenario FILE] [--db FILE] [--host ADDR] [--port N]  run Drillbook in a browser; participants join from their own devices',
     load: async () => (await import('./serve.ts')).serveCommand,
   },
+  start: {
+    summary: 'start [--browser]            open the desktop app (browser mode where Electron is not installed)',
+    load: async () => (await import('./start.ts')).startCommand,
+  },
 };
 
 export function usage(): string {

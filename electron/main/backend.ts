@@ -1,59 +1,64 @@
-// What the desktop windows talk to: the application service (core/service) on real timers, with
-// the storage main.ts hands it, behind the in-process Bridge. The desktop adds only what needs
-// Electron: PDF through printToPDF.
-import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+// What the desktop windows talk to: the durable service host (electron/host: the application
+// service on the SQLite data file, real timers, rolling backups, recovery of interrupted
+// sessions) behind the in-process Bridge. The desktop adds only what needs Electron: PDF through
+// printToPDF in a hidden, script-less window.
 import { join } from 'node:path';
 import { fail, ok, type Bridge, type BridgeResult, type SessionDetail } from '../../core/protocol/bridge.ts';
-import { AppService, InProcessBridge, type ServiceStorage, type ShippedScenario } from '../../core/service/index.ts';
-import { RealTimers } from '../host/real-timers.ts';
+import { InProcessBridge } from '../../core/service/index.ts';
+import type { HostExporter } from '../../core/service/app-service.ts';
+import { readShippedScenarios, ServiceHost, type ServiceHostOptions } from '../host/service-host.ts';
+
+export const DATA_FILE = 'drillbook.db';
 
 export interface DesktopBackend {
   bridge: Bridge;
+  /** Sessions that were running when the app last stopped; the host brought them back paused. */
+  recovered: readonly string[];
+  /** The data file. */
+  path: string;
   openBundle(path: string): Promise<BridgeResult<SessionDetail>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface BackendOptions {
-  storage: ServiceStorage;
-  shipped: readonly ShippedScenario[];
+  /** The user-data folder; the data file lives in it. */
+  userData: string;
+  /** The shipped scenarios folder (the app's scenarios/). */
+  scenariosDir: string;
   printPdf(html: string): Promise<Uint8Array>;
-  /** Opens a `.drillbook` session bundle read-only, where a reader for them is available. */
-  openBundle?: (path: string) => Promise<BridgeResult<SessionDetail>>;
   onError(message: string): void;
-  close?: () => void;
+  /** Passed to the host (tests turn the clock watch and the rolling backups off). */
+  host?: Pick<ServiceHostOptions, 'backups' | 'watch'>;
 }
 
-export function createDesktopBackend(options: BackendOptions): DesktopBackend {
-  const service = new AppService({
-    storage: options.storage,
-    timers: new RealTimers(),
-    shipped: options.shipped,
-    wall: () => Date.now(),
-    newId: () => randomUUID(),
-    pdf: async (html, fileName) => {
-      const bytes = await options.printPdf(html);
+/** The service's PDF exporter, printing through Electron. */
+export function desktopPdf(printPdf: (html: string) => Promise<Uint8Array>): HostExporter {
+  return async (html, fileName) => {
+    try {
+      const bytes = await printPdf(html);
       return ok({ format: 'pdf', fileName, mime: 'application/pdf', content: Buffer.from(bytes).toString('base64'), encoding: 'base64' });
-    },
-    onError: options.onError,
-  });
-  return {
-    bridge: new InProcessBridge(service),
-    openBundle:
-      options.openBundle ??
-      (async (path) =>
-        fail('unsupported', `This version of Drillbook cannot open session bundles yet (${path}). Open the report exported with it instead.`)),
-    close: () => options.close?.(),
+    } catch (error) {
+      return fail('internal', `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}. Export HTML and print it instead.`);
+    }
   };
 }
 
-/** The shipped scenario library: every .yaml file in `dir` (the repository's or the package's scenarios/). */
-export function readShippedScenarios(dir: string): ShippedScenario[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => /\.ya?ml$/i.test(name)).sort();
-  } catch {
-    return [];
-  }
-  return names.map((fileName) => ({ fileName, text: readFileSync(join(dir, fileName), 'utf8') }));
+export function openDesktopBackend(options: BackendOptions): DesktopBackend {
+  const path = join(options.userData, DATA_FILE);
+  const host = new ServiceHost(path, {
+    ...options.host,
+    shipped: readShippedScenarios(options.scenariosDir),
+    pdf: desktopPdf(options.printPdf),
+    onError: options.onError,
+  });
+  return {
+    bridge: new InProcessBridge(host.service),
+    recovered: host.recovered,
+    path,
+    // A reader of `.drillbook` bundles belongs to the reports' side; until one exists the
+    // facilitator is told so rather than shown a half-opened session.
+    openBundle: async (bundle) =>
+      fail('unsupported', `This version of Drillbook cannot open session bundles yet (${bundle}). Open the report exported with it instead.`),
+    close: () => host.close(),
+  };
 }

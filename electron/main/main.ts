@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_SCHEME, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
-import { createDesktopBackend, readShippedScenarios, type DesktopBackend } from './backend.ts';
+import { openDesktopBackend, type DesktopBackend } from './backend.ts';
 import { PUSH } from './channels.ts';
 import { openOptions, readScenarioFile, saveOptions, suggestedPath } from './dialogs.ts';
 import { createIpcRouter } from './ipc.ts';
@@ -15,7 +15,6 @@ import { printHtmlToPdf } from './pdf.ts';
 import { denyAllPermissions } from './permissions.ts';
 import { recoveryOffer } from './recovery.ts';
 import { registerIpc } from './register-ipc.ts';
-import { openDesktopStorage } from './storage.ts';
 import { WindowStateFile } from './window-state-file.ts';
 import { WindowManager, type Screens } from './windows.ts';
 import type { DisplayArea } from './window-state.ts';
@@ -62,17 +61,15 @@ async function start(): Promise<void> {
   // Defence in depth: any webContents at all (even one created by a future feature) is guarded.
   app.on('web-contents-created', (_event, contents) => guardContents(contents, openExternal));
 
-  const stored = openDesktopStorage(userData);
-  const backend: DesktopBackend = createDesktopBackend({
-    storage: stored.storage,
-    shipped: readShippedScenarios(paths.scenarios),
+  const backend: DesktopBackend = openDesktopBackend({
+    userData,
+    scenariosDir: paths.scenarios,
     printPdf: (html) =>
       printHtmlToPdf(html, {
         fromPartition: (partition) => session.fromPartition(partition),
         createWindow: (options) => new BrowserWindow(options),
       }),
     onError: (message) => console.error(`drillbook: ${message}`),
-    close: () => stored.close(),
   });
 
   const windows = new WindowManager({
@@ -131,22 +128,22 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => {
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    // Finish the last backup and close the data file before the process goes.
+    closing = true;
+    event.preventDefault();
     ipc.dispose();
-    backend.close();
+    void backend.close().finally(() => app.quit());
   });
 
   const facilitator = windows.openFacilitator();
-  if (!stored.durable) {
-    void dialog.showMessageBox(facilitator, {
-      type: 'warning',
-      title: 'Sessions are not saved in this build',
-      message: 'This build of Drillbook keeps sessions in memory only: they are lost when the app closes.',
-      detail: 'Export each report before closing. A build with the SQLite data file keeps everything in ' + stored.path,
-    });
-  }
   const listed = await backend.bridge.request('sessions.list', {});
-  const offer = listed.ok ? recoveryOffer(listed.value, (ms) => new Date(ms).toLocaleString()) : null;
+  const recovered = new Set(backend.recovered);
+  const offer = listed.ok
+    ? recoveryOffer(listed.value.filter((s) => recovered.has(s.sessionId)), (ms) => new Date(ms).toLocaleString())
+    : null;
   if (offer) {
     const answer = await dialog.showMessageBox(facilitator, offer.options);
     const sessionId = offer.choices[answer.response];

@@ -1,5 +1,5 @@
-// The IPC handlers over the real application service (core/service on the in-memory storage and
-// real timers), as the windows reach them: only the electron module and the windows are faked.
+// The IPC handlers over the real backend (the service host on a real SQLite file, real timers), as
+// the windows reach them: only the electron module and the windows are faked.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +12,7 @@ const { createIpcRouter } = await import('../../../electron/main/ipc.ts');
 const { registerIpc } = await import('../../../electron/main/register-ipc.ts');
 const { isAppUrl } = await import('../../../electron/main/app-protocol.ts');
 const { INVOKE, PUSH } = await import('../../../electron/main/channels.ts');
-const { createDesktopBackend, readShippedScenarios } = await import('../../../electron/main/backend.ts');
-const { createMemoryStorage } = await import('../../../core/service/index.ts');
+const { openDesktopBackend } = await import('../../../electron/main/backend.ts');
 import type { WindowContext } from '../../../electron/main/desktop-api.ts';
 import type { DesktopServices } from '../../../electron/main/register-ipc.ts';
 import type { LibraryEntry, SessionSummary } from '../../../core/protocol/bridge.ts';
@@ -22,7 +21,6 @@ type Answer<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: 
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const out = mkdtempSync(join(tmpdir(), 'drillbook-ipc-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const windows = new Map<number, WindowContext>();
 const ipcMain = new FakeIpcMain();
@@ -31,10 +29,11 @@ const opened: string[] = [];
 const printed: string[] = [];
 let nextTarget: string | null = null;
 
-const backend = createDesktopBackend({
-  storage: createMemoryStorage(),
-  shipped: readShippedScenarios(join(ROOT, 'scenarios')),
-  printPdf: async (html) => {
+const backend = openDesktopBackend({
+  userData: out,
+  scenariosDir: join(ROOT, 'scenarios'),
+  host: { backups: false, watch: false },
+  printPdf: async (html: string) => {
     printed.push(html);
     return new TextEncoder().encode('%PDF-1.7 fake');
   },
@@ -56,6 +55,11 @@ const services: DesktopServices = {
   openRoomScreen: (sessionId, fullscreen) => void opened.push(`room ${sessionId} ${fullscreen}`),
   openExternal: async (url) => void opened.push(`external ${url}`),
 };
+
+afterAll(async () => {
+  await backend.close();
+  rmSync(out, { recursive: true, force: true });
+});
 
 registerIpc(createIpcRouter({ ipcMain, windowOf: (id) => windows.get(id), isAppUrl, log: () => undefined }), services);
 
@@ -182,6 +186,14 @@ describe('IPC over the real service', () => {
     expect(await call(room, INVOKE.recoveredSessions)).toMatchObject({ ok: false });
     const recovered = await call<SessionSummary[]>(facilitator, INVOKE.recoveredSessions);
     expect(recovered.ok && recovered.value.every((s) => s.status === 'running' || s.status === 'paused')).toBe(true);
+  });
+
+  it('keeps what was recorded in the SQLite data file', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(backend.path, { readonly: true });
+    const row = db.prepare('select count(*) as n from events').get() as { n: number };
+    db.close();
+    expect(row.n).toBeGreaterThan(0);
   });
 
   it('says plainly that bundles cannot be opened yet, when no reader is wired', async () => {
