@@ -29,6 +29,13 @@ export interface WriteReportsOptions extends ReportOptions {
   onWritten?: (report: WrittenReport) => void;
 }
 
+/** The PDF of the debrief: the HTML report printed by Chromium. */
+export async function renderPdf(debrief: Debrief, options: ReportOptions = {}, pdf: PdfOptions = {}): Promise<Buffer> {
+  // A printed list of tens of thousands of answers is pages nobody reads: condense it.
+  const appendix = options.appendix ?? (debrief.timeline.length > PDF_FULL_TIMELINE_LIMIT ? 'condensed' : 'full');
+  return htmlToPdf(renderHtml(debrief, { ...options, appendix }), pdf);
+}
+
 export async function writeReports(
   debrief: Debrief,
   formats: readonly ReportFormat[],
@@ -50,9 +57,7 @@ export async function writeReports(
   }
   if (formats.includes('pdf')) {
     const path = join(outDir, REPORT_FILES.pdf);
-    // A printed list of tens of thousands of answers is pages nobody reads: condense it.
-    const appendix = reportOptions.appendix ?? (debrief.timeline.length > PDF_FULL_TIMELINE_LIMIT ? 'condensed' : 'full');
-    writeAtomically(path, await htmlToPdf(renderHtml(debrief, { ...reportOptions, appendix }), pdf));
+    writeAtomically(path, await renderPdf(debrief, reportOptions, pdf));
     done({ format: 'pdf', path });
   }
   return written;
