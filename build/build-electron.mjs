@@ -26,13 +26,15 @@ const common = {
   define: { 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename', 'import.meta.url': '__bundle_import_meta_url' },
 };
 
-export async function buildElectron() {
+/** `outdir`: where the two files go (default out/main; a test bundles into a temporary folder). */
+export async function buildElectron({ outdir = 'out/main' } = {}) {
   await build({
     ...common,
+    outdir,
     entryPoints: { main: 'electron/main/main.ts' },
     alias: { 'better-sqlite3': './electron/main/better-sqlite3-electron.ts' },
   });
-  await build({ ...common, entryPoints: { preload: 'electron/main/preload.ts' }, sourcemap: false });
+  await build({ ...common, outdir, entryPoints: { preload: 'electron/main/preload.ts' }, sourcemap: false });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

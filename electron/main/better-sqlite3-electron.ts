@@ -4,11 +4,12 @@
 import { app } from 'electron';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { betterSqliteBindingPath, withNativeBinding, type DatabaseConstructor } from './native.ts';
 
-// A runtime require the bundler does not follow: it reaches the real package, not this alias.
-const requireReal = createRequire(__filename);
+// A runtime require the bundler does not follow: it reaches the real package (in the app's
+// node_modules, inside app.asar when packaged), not this alias.
+const requireReal = createRequire(join(app.getAppPath(), 'package.json'));
 const real = requireReal('better-sqlite3') as DatabaseConstructor;
 
 const bindingPath = (): string | undefined =>
@@ -16,8 +17,7 @@ const bindingPath = (): string | undefined =>
     versions: process.versions,
     platform: process.platform,
     arch: process.arch,
-    // The bundle lives in out/main/ under the app root.
-    appRoot: join(dirname(__filename), '..', '..'),
+    appRoot: app.getAppPath(),
     resourcesPath: app.isPackaged ? process.resourcesPath : undefined,
     packaged: app.isPackaged,
     exists: existsSync,
