@@ -37,7 +37,8 @@ function buildReplacer(debrief: Debrief, labels: string[]): Replace {
   if (debrief.session.facilitator) people.push({ name: debrief.session.facilitator, label: FACILITATOR });
   people.forEach(({ name: raw, label }) => {
     const name = raw.trim();
-    if (name === '') return;
+    // A name that already is the role (dry runs name people after their roles) hides no one.
+    if (name === '' || name.toLowerCase() === label.toLowerCase()) return;
     full.set(name.toLowerCase(), label);
     for (const part of name.split(/[\s,]+/u)) {
       if ([...part].length < 2 || part.toLowerCase() === name.toLowerCase()) continue;
@@ -46,16 +47,12 @@ function buildReplacer(debrief: Debrief, labels: string[]): Replace {
     }
   });
   if (full.size === 0) return (text) => text;
-  const bound = (alternatives: string[]) =>
-    `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`;
+  // One pass over the text, so that a replacement is never itself replaced again; full names
+  // come first in the alternation (longest first) so that they win over their parts.
   const byLength = (a: string, b: string) => b.length - a.length;
-  const fullRe = new RegExp(bound([...full.keys()].sort(byLength).map(escapeRegExp)), 'giu');
-  const partRe = parts.size > 0 ? new RegExp(bound([...parts.keys()].sort(byLength).map(escapeRegExp)), 'gu') : null;
-  return (text) => {
-    let out = text.replace(fullRe, (m) => full.get(m.toLowerCase()) ?? m);
-    if (partRe) out = out.replace(partRe, (m) => parts.get(m) ?? m);
-    return out;
-  };
+  const alternatives = [...[...full.keys()].sort(byLength), ...[...parts.keys()].sort(byLength)].map(escapeRegExp);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+  return (text) => text.replace(re, (m) => full.get(m.toLowerCase()) ?? parts.get(m) ?? m);
 }
 
 export function anonymize(debrief: Debrief): Debrief {

@@ -41,3 +41,17 @@ describe('applyOptions: anonymize', () => {
     expect(base).toEqual(sampleDebrief());
   });
 });
+
+describe('applyOptions: anonymize, names that are roles', () => {
+  it('never replaces a replacement, and leaves people named after their roles as they are', () => {
+    const base = sampleDebrief();
+    base.session.participants = [
+      { name: 'Incident Commander', role: 'ic', role_title: 'Incident Commander' },
+      { name: 'Chen Wei', role: 'ml', role_title: 'ML Engineer' },
+    ];
+    base.notes[0]!.text = 'Incident Commander asked Chen Wei; Wei agreed; the Incident was declared';
+    const out = applyOptions(base, { anonymize: true });
+    expect(out.notes[0]?.text).toBe('Incident Commander asked ML Engineer; ML Engineer agreed; the Incident was declared');
+    expect(out.session.participants.map((p) => p.name)).toEqual(['Incident Commander', 'ML Engineer']);
+  });
+});
