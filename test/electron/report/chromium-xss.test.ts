@@ -25,7 +25,7 @@ beforeAll(async () => {
     env: { ...process.env, HOME: home },
     javaScriptEnabled: true,
   });
-});
+}, 60_000);
 
 afterAll(async () => {
   await context?.close();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(made.code, made.err).toBe(0);
   session = /as session (\S+)/.exec(made.out)?.[1] ?? '';
   expect(session).not.toBe('');
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('drillbook report', () => {
