@@ -2,7 +2,8 @@
 // its path names, and every file:// page shares one origin. The resolver maps a request URL to a
 // file under the renderer's build folder, or refuses it; it never trusts the URL parser alone to
 // have removed `..` (defence in depth against encodings it does not normalize).
-import { readFile } from 'node:fs/promises';
+import { readFile, realpathSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
@@ -96,7 +97,11 @@ function notFound(status: number, text: string): Response {
  * The handler for protocol.handle(APP_SCHEME, ...). A path with no extension is a client-side
  * route and gets index.html, so a reload on /sessions/abc still opens the app.
  */
-export function createAppProtocolHandler(root: string, read: (path: string) => Promise<Uint8Array> = readFile) {
+// The callback and sync forms of fs are the ones Electron's app.asar support is known to cover.
+const readFileAsync = promisify(readFile);
+
+export function createAppProtocolHandler(root: string, read: (path: string) => Promise<Uint8Array> = readFileAsync) {
+  let realRoot: string | undefined;
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405, 'Method not allowed');
     const path = resolveAppPath(root, request.url);
@@ -104,7 +109,12 @@ export function createAppProtocolHandler(root: string, read: (path: string) => P
     const ext = extname(path).toLowerCase();
     const file = ext === '' ? join(resolve(root), 'index.html') : path;
     try {
-      const body = await read(file);
+      // A symbolic link inside the folder must not lead out of it.
+      realRoot ??= realpathSync(root);
+      const base = realRoot;
+      const real = realpathSync(file);
+      if (!real.startsWith(base + sep)) return notFound(404, 'Not found');
+      const body = await read(real);
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
         status: 200,
         headers: securityHeaders(MIME[extname(file).toLowerCase()] ?? 'application/octet-stream'),

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,6 +19,7 @@ beforeAll(() => {
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(parent, 'secret.txt'), 'do not serve');
   writeFileSync(join(root, '.env'), 'TOKEN=1');
+  symlinkSync(join(parent, 'secret.txt'), join(root, 'assets', 'linked.txt'));
 });
 
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
@@ -111,6 +112,12 @@ describe('the app protocol handler', () => {
       expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(await response.text()).not.toContain('do not serve');
     }
+  });
+
+  it('does not follow a symbolic link out of the folder', async () => {
+    const response = await get('app://drillbook/assets/linked.txt');
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('do not serve');
   });
 
   it('refuses methods other than GET and HEAD', async () => {
