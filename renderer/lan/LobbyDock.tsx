@@ -87,16 +87,17 @@ function Lobby({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
   );
 }
 
-/** A button in a corner of the facilitator's screens that opens the lobby of the current session. */
+/** A button at the top right of the facilitator's screens that opens the lobby of the current session. */
 export function LobbyDock({ bridge }: { bridge: WsBridge }) {
   const route = useRoute();
   const [open, setOpen] = useState(false);
   const sessionId = 'sessionId' in route && route.view !== 'room' ? route.sessionId : null;
   if (!sessionId) return null;
   return (
-    <div style={{ position: 'fixed', left: '0.75rem', bottom: '0.75rem', zIndex: 40, maxWidth: '26rem', maxHeight: '80vh', overflow: 'auto' }}>
+    // In the top bar's empty right end, so it covers nothing of the view below.
+    <div className="stack" style={{ position: 'fixed', right: '0.75rem', top: '0.4rem', zIndex: 40, maxWidth: '26rem', maxHeight: '90vh', overflow: 'auto', alignItems: 'flex-end' }}>
+      <button type="button" className="small" onClick={() => setOpen(!open)} aria-expanded={open}>{open ? 'Hide participants' : 'Participants'}</button>
       {open ? <Lobby bridge={bridge} sessionId={sessionId} /> : null}
-      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open}>{open ? 'Hide participants' : 'Participants'}</button>
     </div>
   );
 }

@@ -1,0 +1,255 @@
+// End to end, in the real Chromium against `drillbook serve` (browser mode): a facilitator and
+// three participants, each in their own browser context, run a shipped scenario at 10x from start
+// to finish: join with the code, injects arrive, decisions, a branch fires, notes, the end, the
+// debrief, and the exports (the HTML report opened in the browser with hostile text in it, the PDF
+// produced). Every view is photographed into test-results/e2e/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runServe } from '../../electron/cli/serve.ts';
+import { ensureRendererBuilt } from '../../electron/lan/renderer-build.ts';
+import { hasChromium, launch, RESULTS, shot, watchPage, type E2eBrowser } from './browser.ts';
+
+if (!hasChromium) {
+  console.warn(
+    '\n' + '!'.repeat(78) + '\n!! END-TO-END SUITE SKIPPED: /usr/bin/chromium is not installed.\n' +
+    '!! Install it (apt-get install -y chromium poppler-utils) to run test/e2e.\n' + '!'.repeat(78) + '\n',
+  );
+}
+
+const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+const SCENARIO = 'model-latency-slo';
+
+let browser: E2eBrowser;
+let dir: string;
+let stop: () => void = () => {};
+let served: Promise<number>;
+let facilitatorUrl: URL;
+const problems: string[] = [];
+
+async function save(download: Download, name: string): Promise<string> {
+  const path = join(dir, name);
+  await download.saveAs(path);
+  return path;
+}
+
+describe.skipIf(!hasChromium)('browser mode, end to end', () => {
+  beforeAll(async () => {
+    const build = ensureRendererBuilt();
+    if (!build.ok) throw new Error(build.message);
+    dir = mkdtempSync(join(tmpdir(), 'drillbook-e2e-data-'));
+    const out: string[] = [];
+    const io = { out: (t: string) => void out.push(t), err: (t: string) => void problems.push(`serve: ${t}`), cwd: dir };
+    served = runServe({ db: join(dir, 'e2e.db'), host: '127.0.0.1', port: 0, scenario: null, build: false }, io, new Promise<void>((r) => (stop = r)));
+    const deadline = Date.now() + 30_000;
+    while (!out.some((l) => l.includes('?token=')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const line = out.find((l) => l.includes('?token='));
+    if (!line) throw new Error(`drillbook serve printed no URL: ${out.join('\n')} ${problems.join('\n')}`);
+    facilitatorUrl = new URL(/http:\/\/\S+/.exec(line)![0]);
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    stop();
+    expect(await served).toBe(0);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs a shipped scenario with three participants on their own devices, to the debrief and the exports', async () => {
+    const contexts: BrowserContext[] = [];
+    try {
+      await exercise(contexts);
+    } catch (error) {
+      // What every page showed when it failed, and what they complained about.
+      let n = 0;
+      for (const c of contexts) for (const p of c.pages()) await shot(p, `failed-${n++}`).catch(() => undefined);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\nPage problems: ${problems.join('\n')}`, { cause: error });
+    } finally {
+      for (const c of contexts) await c.close().catch(() => undefined);
+    }
+  });
+});
+
+async function exercise(contexts: BrowserContext[]): Promise<void> {
+  {
+    const context = async (name: string): Promise<{ context: BrowserContext; page: Page }> => {
+      const c = await browser.browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+      contexts.push(c);
+      const page = await c.newPage();
+      watchPage(page, name, problems);
+      return { context: c, page };
+    };
+
+    // ---- the facilitator: library, setup ----
+    const fac = await context('facilitator');
+    const page = fac.page;
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(facilitatorUrl.href);
+    await page.getByRole('listbox', { name: 'Scenarios' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    await shot(page, '01-library');
+    await page.locator(`a[href*="shipped-${SCENARIO}"]`).first().click();
+    await page.getByRole('button', { name: 'Start a session…' }).click();
+    await page.getByRole('heading', { name: /New session/ }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill(`Fay ${HOSTILE}`);
+    const names = ['Ivy', 'Eli', 'Dee', 'Pat'];
+    for (let i = 0; i < names.length; i++) await page.getByLabel(`Participant ${i + 1} name`).fill(names[i]!);
+    await page.getByLabel('each on their own device').check();
+    await shot(page, '02-setup');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    await page.getByRole('toolbar', { name: 'Clock controls' }).waitFor();
+    const sessionId = /#\/session\/([^/]+)\/console/.exec(page.url())![1]!;
+
+    // ---- let participants join ----
+    await page.getByRole('button', { name: 'Participants' }).click();
+    await page.getByRole('button', { name: 'Let participants join' }).click();
+    const code = (await page.getByTestId('join-code').textContent())!.trim();
+    expect(code).toMatch(/^\d{6}$/);
+    const joinUrl = (await page.getByTestId('join-url').textContent())!.trim();
+    expect(joinUrl).toContain(`code=${code}`);
+    await shot(page, '03-console-lobby');
+    await page.getByRole('button', { name: 'Show on the room screen' }).click();
+    await shot(page, '04-join-qr');
+    await page.getByRole('dialog', { name: 'Join the exercise' }).click();
+
+    const seats: Record<string, Page> = {};
+    for (const [name, role] of [['Ivy', 'ic'], ['Eli', 'eng'], ['Pat', 'product']] as const) {
+      const p = (await context(`participant ${name}`)).page;
+      await p.goto(joinUrl);
+      await p.getByLabel(/Join code/).waitFor();
+      expect(await p.getByLabel(/Join code/).inputValue()).toBe(code);
+      if (name === 'Ivy') await shot(p, '05-join-code');
+      await p.getByRole('button', { name: 'Continue' }).click();
+      await p.getByLabel('Your name').fill(name);
+      if (name === 'Ivy') await shot(p, '06-join-seat');
+      await p.getByRole('button', { name: 'Join' }).click();
+      await p.getByRole('region', { name: 'Inbox' }).waitFor();
+      expect(await p.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
+      seats[role] = p;
+    }
+    await page.getByRole('button', { name: 'Lock the lobby' }).click();
+    await page.getByText('Locked: nobody new can join').waitFor();
+    await page.getByRole('list', { name: 'Joined' }).getByText('Pat').waitFor();
+    await shot(page, '07-console-joined');
+    await page.getByRole('button', { name: 'Hide participants' }).click();
+
+    // A latecomer is refused while the lobby is locked.
+    const late = (await context('latecomer')).page;
+    await late.goto(joinUrl);
+    await late.getByRole('button', { name: 'Continue' }).click();
+    await late.getByLabel('Your name').fill('Late');
+    await late.getByRole('button', { name: 'Join' }).click();
+    await late.getByText(/locked the lobby/).waitFor();
+
+    // ---- the room screen, opened from the console ----
+    const roomPromise = fac.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Room screen' }).click();
+    const room = await roomPromise;
+    watchPage(room, 'room', problems);
+    await room.getByRole('timer', { name: 'Exercise time' }).waitFor();
+
+    // ---- run at 10x ----
+    for (const speed of ['2×', '4×', '10×']) {
+      await page.getByRole('button', { name: 'Faster' }).click();
+      await page.getByText(`${speed} · planned`).waitFor();
+    }
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+
+    // The first inject arrives on the IC's and the engineer's devices.
+    const ic = seats.ic!;
+    const eng = seats.eng!;
+    const product = seats.product!;
+    await ic.getByRole('region', { name: 'Your decisions' }).getByRole('radio').first().waitFor({ timeout: 30_000 });
+    await eng.getByRole('region', { name: 'Inbox' }).locator('article, .inject').first().waitFor();
+    await shot(ic, '08-seat-ic-first-inject');
+    await ic.getByRole('region', { name: 'Your decisions' }).getByRole('radio').first().check();
+    await ic.getByRole('button', { name: 'Submit answer' }).first().click();
+    await ic.getByText('Your answer:').first().waitFor();
+
+    // The engineer rolls back: the `rollback-effect` branch is set off, due 2:00 later (12 s here).
+    await eng.getByRole('region', { name: 'Actions' }).getByRole('button', { name: /Shift 100% of eta-model traffic back to v41/ }).click();
+    await eng.getByRole('region', { name: 'Actions' }).getByRole('button', { name: /back to v41 ✓/ }).waitFor();
+
+    // The product owner's inject is due at 7:00; the facilitator sends it now.
+    await page.locator('[data-inject="checkout-impact"]').click();
+    await page.getByRole('toolbar', { name: 'Inject controls' }).getByRole('button', { name: /Deliver now/ }).click();
+    await product.getByRole('region', { name: 'Your decisions' }).getByRole('radio').first().waitFor({ timeout: 30_000 });
+    await product.getByRole('region', { name: 'Your decisions' }).getByRole('radio').first().check();
+    await product.getByRole('button', { name: 'Submit answer' }).first().click();
+    await product.getByText('Your answer:').first().waitFor();
+    await shot(product, '10-seat-product');
+
+    // A timed inject arrives by itself at 2:00: the latency breakdown, with a question for the engineer.
+    await eng.locator('form.prompt input[type="checkbox"]').first().waitFor({ timeout: 60_000 });
+    await eng.locator('form.prompt input[type="checkbox"]').first().check();
+    await eng.getByRole('button', { name: 'Submit answer' }).first().click();
+    await eng.getByRole('textbox', { name: 'Message to the room' }).fill(`Chat ${HOSTILE}`);
+    await eng.getByRole('button', { name: 'Send' }).click();
+
+    // The branch arrives on the engineer's and the IC's devices, not on the product owner's.
+    await eng.getByRole('region', { name: 'Inbox' }).getByText('eta-service p99 after the traffic shift').waitFor({ timeout: 60_000 });
+    await ic.getByRole('region', { name: 'Inbox' }).getByText('eta-service p99 after the traffic shift').waitFor();
+    await shot(eng, '09-seat-eng-branch');
+    expect(await product.getByText('eta-service p99 after the traffic shift').count()).toBe(0);
+    await page.locator('[data-inject="rollback-effect"]').getByText('delivered').first().waitFor();
+
+    // A facilitator note, with hostile text in it.
+    await page.getByRole('textbox', { name: 'Note text' }).fill(`Good rollback call ${HOSTILE}`);
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByRole('region', { name: 'Notes' }).getByText('Good rollback call').first().waitFor();
+    await shot(page, '11-console-running');
+    await shot(room, '12-room');
+    expect(await room.getByRole('region', { name: 'Injects for everyone' }).textContent()).not.toMatch(/v41 traffic|rollback-effect/);
+
+    // ---- the end ----
+    await page.getByRole('button', { name: /^End\b/ }).click();
+    await page.getByText(/Ended/).first().waitFor();
+    await ic.getByText(/Ended/).first().waitFor();
+    await shot(ic, '13-seat-ic-ended');
+
+    // ---- debrief and exports ----
+    await page.getByRole('button', { name: 'Debrief' }).click();
+    await page.getByRole('region', { name: 'Objectives' }).waitFor();
+    await shot(page, '14-debrief');
+    const exportPanel = page.getByRole('region', { name: 'Export' });
+    const [htmlDownload] = await Promise.all([page.waitForEvent('download'), exportPanel.getByRole('button', { name: 'HTML report' }).click()]);
+    const htmlPath = await save(htmlDownload, 'report.html');
+    const html = readFileSync(htmlPath, 'utf8');
+    expect(html).not.toContain('<img src=x onerror');
+    expect(html).not.toContain('<script>window.__pwned');
+    expect(html).toContain('Good rollback call');
+
+    const reportPage = await fac.context.newPage();
+    watchPage(reportPage, 'report', problems);
+    const dialogs: string[] = [];
+    reportPage.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    await reportPage.goto(pathToFileURL(htmlPath).href);
+    await reportPage.getByText('Good rollback call').first().waitFor();
+    expect(await reportPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await reportPage.locator('img[src="x"]').count()).toBe(0);
+    expect(await reportPage.getByText(/onerror=/).count()).toBeGreaterThan(0);
+    expect(dialogs).toEqual([]);
+    await shot(reportPage, '15-report-html');
+
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), exportPanel.getByRole('button', { name: 'PDF' }).click()]);
+    const pdfPath = await save(pdfDownload, 'report.pdf');
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    if (existsSync('/usr/bin/pdftotext')) {
+      const text = execFileSync('/usr/bin/pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+      expect(text).toMatch(/Good rollback call/);
+    }
+    writeFileSync(join(RESULTS, 'report.pdf'), readFileSync(pdfPath));
+
+    // ---- history ----
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByText(sessionId.slice(0, 6)).first().waitFor().catch(() => undefined);
+    await shot(page, '16-history');
+
+    expect(problems).toEqual([]);
+  }
+}
