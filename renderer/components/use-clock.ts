@@ -3,16 +3,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClockView } from '../../core/engine/projections.ts';
 
-export function useExerciseMs(clock: ClockView): number {
+/** The exercise ms now; re-renders every `tickMs` while the clock runs. */
+export function useExerciseMs(clock: ClockView, tickMs = 250): number {
   const anchor = useRef({ clock, mono: performance.now() });
   if (anchor.current.clock !== clock) anchor.current = { clock, mono: performance.now() };
   const [, setTick] = useState(0);
   const running = clock.status === 'running';
   useEffect(() => {
     if (!running) return;
-    const id = setInterval(() => setTick((t) => t + 1), 250);
+    const id = setInterval(() => setTick((t) => t + 1), tickMs);
     return () => clearInterval(id);
-  }, [running]);
+  }, [running, tickMs]);
   if (!running) return clock.exerciseMs;
   return anchor.current.clock.exerciseMs + (performance.now() - anchor.current.mono) * clock.speed;
 }

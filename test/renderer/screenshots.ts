@@ -78,6 +78,11 @@ async function run() {
       await page.getByRole('heading', { name: /ML on-call/ }).waitFor();
       await shoot(page, '10-seat-eng-dashboard', size);
 
+      await page.goto(`${base}#/session/${sessionId}/console`);
+      await page.getByRole('textbox', { name: 'Inject title' }).fill('Status page: degraded recommendations');
+      await page.getByRole('textbox', { name: 'Inject body' }).fill('Customers report an **empty** "For you" row. <b>Not HTML</b>.');
+      await page.getByRole('button', { name: 'Send inject' }).click();
+      await page.waitForTimeout(500);
       await page.goto(`${base}#/session/${sessionId}/room`);
       await page.getByRole('timer', { name: 'Exercise time' }).waitFor();
       await shoot(page, '11-room', size);

@@ -14,6 +14,7 @@ import { useShortcuts } from '../../commands/use-shortcuts.ts';
 import { formatClock } from '../../components/format.ts';
 import { Load } from '../../components/states.tsx';
 import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
+import { ExerciseClock } from '../../components/ExerciseClock.tsx';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { useLive } from '../../store/use-live.ts';
@@ -46,7 +47,8 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
   const helpOpen = useApp((s) => s.helpOpen);
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const toast = useApp((s) => s.toast);
-  const nowMs = useExerciseMs(view.clock);
+  // The panels need the time only to the second; the clock itself ticks faster on its own.
+  const nowMs = useExerciseMs(view.clock, 1000);
   const debrief = useLiveDebrief(sessionId, view);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [note, setNote] = useState<NoteDraft>({ text: '', tag: 'observation', objective: '' });
@@ -100,7 +102,7 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
     <div className="console">
       <section className="panel clockbar" aria-label="Clock">
         <div>
-          <div className="clock" role="timer" aria-live="off">{formatClock(nowMs)}</div>
+          <ExerciseClock clock={view.clock} />
           <div className="dim">{STATUS_LABEL[status]}{view.clock.pausedFor && view.clock.pausedFor !== 'facilitator' ? ` (${view.clock.pausedFor})` : ''} · {view.clock.speed}× · planned {formatClock(view.clock.durationMs)}</div>
         </div>
         <div className="title">

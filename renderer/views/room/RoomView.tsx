@@ -2,36 +2,48 @@
 // everyone (newest first), and which roles owe a decision. It shows only the room projection:
 // nothing private, no scores.
 import type { RoomView as RoomProjection } from '../../../core/engine/projections.ts';
+import { InjectCard, channelLabel } from '../../components/InjectCard.tsx';
 import { formatClock } from '../../components/format.ts';
-import { InjectCard } from '../../components/InjectCard.tsx';
 import { Load } from '../../components/states.tsx';
-import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
+import { STATUS_LABEL } from '../../components/use-clock.ts';
+import { ExerciseClock } from '../../components/ExerciseClock.tsx';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useLive } from '../../store/use-live.ts';
 
-/** How many injects fit on a projector at once; older ones scroll off. */
-const ROOM_INJECTS = 3;
+/** Earlier injects listed, one line each, under the newest one. */
+const EARLIER = 4;
 
 function Room({ view }: { view: RoomProjection }) {
-  const nowMs = useExerciseMs(view.clock);
-  const recent = view.injects.slice(-ROOM_INJECTS).reverse();
+  // The newest inject in full, the ones before it one line each in fixed rows: an arrival replaces
+  // content in place instead of pushing the screen around.
+  const latest = view.injects[view.injects.length - 1] ?? null;
+  const earlier = view.injects.slice(-1 - EARLIER, -1).reverse();
   return (
     <div className="room">
       <header>
         <div>
-          <div className="clock" role="timer" aria-label="Exercise time">{formatClock(nowMs)}</div>
+          <ExerciseClock clock={view.clock} />
           <div className="dim">{STATUS_LABEL[view.clock.status]} · {view.scenario.title}</div>
         </div>
         <div className="story" aria-label="Story time">{view.storyTime ?? ''}</div>
       </header>
       <section className="injects" aria-label="Injects for everyone" aria-live="polite">
-        {recent.length === 0 ? (
+        {latest === null ? (
           <div className="panel room-summary">
             <h2>{view.scenario.title}</h2>
             <Markdown source={view.scenario.summary} />
             {view.clock.status !== 'setup' ? <p className="dim">Nothing has been sent to the whole room yet.</p> : null}
           </div>
-        ) : recent.map((inject) => <InjectCard key={inject.id} inject={inject} headingLevel={2} />)}
+        ) : (
+          <>
+            <div className="latest"><InjectCard key={latest.id} inject={latest} headingLevel={2} /></div>
+            <ol className="earlier" aria-label="Earlier injects">
+              {earlier.map((i) => (
+                <li key={i.id}><span className="dim">{formatClock(i.deliveredAt)} {channelLabel(i.channel)}</span> <span className="user-text">{i.title}</span></li>
+              ))}
+            </ol>
+          </>
+        )}
       </section>
       <footer className="pending-strip" aria-label="Decisions pending" aria-live="polite">
         {view.pending.length === 0 ? <span className="dim">No decision pending.</span> : view.pending.map((p) => (

@@ -12,7 +12,7 @@ import { PromptForm } from './PromptForm.tsx';
 
 export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view: RoleView; onHide?: () => void }) {
   const dispatch = useApp((s) => s.dispatch);
-  const nowMs = useExerciseMs(view.clock);
+  const nowMs = useExerciseMs(view.clock, 1000);
   const [channel, setChannel] = useState<Channel | 'all'>('all');
   const [chat, setChat] = useState('');
   const actor = `role:${view.role.id}` as const;
