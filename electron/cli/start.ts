@@ -81,6 +81,15 @@ export const defaultStartDeps: StartDeps = {
     const script = pathToFileURL(join(ROOT, 'build', 'build-electron.mjs')).href;
     const { buildElectron } = (await import(script)) as { buildElectron: () => Promise<void> };
     await buildElectron();
+    // The database module needs a build for Electron's ABI beside the Node one (native.ts). The
+    // first start makes it (node-gyp, a minute or more, needs Electron's headers from the network).
+    const native = pathToFileURL(join(ROOT, 'build', 'native-electron.mjs')).href;
+    const { nativeBuildPlan } = (await import(native)) as { nativeBuildPlan: () => { target: string } };
+    if (!existsSync(nativeBuildPlan().target)) {
+      io.out('Building the database module for Electron (first start only)...');
+      const built = await run(npm, ['run', '--silent', 'native:electron']);
+      if (built !== 0) throw new Error(`building the database module for Electron failed (npm run native:electron exited ${built}); see the messages above.`);
+    }
   },
   launch: (binary) => run(binary, ['.']),
   async loadServe() {

@@ -17,6 +17,8 @@ export interface DesktopBackend {
   /** The data file. */
   path: string;
   openBundle(path: string): Promise<BridgeResult<SessionDetail>>;
+  /** The machine is going to sleep: pause every running session, saying why. */
+  suspend(): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export function openDesktopBackend(options: BackendOptions): DesktopBackend {
     // facilitator is told so rather than shown a half-opened session.
     openBundle: async (bundle) =>
       fail('unsupported', `This version of Drillbook cannot open session bundles yet (${bundle}). Open the report exported with it instead.`),
+    suspend: () => host.pauseRunning('suspend'),
     close: () => host.close(),
   };
 }

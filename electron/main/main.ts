@@ -1,6 +1,6 @@
 // The desktop app's main process: wiring only. Every decision lives in a small module beside this
 // one, with its test; this file connects them to Electron.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, shell, type WebContents } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -122,6 +122,9 @@ async function start(): Promise<void> {
       }),
     ),
   );
+
+  // A closed lid must not count as exercise time (the host's clock watch also catches jumps).
+  powerMonitor.on('suspend', () => backend.suspend());
 
   app.on('second-instance', () => void windows.openFacilitator());
   app.on('activate', () => void windows.openFacilitator());

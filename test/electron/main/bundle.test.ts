@@ -62,6 +62,7 @@ describe('the bundled main process', () => {
     expect(summary.record).toContain('single-instance-lock');
     expect(summary.record).toContainEqual({ schemes: [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }] });
     expect(summary.record).toContain('permission-request-handler');
+    expect(summary.record).toContainEqual({ powerMonitor: 'suspend' });
   });
 
   it('opens the facilitator window locked down, on the app origin', () => {
