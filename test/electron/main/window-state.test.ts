@@ -83,3 +83,35 @@ describe('pickRoomDisplay', () => {
     expect(pickRoomDisplay([], 1)).toBeNull();
   });
 });
+
+describe('WindowStateFile', async () => {
+  const { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { WindowStateFile, WINDOW_STATE_FILE } = await import('../../../electron/main/window-state-file.ts');
+
+  it('keeps positions across restarts, atomically, and starts empty from a damaged file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drillbook-state-'));
+    try {
+      const first = new WindowStateFile(dir);
+      expect(first.get('facilitator')).toBeUndefined();
+      first.set('facilitator', { bounds: { x: 5, y: 6, width: 800, height: 600 }, maximized: false });
+      first.set('room', { bounds: { x: 1440, y: 0, width: 1920, height: 1080 }, maximized: true });
+      expect(existsSync(join(dir, `${WINDOW_STATE_FILE}.tmp`))).toBe(false);
+      const second = new WindowStateFile(dir);
+      expect(second.get('facilitator')?.bounds).toEqual({ x: 5, y: 6, width: 800, height: 600 });
+      expect(second.get('room')?.maximized).toBe(true);
+      writeFileSync(join(dir, WINDOW_STATE_FILE), '{"version":1,"windows":{"facilitator":{"bounds":"x"}}}');
+      expect(new WindowStateFile(dir).get('facilitator')).toBeUndefined();
+      expect(JSON.parse(readFileSync(join(dir, WINDOW_STATE_FILE), 'utf8')).version).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('does not throw when the folder cannot be written', () => {
+    const file = new WindowStateFile(join(tmpdir(), 'drillbook-no-such-dir', 'deeper'));
+    expect(() => file.set('seat', { bounds: { x: 0, y: 0, width: 900, height: 700 }, maximized: false })).not.toThrow();
+    expect(file.get('seat')?.bounds.width).toBe(900);
+  });
+});
