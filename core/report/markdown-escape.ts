@@ -24,6 +24,8 @@ function escapeLine(line: string): string {
 /** Inline text: a paragraph of its own or a list item, line breaks kept as hard breaks. */
 export function mdText(value: string): string {
   const lines = visibleControls(value).split(/\r\n|\r|\n/);
+  // A hard break (a backslash ending a line) at the very end of a paragraph would show as text.
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines.map(escapeLine).join('\\\n');
 }
 
