@@ -25,8 +25,27 @@ export interface ConnectionHost {
   onClose(connection: Connection): void;
 }
 
+/**
+ * Every socket watching the same audience is handed the same projection object: serialize it once
+ * per change, not once per socket.
+ */
+const serialized = new WeakMap<object, string>();
+
+function updateFrame(id: number, update: BridgeUpdate): string {
+  if (update.kind !== 'projection' || typeof update.projection !== 'object' || update.projection === null) return JSON.stringify({ op: 'update', id, update });
+  let projection = serialized.get(update.projection);
+  if (projection === undefined) {
+    projection = JSON.stringify(update.projection);
+    serialized.set(update.projection, projection);
+  }
+  return `{"op":"update","id":${id},"update":{"kind":"projection","sessionId":${JSON.stringify(update.sessionId)},"audience":${JSON.stringify(update.audience)},"projection":${projection}}}`;
+}
+
 export class Connection {
   private readonly subscriptions = new Map<number, () => void>();
+  /** Updates waiting for the next turn of the event loop; a newer projection replaces an older one. */
+  private readonly queued = new Map<number, BridgeUpdate>();
+  private flushing = false;
   private readonly bucket: TokenBucket;
   private strikes = 0;
   private closed = false;
@@ -50,12 +69,33 @@ export class Connection {
   }
 
   send(frame: ServerFrame): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  private sendText(text: string): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED) {
       this.close(1013, 'Too far behind; reconnect.');
       return;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(text);
+  }
+
+  /**
+   * Views go out after the command's acknowledgement, on the next turn of the event loop: the
+   * sender hears back first, and a burst of changes sends each socket only the latest view (a
+   * view is the audience's whole state, so nothing is lost by skipping one in between).
+   */
+  private queueUpdate(id: number, update: BridgeUpdate): void {
+    this.queued.set(id, update);
+    if (this.flushing) return;
+    this.flushing = true;
+    setImmediate(() => {
+      this.flushing = false;
+      const updates = [...this.queued];
+      this.queued.clear();
+      for (const [subscription, u] of updates) if (this.subscriptions.has(subscription) || u.kind === 'error') this.sendText(updateFrame(subscription, u));
+    });
   }
 
   close(code: number, reason: string): void {
@@ -120,6 +160,7 @@ export class Connection {
       case 'unsubscribe':
         this.subscriptions.get(frame.id)?.();
         this.subscriptions.delete(frame.id);
+        this.queued.delete(frame.id);
         return;
       case 'lobby': {
         const result = this.scope.kind === 'facilitator' ? await this.host.lobby(frame) : forbidden();
@@ -143,7 +184,7 @@ export class Connection {
 
   private subscribe(id: number, rawParams: unknown): void {
     const params = parseSubscribe(rawParams);
-    const update = (u: BridgeUpdate) => this.send({ op: 'update', id, update: u });
+    const update = (u: BridgeUpdate) => this.queueUpdate(id, u);
     if (!params.ok) {
       update({ kind: 'error', sessionId: '', audience: 'room', error: params.error });
       return;
