@@ -141,14 +141,15 @@ async function start(): Promise<void> {
     void backend.close().finally(() => app.quit());
   });
 
-  const facilitator = windows.openFacilitator();
+  windows.openFacilitator();
   const listed = await backend.bridge.request('sessions.list', {});
   const recovered = new Set(backend.recovered);
   const offer = listed.ok
     ? recoveryOffer(listed.value.filter((s) => recovered.has(s.sessionId)), (ms) => new Date(ms).toLocaleString())
     : null;
   if (offer) {
-    const answer = await dialog.showMessageBox(facilitator, offer.options);
+    // App-modal rather than attached: the facilitator's window may not have shown yet.
+    const answer = await dialog.showMessageBox(offer.options);
     const sessionId = offer.choices[answer.response];
     if (sessionId) windows.showSessionConsole(sessionId);
   }

@@ -28,19 +28,25 @@ interface Summary {
 }
 
 let summary: Summary;
+let crashed: Summary & { started?: { ok: boolean } };
 
 beforeAll(async () => {
   const { buildElectron } = (await import(pathToFileURL(join(ROOT, 'build', 'build-electron.mjs')).href)) as {
     buildElectron(o: { outdir: string }): Promise<void>;
   };
   await buildElectron({ outdir });
-  const run = spawnSync(process.execPath, [join(import.meta.dirname, 'fixtures', 'bundle-driver.mjs')], {
-    env: { ...process.env, BUNDLE: join(outdir, 'main.cjs'), FAKE_APP_PATH: ROOT, FAKE_USER_DATA: userData },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  const line = run.stdout.trim().split('\n').at(-1) ?? '';
-  summary = JSON.parse(line || JSON.stringify({ error: run.stderr })) as Summary;
+  const start = (crash: boolean): Summary => {
+    const run = spawnSync(process.execPath, [join(import.meta.dirname, 'fixtures', 'bundle-driver.mjs')], {
+      env: { ...process.env, BUNDLE: join(outdir, 'main.cjs'), FAKE_APP_PATH: ROOT, FAKE_USER_DATA: userData, DRIVER_CRASH: crash ? '1' : '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const line = run.stdout.trim().split('\n').at(-1) ?? '';
+    return JSON.parse(line || JSON.stringify({ error: run.stderr })) as Summary;
+  };
+  // A first run starts a session and dies without quitting; the second is the one examined.
+  crashed = start(true);
+  summary = start(false);
 }, 120_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -87,6 +93,12 @@ describe('the bundled main process', () => {
     expect(summary.ipc.own.entries).toBeGreaterThan(0);
     expect(summary.ipc.foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(existsSync(join(userData, 'userData', 'drillbook.db'))).toBe(true);
+  });
+
+  it('offers the session interrupted by the previous run back at start', () => {
+    expect(crashed.error).toBeUndefined();
+    expect(crashed.started).toMatchObject({ ok: true });
+    expect(summary.record).toContainEqual({ messageBox: 'Interrupted sessions' });
   });
 
   it('denies new windows, builds the menu, and closes the data file before quitting', () => {
