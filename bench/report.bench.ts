@@ -45,7 +45,7 @@ for (const format of ['html', 'md', 'csv', 'json'] as TextReportFormat[]) {
 const anon = time(3, () => renderReport(debrief, 'html', { anonymize: true }));
 console.log(`  html, anonymized (names replaced in free text)  ${fmt(anon.ms)} ms`);
 
-const dir = mkdtempSync(join(tmpdir(), 'drillbook-bench-'));
+const dir = mkdtempSync(join(tmpdir(), 'drillbook-report-bench-'));
 try {
   // The small baseline: printing an all-but-empty page measures Chromium's start and stop alone.
   const emptyStart = performance.now();
