@@ -27,44 +27,59 @@ function capture() {
   return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), cwd: tempDir() }, out, err };
 }
 
+async function serveProcess(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  const dir = tempDir();
+  const scenario = join(dir, 'lan.yaml');
+  writeFileSync(scenario, LAN_SCENARIO);
+  const child = spawn(process.execPath, ['bin/drillbook.js', ...args, '--db', join(dir, 'serve.db'), '--port', '0', '--no-build', '--scenario', scenario], {
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    const url = await new Promise<URL>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const match = /Facilitator console[^:]*: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+#\/library\/\S+)/.exec(stdout);
+        if (match) {
+          clearInterval(timer);
+          resolve(new URL(match[1]!));
+        }
+        if (child.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error(`serve exited: ${stderr}`));
+        }
+      }, 50);
+    });
+    const token = url.searchParams.get('token')!;
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    const page = await fetch(`${url.origin}/`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const socket = new RawClient(`ws://${url.host}/ws?token=${token}`);
+    await socket.opened;
+    const library = await socket.request('library.list', {});
+    expect((library.value as { fileName: string }[]).some((e) => e.fileName === 'lan.yaml')).toBe(true);
+    socket.close();
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const code = await exited;
+  return { stdout, stderr, code };
+}
+
 describe('drillbook serve', () => {
   it('serves, prints the facilitator URL with its token, and stops on SIGTERM', async () => {
-    const dir = tempDir();
-    const scenario = join(dir, 'lan.yaml');
-    writeFileSync(scenario, LAN_SCENARIO);
-    const child = spawn(process.execPath, ['bin/drillbook.js', 'serve', '--db', join(dir, 'serve.db'), '--port', '0', '--no-build', '--scenario', scenario], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    try {
-      const url = await new Promise<URL>((resolve, reject) => {
-        const timer = setInterval(() => {
-          const match = /Facilitator console[^:]*: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+#\/library\/\S+)/.exec(stdout);
-          if (match) {
-            clearInterval(timer);
-            resolve(new URL(match[1]!));
-          }
-          if (child.exitCode !== null) {
-            clearInterval(timer);
-            reject(new Error(`serve exited: ${stderr}`));
-          }
-        }, 50);
-      });
-      const token = url.searchParams.get('token')!;
-      expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
-      const page = await fetch(`${url.origin}/`);
-      expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-      const socket = new RawClient(`ws://${url.host}/ws?token=${token}`);
-      await socket.opened;
-      const library = await socket.request('library.list', {});
-      expect((library.value as { fileName: string }[]).some((e) => e.fileName === 'lan.yaml')).toBe(true);
-      socket.close();
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
+    const { stdout, code } = await serveProcess(['serve']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Stopping (SIGTERM)');
+  }, 60_000);
+
+  it('is what `drillbook start` runs where the Electron binary is missing', async () => {
+    const { stdout, stderr, code } = await serveProcess(['start'], { ELECTRON_OVERRIDE_DIST_PATH: tempDir() });
+    expect(stderr).toMatch(/Electron binary is not installed.*starting browser mode/);
+    expect(code).toBe(0);
     expect(stdout).toContain('Stopping (SIGTERM)');
   }, 60_000);
 
