@@ -8,6 +8,7 @@ import {
   type Audience,
   type Command,
   type DispatchResult,
+  type EventStore,
   type Listener,
   type SessionRuntime,
 } from '../../core/engine/index.ts';
@@ -16,6 +17,7 @@ import type { Store } from '../store/index.ts';
 import { ClockWatch, type ClockJump } from './clock-watch.ts';
 import { RealTimers } from './real-timers.ts';
 import { scenarioOfSession } from './scenario-copy.ts';
+import { ViewPusher } from './view-pusher.ts';
 
 export interface LiveSessionOptions {
   /** Default: the copy stored with the session. */
@@ -29,6 +31,8 @@ export interface LiveSessionOptions {
   onError?: (error: unknown) => void;
   /** Told after the session was paused because of a clock jump. */
   onJump?: (jump: ClockJump) => void;
+  /** Views are pushed at most this often (ms); default 16, one frame. */
+  pushIntervalMs?: number;
 }
 
 export class LiveSession {
@@ -36,6 +40,7 @@ export class LiveSession {
   readonly timers: RealTimers;
   private readonly watch: ClockWatch | undefined;
   private readonly onError: (error: unknown) => void;
+  private readonly pusher: ViewPusher;
   private closed = false;
 
   /**
@@ -50,10 +55,19 @@ export class LiveSession {
     this.onError = options.onError ?? (() => {});
     this.timers = options.timers ?? new RealTimers();
     const wall = options.wall ?? (() => Date.now());
+    this.pusher = new ViewPusher(() => this.runtime, options.pushIntervalMs ?? 16);
+    // Every change, a command's or a scheduled delivery's, is a committed append: the signal to push.
+    const events: EventStore = {
+      append: (id, batch) => {
+        store.events.append(id, batch);
+        this.pusher.changed();
+      },
+      load: (id) => store.events.load(id),
+    };
     this.runtime = recoverRuntime({
       scenario: options.scenario ?? scenarioOfSession(store, sessionId),
       sessionId,
-      store: store.events,
+      store: events,
       timers: this.timers,
       wall,
       onError: this.onError,
@@ -80,8 +94,14 @@ export class LiveSession {
     return this.runtime.dispatch(actor, command);
   }
 
+  /** Pushes the audience's view now, then after changes (at most once per push interval). */
   subscribe(audience: Audience, listener: Listener): () => void {
-    return this.runtime.subscribe(audience, listener);
+    return this.pusher.subscribe(audience, listener);
+  }
+
+  /** How many view pushes went out. */
+  get pushes(): number {
+    return this.pusher.pushes;
   }
 
   /** Compares the clocks now (the watch also does this on its own heartbeat). */
@@ -101,6 +121,7 @@ export class LiveSession {
     if (this.closed) return;
     this.closed = true;
     this.watch?.stop();
+    this.pusher.stop();
     this.runtime.dispose();
     this.timers.clearAll();
   }

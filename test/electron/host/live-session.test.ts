@@ -26,6 +26,9 @@ describe('a live session on real time', () => {
     const host = newHost(path);
     try {
       const live = host.createSession({ scenarioText: QUICK_SCENARIO, sourceName: 'quick.yaml', facilitator: 'Ada', participants: [{ name: 'Grace', roles: ['ic'] }] });
+      const engViews: unknown[] = [];
+      live.subscribe({ kind: 'role', role: 'eng' }, (view) => engViews.push(view));
+      expect(engViews).toHaveLength(1);
       expect(live.dispatch('facilitator', { type: 'session.speed', speed: 10 }).ok).toBe(true);
       expect(live.dispatch('facilitator', { type: 'session.start' }).ok).toBe(true);
       await waitFor(() => live.runtime.state.injects.get('alert')?.delivered != null, 'the first inject');
@@ -41,6 +44,8 @@ describe('a live session on real time', () => {
         reader.close();
       }
       await waitFor(() => live.runtime.state.injects.get('second')?.delivered != null, 'the inject due at 2s (200 ms at speed 10)');
+      // The engineer's view is pushed after the scheduled delivery was committed.
+      await waitFor(() => JSON.stringify(engViews.at(-1) ?? null).includes('"second"'), "the eng role's view with the second inject");
       const stored = host.store.events.load(live.sessionId);
       const delivered = stored.filter((e) => e.type === 'inject.delivered').map((e) => (e.payload as { inject: string; due: number }).inject);
       expect(delivered.slice(0, 2)).toEqual(['alert', 'second']);
