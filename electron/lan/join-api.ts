@@ -30,6 +30,8 @@ export interface JoinApiContext {
   lobbies: Lobbies;
   /** Wrong codes and tokens, per address. */
   failures: KeyedBuckets;
+  /** Whether this is the facilitator's token, presented from this machine. */
+  isFacilitator(token: string, req: IncomingMessage): boolean;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -106,6 +108,10 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
   if (path === '/api/token') {
     if (refuseIfThrottled(req, res, ctx.failures)) return;
     const token = req.headers['x-drillbook-token'];
+    if (typeof token === 'string' && ctx.isFacilitator(token, req)) {
+      sendJson(res, 200, { facilitator: true });
+      return;
+    }
     const participant = typeof token === 'string' ? ctx.lobbies.byToken(token) : undefined;
     if (!participant) {
       ctx.failures.take(address(req));

@@ -218,7 +218,10 @@ export class LanServer {
     }
     const path = new URL(req.url ?? '/', 'http://drillbook.invalid').pathname;
     if (path.startsWith('/api/')) {
-      await handleJoinApi({ service: this.service, lobbies: this.lobbies, failures: this.failures }, req, res, path);
+      await handleJoinApi({
+        service: this.service, lobbies: this.lobbies, failures: this.failures,
+        isFacilitator: (token, request) => this.isFacilitatorToken(token) && isLoopback(request.socket.remoteAddress),
+      }, req, res, path);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -242,11 +245,15 @@ export class LanServer {
 
   // ---- WebSocket ----
 
-  private scopeOf(req: IncomingMessage, token: string | null): SocketScope | 'not-local' | null {
-    if (token === null) return null;
+  private isFacilitatorToken(token: string): boolean {
     const expected = Buffer.from(this.facilitatorToken);
     const given = Buffer.from(token);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private scopeOf(req: IncomingMessage, token: string | null): SocketScope | 'not-local' | null {
+    if (token === null) return null;
+    if (this.isFacilitatorToken(token)) {
       return isLoopback(req.socket.remoteAddress) ? { kind: 'facilitator' } : 'not-local';
     }
     const participant = this.lobbies.byToken(token);
