@@ -6,7 +6,9 @@ export const REPORT_CSS = `
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; font-size: 14px; color: var(--ink); }
 body { margin: 0 auto; max-width: 1100px; padding: 24px 32px 48px; line-height: 1.45; }
-h1 { font-size: 1.8rem; margin: 0 0 4px; }
+h1 { font-size: 1.8rem; margin: 0 0 4px; overflow-wrap: anywhere; }
+h3, h4, .card, li, p { overflow-wrap: anywhere; }
+.desc pre, .desc code { white-space: pre-wrap; overflow-wrap: anywhere; }
 h2 { font-size: 1.35rem; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); color: var(--accent); }
 h3 { font-size: 1.1rem; margin: 24px 0 8px; }
 h4 { font-size: 0.95rem; margin: 14px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
