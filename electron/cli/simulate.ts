@@ -73,7 +73,8 @@ function parseArgs(args: string[]): Args {
   if (unknown.length > 0) {
     throw new UsageError(`format ${unknown.map((f) => `'${f}'`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
   }
-  return { scenario, play, out, formats: [...new Set(formats)], db };
+  // The PDF last: without Chromium it fails, and the other formats are written by then.
+  return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db };
 }
 
 async function readText(path: string): Promise<string> {

@@ -79,4 +79,25 @@ describe('reports of the shipped plays', () => {
     for (const o of debrief.objectives) expect(text).toContain(`${fmtPercent(o.percent)} ${o.rating ?? ''}`.trim());
     expect(lines.filter((l) => l.startsWith('Wrote '))).toHaveLength(5);
   });
+
+  it('drillbook simulate without Chromium: the other formats are written, the message says what to install', async () => {
+    const playFile = plays[0]!;
+    const scenarioFile = join(root, 'scenarios', `${playFile.split('.')[0]}.yaml`);
+    const errors: string[] = [];
+    const saved = process.env.DRILLBOOK_CHROMIUM;
+    process.env.DRILLBOOK_CHROMIUM = '/nonexistent/chromium';
+    try {
+      const code = await main(['simulate', scenarioFile, '--play', join(playsDir, playFile), '--out', 'nochrome', '--format', 'pdf,html,csv'], {
+        out: () => undefined,
+        err: (t) => errors.push(t),
+        cwd: out,
+      });
+      expect(code).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.DRILLBOOK_CHROMIUM;
+      else process.env.DRILLBOOK_CHROMIUM = saved;
+    }
+    expect(errors.join('\n')).toContain("DRILLBOOK_CHROMIUM is set to '/nonexistent/chromium', which is not an executable file");
+    expect(readdirSync(join(out, 'nochrome')).sort()).toEqual(['debrief.html', 'decisions.csv']);
+  });
 });
