@@ -14,8 +14,11 @@ export interface FileState {
 
 export function fileSize(path: string): number | undefined {
   try {
-    return statSync(path).size;
-  } catch {
+    const info = statSync(path);
+    if (info.isDirectory()) throw new StoreError('io', `${path} is a folder, not a Drillbook data file. Choose a file inside it, such as ${path}/drillbook.db.`, { path });
+    return info.size;
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
     return undefined;
   }
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { backupNow } from './backup.ts';
 import { runMigrations } from './migrate.ts';
 import { pruneBackups } from './backup-files.ts';
+import { sqliteCode } from './sqlite-errors.ts';
 import { StoreError } from './errors.ts';
 import { inspectFile } from './inspect.ts';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
@@ -61,9 +62,20 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     return db;
   }
 
-  const db = new Database(path);
+  let db: Db | undefined;
   try {
+    db = new Database(path);
     applyPragmas(db, false, busyTimeoutMs);
+  } catch (error) {
+    db?.close();
+    const code = sqliteCode(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new StoreError(
+      'io',
+      `Drillbook cannot write to ${path} (${code}). The file or its folder may be read-only (a write-protected stick, a shared folder): copy the file to a folder you can write to and open that copy.`,
+      { path, cause: error },
+    );
+  }
+  try {
     if (state.version < LATEST_VERSION) {
       runMigrations(db, path, state.version, migrations);
     } else if (options.backupOnOpen ?? true) {

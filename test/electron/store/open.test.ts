@@ -31,6 +31,12 @@ describe('openDatabase', () => {
     expect(() => openDatabase(join(dir, 'missing.db'), { readonly: true })).toThrow(/There is no Drillbook data file/);
   });
 
+  it('says plainly when the path is a folder or its folder does not exist', () => {
+    const dir = tempDir();
+    expect(() => openDatabase(dir)).toThrow(/is a folder, not a Drillbook data file/);
+    expect(() => openDatabase(join(dir, 'no-such-folder', 'data.db'))).toThrow(/^Drillbook cannot write to .+data\.db/);
+  });
+
   it('two connections: a reader sees what the writer committed', () => {
     const store = tempStore();
     const other = track(openStore(store.path, { backupOnOpen: false }));
