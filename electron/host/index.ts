@@ -5,3 +5,4 @@ export { RealTimers, type RealTimersOptions } from './real-timers.ts';
 export { ClockWatch, type ClockJump, type ClockWatchOptions } from './clock-watch.ts';
 export { scenarioOfSession } from './scenario-copy.ts';
 export { rescoreSession } from './rescore.ts';
+export { ViewPusher, type ViewSource } from './view-pusher.ts';

@@ -1,7 +1,8 @@
 // One session on real time: the engine's runtime with the SQLite event store, timers against
 // performance.now(), and a clock watch that pauses the session (recording why) when the laptop
 // slept or the wall clock jumped. A command is acknowledged only once its events are committed:
-// the runtime appends synchronously before it returns the acknowledgement.
+// the runtime appends synchronously before it returns the acknowledgement; the views go out after
+// that, coalesced (see view-pusher.ts).
 import {
   recoverRuntime,
   type Actor,
