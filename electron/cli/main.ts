@@ -17,7 +17,7 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./schema.ts')).schemaCommand,
   },
   simulate: {
-    summary: 'simulate SCENARIO --play PLAY [--out DIR] [--format json]  dry-run a play script, print scores, write the debrief',
+    summary: 'simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf] [--db FILE]  dry-run a play script, print scores, write the debrief',
     load: async () => (await import('./simulate.ts')).simulateCommand,
   },
   sessions: {
@@ -25,7 +25,7 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./sessions.ts')).sessionsCommand,
   },
   report: {
-    summary: 'report DB --session ID --format json [--out FILE]  re-score a stored session and write its debrief',
+    summary: 'report DB|BUNDLE [--session ID] --format html|md|csv|json|pdf|bundle [--out FILE] [--anonymize] [--no-notes] [--force]  re-score a stored session and write its debrief, or export it as a .drillbook bundle',
     load: async () => (await import('./report.ts')).reportCommand,
   },
   serve: {

@@ -1,54 +1,110 @@
-// drillbook report DB --session ID [--format html|md|csv|json|pdf] [--out FILE] [--anonymize]
-// [--no-notes]: a stored session re-scored from its events and the scenario text it ran with.
-// Opens the file read-only.
+// drillbook report DB --session ID [--format html|md|csv|json|pdf|bundle] [--out FILE]
+// [--anonymize] [--no-notes] [--force]: a stored session re-scored from its events and the
+// scenario text it ran with, or exported whole as a portable session bundle. DB may itself be a
+// bundle (a .drillbook file). Every file is opened read-only.
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import { z } from 'zod';
 import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
 import type { Debrief } from '../../core/scoring/index.ts';
 import { renderPdf } from '../report/write-reports.ts';
 import { rescoreSession } from '../host/rescore.ts';
-import { openStore } from '../store/index.ts';
+import { BUNDLE_EXTENSION, BUNDLE_MARKER_KEY, exportSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
+import { appVersion } from './app-version.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
 
-const HELP = `Usage: drillbook report DB --session ID --format html|md|csv|json|pdf [--out FILE] [--anonymize] [--no-notes]
+const FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
+
+const HELP = `Usage: drillbook report DB [--session ID] --format html|md|csv|json|pdf|bundle [--out FILE] [--anonymize] [--no-notes] [--force]
 
 Re-scores session ID of the Drillbook data file DB from its recorded events and the copy of the
 scenario it ran with, and prints the debrief (or writes it to FILE).
-  --session ID    the session (drillbook sessions DB lists them)
-  --format NAME   html, md, csv (the decisions), json (default) or pdf (needs Chromium and --out)
+  --session ID    the session (drillbook sessions DB lists them); optional when DB is a bundle
+  --format NAME   html, md, csv (the decisions), json (default), pdf (needs Chromium and --out),
+                  or bundle: the session itself as one portable .drillbook file (needs --out)
   --out FILE      write to FILE instead of printing
   --anonymize     participants' names replaced by their roles, free text included
   --no-notes      leave out the facilitator's notes (hotwash answers and the plan stay)
-The data file is opened read-only.`;
+  --force         replace FILE if it exists (a bundle is never written over a file otherwise)
+DB may be a session bundle (.drillbook) exported by any Drillbook: it is reviewed and re-exported
+as it was recorded. Every file is opened read-only.`;
 
+interface Source {
+  store: Store;
+  sessionId: string;
+  close(): void;
+}
+
+/** Whether a file not named like a bundle carries a bundle's marker (a renamed bundle). */
+function markedAsBundle(path: string): boolean {
+  const store = openStore(path, { readonly: true });
+  try {
+    return store.settings.get(BUNDLE_MARKER_KEY, z.unknown()) !== undefined;
+  } finally {
+    store.close();
+  }
+}
+
+/** A bundle when it is named or marked like one; the data file otherwise. */
+function openSource(path: string, sessionId: string | undefined): Source {
+  const named = extname(path).toLowerCase() === BUNDLE_EXTENSION;
+  if (!named && sessionId === undefined && !markedAsBundle(path)) {
+    throw new UsageError(`no session given: add --session ID (drillbook sessions ${basename(path)} lists them)`);
+  }
+  if (named || sessionId === undefined) {
+    const bundle = openSessionBundle(path);
+    if (sessionId !== undefined && sessionId !== bundle.session.id) {
+      bundle.close();
+      throw new Error(`The bundle ${path} holds session ${bundle.session.id}, not ${sessionId}. Leave out --session, or give that id.`);
+    }
+    return { store: bundle.store, sessionId: bundle.session.id, close: () => bundle.close() };
+  }
+  const store = openStore(path, { readonly: true });
+  return { store, sessionId, close: () => store.close() };
+}
 
 export const reportCommand: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(HELP);
     return EXIT_OK;
   }
-  const parsed = parseArgs(args, ['--session', '--format', '--out'], ['--anonymize', '--no-notes']);
+  const parsed = parseArgs(args, ['--session', '--format', '--out'], ['--anonymize', '--no-notes', '--force']);
   const [db, extra] = parsed.positionals;
   if (db === undefined) throw new UsageError('no data file given');
   if (extra !== undefined) throw new UsageError(`one data file at a time; '${extra}' is one too many`);
   const sessionId = parsed.values.get('--session');
-  if (sessionId === undefined) throw new UsageError('no session given: add --session ID (drillbook sessions DB lists them)');
   const format = (parsed.values.get('--format') ?? 'json').toLowerCase();
-  const chosen = REPORT_FORMATS.find((f) => f === format);
-  if (chosen === undefined) throw new UsageError(`format '${format}' is not available; available: ${REPORT_FORMATS.join(', ')}`);
-  if (chosen === 'pdf' && parsed.values.get('--out') === undefined) throw new UsageError('a PDF is not printed to the terminal: add --out FILE');
+  const chosen = FORMATS.find((f) => f === format);
+  if (chosen === undefined) throw new UsageError(`format '${format}' is not available; available: ${FORMATS.join(', ')}`);
+  const out = parsed.values.get('--out');
+  if (chosen === 'pdf' && out === undefined) throw new UsageError('a PDF is not printed to the terminal: add --out FILE');
+  if (chosen === 'bundle') {
+    if (out === undefined) throw new UsageError(`a bundle is a file: add --out FILE${BUNDLE_EXTENSION}`);
+    if (parsed.switches.has('--anonymize') || parsed.switches.has('--no-notes')) {
+      throw new UsageError('a bundle holds the session as it was recorded; --anonymize and --no-notes apply to the reports made from it');
+    }
+  }
   const options: ReportOptions = { anonymize: parsed.switches.has('--anonymize'), includeNotes: !parsed.switches.has('--no-notes') };
 
-  const store = openStore(resolve(io.cwd, db), { readonly: true });
+  const source = openSource(resolve(io.cwd, db), sessionId);
+  if (chosen === 'bundle') {
+    const file = resolve(io.cwd, out as string);
+    try {
+      const marker = exportSessionBundle(source.store, source.sessionId, file, { overwrite: parsed.switches.has('--force'), appVersion: appVersion() });
+      io.out(`Wrote ${file} (session ${marker.sessionId}, ${marker.eventCount} events)`);
+    } finally {
+      source.close();
+    }
+    return EXIT_OK;
+  }
   let debrief: Debrief;
   try {
-    debrief = rescoreSession(store, sessionId);
+    debrief = rescoreSession(source.store, source.sessionId);
   } finally {
-    store.close();
+    source.close();
   }
   const text = await render(debrief, chosen, options);
-  const out = parsed.values.get('--out');
   if (out === undefined) {
     io.out(text.toString());
     return EXIT_OK;
