@@ -1,5 +1,7 @@
-// What the preload exposes to a desktop window as `window.drillbookBridge`: the protocol's Bridge plus a
-// few desktop-only verbs (dialogs, windows, links). Types only, so the preload bundle stays small.
+// What the desktop preload exposes to a window as `window.drillbookBridge`: the protocol's Bridge plus
+// a few desktop-only verbs (dialogs, windows, links). It lives in core/protocol so that both sides
+// share it: electron/main implements it, renderer/ calls it. Types and one string only, with no
+// value import: the preload bundle must stay a few kilobytes (no zod in it).
 import type {
   Bridge,
   BridgeParams,
@@ -7,7 +9,7 @@ import type {
   LibraryEntry,
   SessionDetail,
   SessionSummary,
-} from '../../core/protocol/bridge.ts';
+} from './bridge.ts';
 
 export type DesktopWindowKind = 'facilitator' | 'room' | 'seat';
 
@@ -30,7 +32,7 @@ export interface DesktopVerbs {
   openSeat(params: { sessionId: string; role: string }): Promise<BridgeResult<null>>;
   openRoomScreen(params: { sessionId: string; fullscreen: boolean }): Promise<BridgeResult<null>>;
   openExternal(url: string): Promise<BridgeResult<null>>;
-  /** An app-menu item was chosen: the renderer's command registry performs `name`. */
+  /** An app-menu item was chosen: the renderer's command registry performs `name` (see DESKTOP_ONLY_COMMANDS). */
   onMenuCommand(listener: (name: string) => void): () => void;
 }
 
@@ -40,3 +42,10 @@ export interface DesktopApi extends Bridge {
 
 /** The global name the preload exposes the API under (renderer/bridge/select.ts reads it). */
 export const DESKTOP_API_KEY = 'drillbookBridge';
+
+/**
+ * App-menu commands that exist only in the desktop app (its file dialogs); every other menu
+ * command is a name from the renderer's view registries. The renderer handles each of these.
+ */
+export const DESKTOP_ONLY_COMMANDS = ['library.import', 'session.openBundle', 'report.export'] as const;
+export type DesktopOnlyCommand = (typeof DESKTOP_ONLY_COMMANDS)[number];

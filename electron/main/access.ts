@@ -2,7 +2,7 @@
 // the request: a seat window acts and sees as its role only, the room screen only watches what is
 // addressed to everyone, and only the facilitator's window reaches the rest of the API.
 import { fail, ok, type BridgeResult, type ParsedRequest, type SubscribeParams } from '../../core/protocol/bridge.ts';
-import type { WindowContext } from './desktop-api.ts';
+import type { WindowContext } from '../../core/protocol/desktop.ts';
 
 const denied = (what: string): { ok: false; error: { code: string; message: string } } =>
   fail('forbidden', `This window may not ${what}. Use the facilitator's window for that.`);

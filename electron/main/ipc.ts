@@ -6,7 +6,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { z } from 'zod';
 import { fail, type BridgeResult } from '../../core/protocol/bridge.ts';
 import type { InvokeChannel } from './channels.ts';
-import type { DesktopWindowKind, WindowContext } from './desktop-api.ts';
+import type { DesktopWindowKind, WindowContext } from '../../core/protocol/desktop.ts';
 
 /** The slice of ipcMain the wrapper uses. */
 export interface IpcMainLike {

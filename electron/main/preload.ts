@@ -4,7 +4,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { BridgeUpdate, ConnectionState } from '../../core/protocol/bridge.ts';
 import { INVOKE, PUSH } from './channels.ts';
-import { DESKTOP_API_KEY, type DesktopApi } from './desktop-api.ts';
+import { DESKTOP_API_KEY, type DesktopApi } from '../../core/protocol/desktop.ts';
 
 /** The slice of ipcRenderer the API needs (a test passes a recording fake). */
 export interface PreloadIpc {

@@ -4,7 +4,7 @@
 import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
 import { APP_ENTRY } from './app-protocol.ts';
 import { hashFor, type WindowRoute } from './app-routes.ts';
-import type { WindowContext } from './desktop-api.ts';
+import type { WindowContext } from '../../core/protocol/desktop.ts';
 import { guardContents, type OpenExternal } from './navigation.ts';
 import { webPreferencesFor } from './web-preferences.ts';
 import { clampBounds, pickRoomDisplay, type Bounds, type DisplayArea, type RememberedWindow, type WindowState } from './window-state.ts';

@@ -4,7 +4,7 @@ vi.mock('electron', () => ({}));
 
 const { authorizeRequest, authorizeSubscribe } = await import('../../../electron/main/access.ts');
 const { parseBridgeRequest } = await import('../../../core/protocol/bridge.ts');
-import type { WindowContext } from '../../../electron/main/desktop-api.ts';
+import type { WindowContext } from '../../../core/protocol/desktop.ts';
 import type { ParsedRequest } from '../../../core/protocol/bridge.ts';
 
 const facilitator: WindowContext = { kind: 'facilitator', role: null, sessionId: null };

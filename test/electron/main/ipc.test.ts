@@ -7,7 +7,7 @@ vi.mock('electron', () => ({}));
 const { createIpcRouter } = await import('../../../electron/main/ipc.ts');
 const { isAppUrl } = await import('../../../electron/main/app-protocol.ts');
 const { INVOKE } = await import('../../../electron/main/channels.ts');
-import type { WindowContext } from '../../../electron/main/desktop-api.ts';
+import type { WindowContext } from '../../../core/protocol/desktop.ts';
 
 const FACILITATOR: WindowContext = { kind: 'facilitator', role: null, sessionId: null };
 const SEAT: WindowContext = { kind: 'seat', role: 'ic', sessionId: 's-1' };

@@ -36,7 +36,7 @@ const { INVOKE_CHANNELS, PUSH, INVOKE } = await import('../../../electron/main/c
 const { createIpcRouter } = await import('../../../electron/main/ipc.ts');
 const { registerIpc } = await import('../../../electron/main/register-ipc.ts');
 const { isAppUrl } = await import('../../../electron/main/app-protocol.ts');
-import type { DesktopApi } from '../../../electron/main/desktop-api.ts';
+import type { DesktopApi } from '../../../core/protocol/desktop.ts';
 import type { DesktopServices } from '../../../electron/main/register-ipc.ts';
 
 const api = electron.exposed.drillbookBridge as DesktopApi;

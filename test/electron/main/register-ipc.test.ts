@@ -13,7 +13,7 @@ const { registerIpc } = await import('../../../electron/main/register-ipc.ts');
 const { isAppUrl } = await import('../../../electron/main/app-protocol.ts');
 const { INVOKE, PUSH } = await import('../../../electron/main/channels.ts');
 const { openDesktopBackend } = await import('../../../electron/main/backend.ts');
-import type { WindowContext } from '../../../electron/main/desktop-api.ts';
+import type { WindowContext } from '../../../core/protocol/desktop.ts';
 import type { DesktopServices } from '../../../electron/main/register-ipc.ts';
 import type { LibraryEntry, SessionSummary } from '../../../core/protocol/bridge.ts';
 
