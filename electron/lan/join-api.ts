@@ -160,7 +160,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     }
     const joined = ctx.lobbies.join(parsed.data.code, parsed.data.name, seat);
     if ('error' in joined) {
-      sendJson(res, 423, { error: 'The facilitator has locked the lobby. Ask them to let you in.' });
+      sendJson(res, 423, { error: joined.error === 'full' ? 'This exercise has as many participants as it can take. Ask the facilitator.' : 'The facilitator has locked the lobby. Ask them to let you in.' });
       return;
     }
     sendJson(res, 200, { token: joined.token, sessionId: joined.participant.sessionId, audience: seat, name: joined.participant.name });

@@ -28,6 +28,9 @@ interface Lobby {
   members: Map<string, Participant>;
 }
 
+/** More people than any room holds: past this a lobby is full (a runaway script, not a team). */
+export const MAX_LOBBY_MEMBERS = 300;
+
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export class Lobbies {
@@ -77,10 +80,11 @@ export class Lobbies {
   }
 
   /** Adds a participant to the lobby of `code`; returns the token to reconnect with. */
-  join(code: string, name: string, audience: SeatAudience): { token: string; participant: Participant } | { error: 'unknown-code' | 'locked' } {
+  join(code: string, name: string, audience: SeatAudience): { token: string; participant: Participant } | { error: 'unknown-code' | 'locked' | 'full' } {
     const lobby = this.byCode.get(code);
     if (!lobby) return { error: 'unknown-code' };
     if (lobby.locked) return { error: 'locked' };
+    if (lobby.members.size >= MAX_LOBBY_MEMBERS) return { error: 'full' };
     const token = randomBytes(32).toString('base64url');
     const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audience, joinedAt: this.wall() };
     lobby.members.set(hash(token), participant);

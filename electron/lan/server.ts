@@ -31,6 +31,8 @@ export interface LanLimits {
   /** Wrong codes and tokens per address before 429. */
   wrongCodes: BucketOptions;
   maxConnections: number;
+  /** Sockets one participant's token may hold at once (a phone and a laptop, a few tabs). */
+  socketsPerParticipant: number;
 }
 
 export const DEFAULT_LIMITS: LanLimits = {
@@ -40,6 +42,7 @@ export const DEFAULT_LIMITS: LanLimits = {
   participantRate: { capacity: 40, perSecond: 10 },
   wrongCodes: { capacity: 10, perSecond: 0.2 },
   maxConnections: 1000,
+  socketsPerParticipant: 4,
 };
 
 export interface LanServerOptions {
@@ -277,6 +280,11 @@ export class LanServer {
       return rejectUpgrade(socket, 401, 'Unauthorized');
     }
     if (this.connections.size >= this.limits.maxConnections) return rejectUpgrade(socket, 503, 'Service Unavailable');
+    if (scope.kind === 'participant') {
+      let held = 0;
+      for (const c of this.connections) if (c.scope.kind === 'participant' && c.scope.participantId === scope.participantId) held++;
+      if (held >= this.limits.socketsPerParticipant) return rejectUpgrade(socket, 429, 'Too Many Requests', { 'Retry-After': '5' });
+    }
     const wss = scope.kind === 'facilitator' ? this.facilitatorWss : this.participantWss;
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => this.accept(ws, scope));
   }

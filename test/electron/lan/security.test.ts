@@ -152,6 +152,19 @@ describe('sockets', () => {
     client.close();
   });
 
+  it('lets one participant hold only a few sockets at once', async () => {
+    const ann = await joinLobby(lan, code, 'Ann');
+    const held = Array.from({ length: 4 }, () => RawClient.token(lan, ann.token));
+    await Promise.all(held.map((c) => c.opened));
+    expect(await RawClient.token(lan, ann.token).refused).toBe(429);
+    held[0]!.close();
+    await held[0]!.closed;
+    await until(() => lan.server.connectionCount === 3, 5000, 'the socket to close');
+    const again = RawClient.token(lan, ann.token);
+    expect(await again.refused).toBeNull();
+    for (const c of [...held.slice(1), again]) c.close();
+  });
+
   it('closes a removed participant, and its token no longer works', async () => {
     const ann = await joinLobby(lan, code, 'Ann');
     const client = RawClient.token(lan, ann.token);
