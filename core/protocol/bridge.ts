@@ -170,6 +170,13 @@ export interface SessionSummary {
   endedAt: number | null;
   /** Overall percent once the session has ended; null before. */
   percent: number | null;
+  /**
+   * Set for a session opened from a session bundle (a `.drillbook` file): it can be reviewed,
+   * replayed and exported, never changed; requests that would change it fail with `read-only`.
+   */
+  readOnly?: boolean;
+  /** For a bundle: the session's id in the data file it was exported from. */
+  sourceSessionId?: string;
 }
 
 export interface SessionDetail extends SessionSummary {

@@ -4,7 +4,7 @@
 import { recoverRuntime } from '../engine/recovery.ts';
 import { SessionRuntime, type TimerHost } from '../engine/runtime.ts';
 import type { Command } from '../engine/commands.ts';
-import type { Actor } from '../engine/event.ts';
+import type { Actor, EventStore, SessionEvent } from '../engine/event.ts';
 import { project, type Audience as EngineAudience } from '../engine/projections.ts';
 import { reduce } from '../engine/reduce.ts';
 import { parseCommand } from '../protocol/commands.ts';
@@ -42,6 +42,31 @@ interface LiveSession {
   record: StoredSessionRecord;
   scenario: Scenario;
   runtime: SessionRuntime;
+  /** Set for a session opened from a bundle: its id in the file it came from. Nothing changes it. */
+  reviewOf?: string;
+}
+
+/** A session read from a session bundle by the host (reading files is the host's part). */
+export interface SessionReview {
+  /** The session as the bundle holds it; `sessionId` is its id in the data file it came from. */
+  record: StoredSessionRecord;
+  events: readonly SessionEvent[];
+}
+
+/** The id a reviewed bundle goes by: a stored session id never holds a '.', so the two never meet. */
+export function reviewIdOf(sessionId: string): string {
+  return `bundle.${sessionId}`;
+}
+
+// A review never runs: its clock stands at the last event and nothing is ever appended.
+const STILL_TIMERS: TimerHost = { now: () => 0, setTimer: () => null, clearTimer: () => {} };
+function frozenStore(events: readonly SessionEvent[]): EventStore {
+  return {
+    append: () => {
+      throw new Error('A session opened from a bundle is read-only.');
+    },
+    load: () => [...events],
+  };
 }
 
 const MIME: Record<ExportedReport['format'], string> = {
@@ -98,6 +123,28 @@ export class AppService {
     }
   }
 
+  /**
+   * Opens a session read from a bundle for review: in memory, under its own id (reviewIdOf),
+   * never stored and never changed; the debrief, replay and exports work as for any session.
+   * Opening the same session again replaces the earlier review.
+   */
+  openReview(review: SessionReview): BridgeResult<SessionDetail> {
+    const loaded = loadScenario(review.record.scenarioText, review.record.scenarioFileName);
+    if (!loaded.ok) {
+      return fail('invalid-scenario', `The scenario in the bundle (${review.record.scenarioFileName}) does not load in this version of Drillbook; open the bundle with the version that wrote it.`, loaded.errors);
+    }
+    const id = reviewIdOf(review.record.sessionId);
+    this.sessions.get(id)?.runtime.dispose();
+    const runtime = new SessionRuntime({ scenario: loaded.value, sessionId: id, store: frozenStore(review.events), timers: STILL_TIMERS, wall: this.options.wall, events: review.events });
+    runtime.dispose();
+    this.sessions.set(id, { record: { ...review.record, sessionId: id }, scenario: loaded.value, runtime, reviewOf: review.record.sessionId });
+    return this.openSession(id);
+  }
+
+  private readOnly(live: LiveSession): { ok: false; error: { code: string; message: string } } {
+    return fail('read-only', `This session (${live.reviewOf ?? live.record.sessionId}) was opened from a session bundle and is read-only: review it and export its report here; changes belong in the Drillbook that ran it.`);
+  }
+
   // ---- sessions ----
 
   private createSession(params: ParsedParams<'sessions.create'>): BridgeResult<SessionSummary> {
@@ -151,6 +198,7 @@ export class AppService {
       createdAt: live.record.createdAt,
       endedAt: state.ended?.wall ?? null,
       percent: state.status === 'ended' ? computeDebrief(live.scenario, live.runtime.events).score.percent : null,
+      ...(live.reviewOf === undefined ? {} : { readOnly: true, sourceSessionId: live.reviewOf }),
     };
   }
 
@@ -201,6 +249,7 @@ export class AppService {
   private dispatch(sessionId: string, actor: Actor, raw: unknown): BridgeResult<BridgeValues['live.dispatch']> {
     const live = this.live(sessionId);
     if (!live.ok) return live;
+    if (live.value.reviewOf !== undefined) return this.readOnly(live.value);
     const command = parseCommand(raw);
     if (!command.ok) return fail(command.rejection.code, command.rejection.message);
     const result = live.value.runtime.dispatch(actor, command.value);
@@ -243,7 +292,7 @@ export class AppService {
   // ---- debrief ----
 
   private computeFor(live: LiveSession): Debrief {
-    return computeDebrief(live.scenario, live.runtime.events, { sessionId: live.record.sessionId, contentHash: live.record.contentHash });
+    return computeDebrief(live.scenario, live.runtime.events, { sessionId: live.reviewOf ?? live.record.sessionId, contentHash: live.record.contentHash });
   }
 
   private debrief(sessionId: string): BridgeResult<Debrief> {
@@ -252,6 +301,7 @@ export class AppService {
   }
 
   private commandAll(live: LiveSession, commands: Command[]): BridgeResult<null> {
+    if (live.reviewOf !== undefined) return this.readOnly(live);
     for (const command of commands) {
       const result = live.runtime.dispatch('facilitator', command);
       if (!result.ok) return fail(result.rejection.code, result.rejection.message);
@@ -293,7 +343,7 @@ export class AppService {
     if (!live.ok) return live;
     const debrief = this.computeFor(live.value);
     const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
-    const base = `${live.value.scenario.id}-${live.value.record.sessionId}`;
+    const base = `${live.value.scenario.id}-${live.value.reviewOf ?? live.value.record.sessionId}`;
     if (params.format === 'pdf') {
       if (!this.options.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
       return this.options.pdf(renderReport(debrief, 'html', options), `${base}-${REPORT_FILES.pdf}`);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fail, ok, type Bridge, type BridgeResult, type SessionDetail } from '../../core/protocol/bridge.ts';
 import { InProcessBridge } from '../../core/service/index.ts';
 import type { HostExporter } from '../../core/service/app-service.ts';
+import { openBundleForReview } from '../host/bundle-review.ts';
 import { readShippedScenarios, ServiceHost, type ServiceHostOptions } from '../host/service-host.ts';
 
 export const DATA_FILE = 'drillbook.db';
@@ -57,10 +58,8 @@ export function openDesktopBackend(options: BackendOptions): DesktopBackend {
     bridge: new InProcessBridge(host.service),
     recovered: host.recovered,
     path,
-    // A reader of `.drillbook` bundles belongs to the reports' side; until one exists the
-    // facilitator is told so rather than shown a half-opened session.
-    openBundle: async (bundle) =>
-      fail('unsupported', `This version of Drillbook cannot open session bundles yet (${bundle}). Open the report exported with it instead.`),
+    // Read-only review: the file is verified, read and closed; the session stays in memory.
+    openBundle: async (bundle) => openBundleForReview(host.service, bundle),
     suspend: () => host.pauseRunning('suspend'),
     close: () => host.close(),
   };

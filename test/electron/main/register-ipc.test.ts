@@ -196,8 +196,8 @@ describe('IPC over the real service', () => {
     expect(row.n).toBeGreaterThan(0);
   });
 
-  it('says plainly that bundles cannot be opened yet, when no reader is wired', async () => {
-    const answer = await backend.openBundle('/tmp/x.drillbook');
-    expect(answer).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  it('opens session bundles through the store reader, saying plainly when the file is missing', async () => {
+    const answer = await backend.openBundle(join(out, 'missing.drillbook'));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('There is no session bundle at') } });
   });
 });
