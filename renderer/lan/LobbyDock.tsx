@@ -87,12 +87,37 @@ function Lobby({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
   );
 }
 
+/** On the room screen, while people may join: the code and the QR code in a corner. */
+function RoomJoinCard({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
+  const [lobby, setLobby] = useState<LobbyInfo | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      const result = await bridge.lobby('status', sessionId);
+      if (alive) setLobby(result.ok ? asLobby(result.value) : null);
+    };
+    void load();
+    const timer = setInterval(() => void load(), 3000);
+    return () => { alive = false; clearInterval(timer); };
+  }, [bridge, sessionId]);
+  if (!lobby || lobby.locked) return null;
+  return (
+    <aside className="panel stack" aria-label="Join from your device"
+      style={{ position: 'fixed', right: '1rem', bottom: '1rem', zIndex: 40, alignItems: 'center', textAlign: 'center' }}>
+      <img src={lobby.qr} alt={`QR code for ${lobby.joinUrl}`} width={180} height={180} style={{ background: '#fff' }} />
+      <div>Join code <strong style={{ fontSize: '2rem', letterSpacing: '0.2em' }}>{lobby.code}</strong></div>
+      <div className="dim user-text">{lobby.joinUrl}</div>
+    </aside>
+  );
+}
+
 /** A button at the top right of the facilitator's screens that opens the lobby of the current session. */
 export function LobbyDock({ bridge }: { bridge: WsBridge }) {
   const route = useRoute();
   const [open, setOpen] = useState(false);
-  const sessionId = 'sessionId' in route && route.view !== 'room' ? route.sessionId : null;
+  const sessionId = 'sessionId' in route ? route.sessionId : null;
   if (!sessionId) return null;
+  if (route.view === 'room') return <RoomJoinCard bridge={bridge} sessionId={sessionId} />;
   return (
     // In the top bar's empty right end, so it covers nothing of the view below.
     <div className="stack" style={{ position: 'fixed', right: '0.75rem', top: '0.4rem', zIndex: 40, maxWidth: '26rem', maxHeight: '90vh', overflow: 'auto', alignItems: 'flex-end' }}>

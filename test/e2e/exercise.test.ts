@@ -132,6 +132,15 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
       expect(await p.getByRole('heading', { level: 1 }).textContent()).toBeTruthy();
       seats[role] = p;
     }
+    // The room screen shows the code and the QR code while people may join.
+    const roomPromise = fac.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Open the room screen' }).click();
+    const room = await roomPromise;
+    watchPage(room, 'room', problems);
+    await room.getByRole('timer', { name: 'Exercise time' }).waitFor();
+    await room.getByRole('complementary', { name: 'Join from your device' }).getByText(code, { exact: true }).waitFor();
+    await shot(room, '07a-room-join-code');
+
     await page.getByRole('button', { name: 'Lock the lobby' }).click();
     await page.getByText('Locked: nobody new can join').waitFor();
     await page.getByRole('list', { name: 'Joined' }).getByText('Pat').waitFor();
@@ -146,12 +155,8 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     await late.getByRole('button', { name: 'Join' }).click();
     await late.getByText(/locked the lobby/).waitFor();
 
-    // ---- the room screen, opened from the console ----
-    const roomPromise = fac.context.waitForEvent('page');
-    await page.getByRole('button', { name: 'Room screen' }).click();
-    const room = await roomPromise;
-    watchPage(room, 'room', problems);
-    await room.getByRole('timer', { name: 'Exercise time' }).waitFor();
+    // Locked: the room screen no longer invites anyone.
+    await room.getByRole('complementary', { name: 'Join from your device' }).waitFor({ state: 'detached', timeout: 10_000 });
 
     // ---- run at 10x ----
     for (const speed of ['2×', '4×', '10×']) {
