@@ -18,10 +18,10 @@ if (document.querySelector('meta[name="drillbook-host"][content="lan"]')) {
     },
   );
 } else selectBridge().then(
-  ({ bridge, label }) => {
+  ({ bridge, desktop, label }) => {
     root.render(
       <StrictMode>
-        <App bridge={bridge} store={createAppStore(bridge)} hostLabel={label} />
+        <App bridge={bridge} store={createAppStore(bridge)} hostLabel={label} desktop={desktop} />
       </StrictMode>,
     );
   },

@@ -1,11 +1,16 @@
 // The app shell: top bar, connection banner, the routed view, toasts. Views that fill a screen
 // (console, room, seat) get the whole area without page scroll.
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Bridge } from '../../core/protocol/bridge.ts';
-import { ServicesProvider } from '../bridge/context.tsx';
+import type { DesktopVerbs } from '../../core/protocol/desktop.ts';
+import { ServicesProvider, useDesktop } from '../bridge/context.tsx';
+import { CommandHub } from '../commands/command-hub.ts';
+import { CommandHubProvider } from '../commands/hub-context.tsx';
 import type { AppStore } from '../store/store.ts';
 import { useApp } from '../store/use-app.ts';
-import { href, useRoute } from './navigation.ts';
+import { href, navigate, useRoute } from './navigation.ts';
+import { appCommands, type AppCommandContext } from './app-commands.ts';
+import { useDesktopMenu } from './desktop-menu.ts';
 import type { Route } from '../store/route.ts';
 import { LibraryView } from '../views/library/LibraryView.tsx';
 import { SetupView } from '../views/setup/SetupView.tsx';
@@ -86,8 +91,22 @@ function RoutedView({ route }: { route: Route }) {
   }
 }
 
-function Shell({ hostLabel }: { hostLabel: string | null }) {
+/** The app's own commands (the desktop menu's file dialogs), as the hub's fallback. */
+function useAppCommands(hub: CommandHub, route: Route): void {
+  const desktop = useDesktop();
+  const toast = useApp((s) => s.toast);
+  const acceptImport = useApp((s) => s.acceptImport);
+  const loadSessions = useApp((s) => s.loadSessions);
+  const current: AppCommandContext = { desktop, route, navigate, toast, acceptImport, loadSessions };
+  const latest = useRef(current);
+  latest.current = current;
+  useEffect(() => hub.add(appCommands, () => latest.current, { fallback: true }), [hub]);
+  useDesktopMenu(desktop, hub, toast);
+}
+
+function Shell({ hostLabel, hub }: { hostLabel: string | null; hub: CommandHub }) {
   const route = useRoute();
+  useAppCommands(hub, route);
   const full = FULL_SCREEN.includes(route.view);
   // The room screen is for a projector: no navigation chrome.
   const chrome = route.view !== 'room';
@@ -106,10 +125,19 @@ function Shell({ hostLabel }: { hostLabel: string | null }) {
   );
 }
 
-export function App({ bridge, store, hostLabel = null }: { bridge: Bridge; store: AppStore; hostLabel?: string | null }) {
+export function App({ bridge, store, hostLabel = null, desktop = null }: {
+  bridge: Bridge;
+  store: AppStore;
+  hostLabel?: string | null;
+  /** The desktop preload's own verbs (file dialogs, windows, the app menu); null in a browser. */
+  desktop?: DesktopVerbs | null;
+}) {
+  const [hub] = useState(() => new CommandHub());
   return (
-    <ServicesProvider bridge={bridge} store={store}>
-      <Shell hostLabel={hostLabel} />
+    <ServicesProvider bridge={bridge} store={store} desktop={desktop}>
+      <CommandHubProvider hub={hub}>
+        <Shell hostLabel={hostLabel} hub={hub} />
+      </CommandHubProvider>
     </ServicesProvider>
   );
 }

@@ -1,4 +1,4 @@
-import type { BridgeError, LibraryEntry, LibraryEntryDetail } from '../../core/protocol/bridge.ts';
+import type { BridgeError, BridgeResult, LibraryEntry, LibraryEntryDetail } from '../../core/protocol/bridge.ts';
 import { idle, loading, type Loadable } from './load-state.ts';
 import type { SliceCreator } from './store.ts';
 
@@ -14,6 +14,8 @@ export interface LibrarySlice {
   loadLibrary(): Promise<void>;
   loadPreview(entryId: string): Promise<void>;
   importScenario(fileName: string, text: string): Promise<LibraryEntry | null>;
+  /** Shows the outcome of an import done elsewhere (the desktop's file dialog) like one from here. */
+  acceptImport(fileName: string, result: BridgeResult<LibraryEntry>): Promise<LibraryEntry | null>;
   duplicateScenario(entryId: string): Promise<LibraryEntry | null>;
   clearImport(): void;
 }
@@ -35,7 +37,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, bridge)
     set({ preview: result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error } });
   },
   async importScenario(fileName, text) {
-    const result = await bridge.request('library.import', { fileName, text });
+    return get().acceptImport(fileName, await bridge.request('library.import', { fileName, text }));
+  },
+  async acceptImport(fileName, result) {
     if (!result.ok) {
       set({ lastImport: { fileName, error: result.error } });
       return null;

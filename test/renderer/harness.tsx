@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { act, render, type RenderResult } from '@testing-library/react';
 import { VirtualTimers } from '../../core/engine/virtual-time.ts';
 import type { Bridge, BridgeMethod, BridgeParams, BridgeResult, BridgeUpdate, BridgeValues, ConnectionState, SubscribeParams } from '../../core/protocol/bridge.ts';
+import type { DesktopVerbs } from '../../core/protocol/desktop.ts';
 import { AppService } from '../../core/service/app-service.ts';
 import { InProcessBridge } from '../../core/service/in-process-bridge.ts';
 import { createMemoryStorage } from '../../core/service/memory-storage.ts';
@@ -94,10 +95,11 @@ export function createHarness(shipped: ShippedScenario[] = shippedScenarios()) {
 
 export type Harness = ReturnType<typeof createHarness>;
 
-export function renderApp(harness: Harness, hash = '#/library'): RenderResult {
+export function renderApp(harness: Harness, hash = '#/library', options: { bridge?: Bridge; desktop?: DesktopVerbs | null } = {}): RenderResult {
   window.location.hash = hash;
-  const store = createAppStore(harness.bridge);
-  return render(<App bridge={harness.bridge} store={store} />);
+  const bridge = options.bridge ?? harness.bridge;
+  const store = createAppStore(bridge);
+  return render(<App bridge={bridge} store={store} desktop={options.desktop ?? null} />);
 }
 
 export async function goTo(hash: string): Promise<void> {

@@ -6,8 +6,9 @@ import type { Command as EngineCommand } from '../../../core/engine/commands.ts'
 import type { FacilitatorView } from '../../../core/engine/projections.ts';
 import type { SessionDetail } from '../../../core/protocol/bridge.ts';
 import type { Debrief } from '../../../core/scoring/debrief-types.ts';
-import { useBridge } from '../../bridge/context.tsx';
+import { useBridge, useDesktop } from '../../bridge/context.tsx';
 import { CommandButton } from '../../commands/CommandButton.tsx';
+import { useCommandTarget } from '../../commands/hub-context.tsx';
 import { findCommand } from '../../commands/registry.ts';
 import { ShortcutHelp } from '../../commands/ShortcutHelp.tsx';
 import { useShortcuts } from '../../commands/use-shortcuts.ts';
@@ -47,6 +48,7 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
   const helpOpen = useApp((s) => s.helpOpen);
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const toast = useApp((s) => s.toast);
+  const desktop = useDesktop();
   // The panels need the time only to the second; the clock itself ticks faster on its own.
   const nowMs = useExerciseMs(view.clock, 1000);
   const debrief = useLiveDebrief(sessionId, view);
@@ -80,12 +82,18 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
     focusComposer: () => composerRef.current?.focus(),
     setNoteTag: (tag) => setNote((n) => ({ ...n, tag })),
     showHelp: () => setHelpOpen(true),
-    openRoomScreen: () => { window.open(href({ view: 'room', sessionId }), 'drillbook-room'); },
+    openRoomScreen: () => {
+      // The desktop app denies window.open: its main process opens the room screen (fullscreen on
+      // a second display); a browser opens a named tab.
+      if (!desktop) window.open(href({ view: 'room', sessionId }), 'drillbook-room');
+      else void desktop.openRoomScreen({ sessionId, fullscreen: true }).then((r) => { if (!r.ok) toast(r.error.message, 'error'); });
+    },
     openDebrief: () => navigate({ view: 'debrief', sessionId }),
     confirm: (question) => window.confirm(question),
-  }), [view, selected, selectedId, sessionId]);
+  }), [view, selected, selectedId, sessionId, desktop]);
 
   useShortcuts(consoleCommands, ctx);
+  useCommandTarget(consoleCommands, ctx);
 
   async function saveNote() {
     const text = note.text.trim();

@@ -1,11 +1,26 @@
-// Export the debrief in every format. The host returns the file; the page offers it as a download
-// (the desktop host may have written it to a path it chose already).
-import { useState } from 'react';
+// Export the debrief in every format. In a browser the host returns the file and the page offers it
+// as a download; in the desktop app the main process asks where to save it and writes it there.
+// The desktop menu's "Export Report…" (`report.export`) brings the focus here to pick the format.
+import { useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportedReport } from '../../../core/protocol/bridge.ts';
-import { useBridge } from '../../bridge/context.tsx';
+import { useBridge, useDesktop } from '../../bridge/context.tsx';
+import { useCommandTarget } from '../../commands/hub-context.tsx';
+import type { Registry } from '../../commands/registry.ts';
 import { useApp } from '../../store/use-app.ts';
 
 const LABEL: Record<ExportFormat, string> = { html: 'HTML report', md: 'Markdown', csv: 'Decisions CSV', json: 'JSON', pdf: 'PDF' };
+
+export interface ExportContext {
+  focusFormats(): void;
+}
+
+export const exportCommands: Registry<ExportContext> = [
+  {
+    name: 'report.export', label: 'Export the report…', group: 'Export',
+    enabled: () => true,
+    perform: (ctx) => ctx.focusFormats(),
+  },
+];
 
 function download(report: ExportedReport): void {
   const bytes = report.encoding === 'base64' ? Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)) : report.content;
@@ -22,24 +37,45 @@ function download(report: ExportedReport): void {
 
 export function ExportPanel({ sessionId, onExported }: { sessionId: string; onExported?: (report: ExportedReport) => void }) {
   const bridge = useBridge();
+  const desktop = useDesktop();
   const toast = useApp((s) => s.toast);
   const [anonymize, setAnonymize] = useState(false);
   const [includeNotes, setIncludeNotes] = useState(true);
   const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const formatsRef = useRef<HTMLDivElement>(null);
+
+  useCommandTarget(exportCommands, {
+    focusFormats() {
+      const first = formatsRef.current?.querySelector('button');
+      first?.scrollIntoView?.({ block: 'nearest' });
+      first?.focus();
+    },
+  });
+
+  async function saveOnDesktop(format: ExportFormat) {
+    if (!desktop) return;
+    const saved = await desktop.exportReport({ sessionId, format, anonymize, includeNotes });
+    if (!saved.ok) toast(saved.error.message, 'error');
+    else if (saved.value) toast(`Saved ${saved.value.path}`);
+  }
 
   async function run(format: ExportFormat) {
     setBusy(format);
-    const result = await bridge.request('report.export', { sessionId, format, anonymize, includeNotes });
-    setBusy(null);
-    if (!result.ok) {
-      toast(result.error.message, 'error');
-      return;
-    }
-    onExported?.(result.value);
-    if (result.value.path) toast(`Saved ${result.value.path}`);
-    else {
-      download(result.value);
-      toast(`Exported ${result.value.fileName}`);
+    try {
+      if (desktop) return await saveOnDesktop(format);
+      const result = await bridge.request('report.export', { sessionId, format, anonymize, includeNotes });
+      if (!result.ok) {
+        toast(result.error.message, 'error');
+        return;
+      }
+      onExported?.(result.value);
+      if (result.value.path) toast(`Saved ${result.value.path}`);
+      else {
+        download(result.value);
+        toast(`Exported ${result.value.fileName}`);
+      }
+    } finally {
+      setBusy(null);
     }
   }
 
@@ -49,7 +85,7 @@ export function ExportPanel({ sessionId, onExported }: { sessionId: string; onEx
         <label><input type="checkbox" checked={anonymize} onChange={(e) => setAnonymize(e.target.checked)} /> Anonymize participants</label>
         <label><input type="checkbox" checked={includeNotes} onChange={(e) => setIncludeNotes(e.target.checked)} /> Include facilitator notes</label>
       </div>
-      <div className="row">
+      <div className="row" ref={formatsRef} role="group" aria-label="Export formats">
         {EXPORT_FORMATS.map((f) => (
           <button key={f} type="button" disabled={busy !== null} onClick={() => void run(f)}>{busy === f ? 'Exporting…' : LABEL[f]}</button>
         ))}

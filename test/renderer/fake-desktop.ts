@@ -1,0 +1,82 @@
+// A stand-in for ONLY the `desktop` part of the preload object (the electron module cannot run
+// here). Each verb does what the main process does for it (electron/main/register-ipc.ts), over
+// the same real bridge the rest of the page uses; the test decides what the file dialogs pick.
+import { ok, type Bridge, type BridgeResult, type SessionDetail } from '../../core/protocol/bridge.ts';
+import type { DesktopApi, DesktopVerbs } from '../../core/protocol/desktop.ts';
+
+export interface FakeDesktop extends DesktopVerbs {
+  /** Every verb the page called, with its argument. */
+  readonly calls: { verb: string; params?: unknown }[];
+  /** What the open dialog picks next for Import Scenario; null: the facilitator closes it. */
+  pickScenario: { fileName: string; text: string } | null;
+  /** Where the save dialog saves; null: the facilitator closes it. */
+  saveFolder: string | null;
+  /** The main process's answer to Open Session Bundle. */
+  bundleAnswer: BridgeResult<SessionDetail | null>;
+  /** The app menu chooses an item. */
+  menu(name: string): void;
+  menuListeners(): number;
+}
+
+export function createFakeDesktop(bridge: Bridge): FakeDesktop {
+  const listeners = new Set<(name: string) => void>();
+  const fake: FakeDesktop = {
+    calls: [],
+    pickScenario: null,
+    saveFolder: '/home/fran/Documents',
+    bundleAnswer: ok(null),
+    menu(name) {
+      for (const listener of listeners) listener(name);
+    },
+    menuListeners: () => listeners.size,
+    async windowContext() {
+      fake.calls.push({ verb: 'windowContext' });
+      return ok({ kind: 'facilitator', role: null, sessionId: null });
+    },
+    async recoveredSessions() {
+      fake.calls.push({ verb: 'recoveredSessions' });
+      return ok([]);
+    },
+    async importScenario() {
+      fake.calls.push({ verb: 'importScenario' });
+      return fake.pickScenario === null ? ok(null) : bridge.request('library.import', fake.pickScenario);
+    },
+    async exportReport(params) {
+      fake.calls.push({ verb: 'exportReport', params });
+      const report = await bridge.request('report.export', params);
+      if (!report.ok) return report;
+      return fake.saveFolder === null ? ok(null) : ok({ path: `${fake.saveFolder}/${report.value.fileName}` });
+    },
+    async openBundle() {
+      fake.calls.push({ verb: 'openBundle' });
+      return fake.bundleAnswer;
+    },
+    async openSeat(params) {
+      fake.calls.push({ verb: 'openSeat', params });
+      return ok(null);
+    },
+    async openRoomScreen(params) {
+      fake.calls.push({ verb: 'openRoomScreen', params });
+      return ok(null);
+    },
+    async openExternal(url) {
+      fake.calls.push({ verb: 'openExternal', params: url });
+      return ok(null);
+    },
+    onMenuCommand(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  return fake;
+}
+
+/** The object the preload would expose: the real bridge's methods and the fake desktop verbs. */
+export function exposedApi(bridge: Bridge, desktop: DesktopVerbs): DesktopApi {
+  return {
+    request: (method, params) => bridge.request(method, params),
+    subscribe: (params, listener) => bridge.subscribe(params, listener),
+    onConnection: (listener) => bridge.onConnection(listener),
+    desktop,
+  };
+}
