@@ -32,6 +32,8 @@ export interface JoinApiContext {
   failures: KeyedBuckets;
   /** Whether this is the facilitator's token, presented from this machine. */
   isFacilitator(token: string, req: IncomingMessage): boolean;
+  /** A participant leaves: its token dies and its sockets close. False when the token is unknown. */
+  leave(token: string): boolean;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -126,6 +128,16 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     return;
   }
   if (refuseIfThrottled(req, res, ctx.failures)) return;
+  if (path === '/api/leave') {
+    const token = req.headers['x-drillbook-token'];
+    if (typeof token === 'string' && ctx.leave(token)) {
+      sendJson(res, 200, { left: true });
+      return;
+    }
+    ctx.failures.take(address(req));
+    sendJson(res, 401, { error: 'This device is not part of the exercise.' });
+    return;
+  }
   const body = await readJson(req);
   if (!body.ok) {
     sendJson(res, body.status, { error: body.message });

@@ -224,6 +224,12 @@ export class LanServer {
       await handleJoinApi({
         service: this.service, lobbies: this.lobbies, failures: this.failures,
         isFacilitator: (token, request) => this.isFacilitatorToken(token) && isLoopback(request.socket.remoteAddress),
+        leave: (token) => {
+          const participant = this.lobbies.byToken(token);
+          if (!participant || !this.lobbies.remove(participant.sessionId, participant.id)) return false;
+          this.disconnect(participant, CLOSE.removed, 'You left the exercise.');
+          return true;
+        },
       }, req, res, path);
       return;
     }

@@ -62,6 +62,11 @@ async function tokenStillGood(token: string): Promise<boolean> {
   return response.status !== 401;
 }
 
+/** Tells the host this device leaves: its token stops working. Best effort (the host may be gone). */
+export async function leave(token: string): Promise<void> {
+  await fetch('/api/leave', { method: 'POST', headers: { 'X-Drillbook-Token': token } }).catch(() => undefined);
+}
+
 export function connect(token: string, onRefused: (why: Refusal) => void, extra: Partial<WsBridgeOptions> = {}): WsBridge {
   return new WsBridge({ url: socketUrl(), token, checkToken: () => tokenStillGood(token), onRefused, ...extra });
 }

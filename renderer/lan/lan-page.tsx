@@ -8,7 +8,7 @@ import { createAppStore } from '../store/store.ts';
 import { JoinView } from './JoinView.tsx';
 import { LobbyDock } from './LobbyDock.tsx';
 import { ParticipantApp } from './ParticipantApp.tsx';
-import { connect, keepSeat, storedSeat, takeFacilitatorToken, type StoredSeat } from './lan-mode.ts';
+import { connect, keepSeat, leave, storedSeat, takeFacilitatorToken, type StoredSeat } from './lan-mode.ts';
 
 const REFUSED: Record<Refusal, string> = {
   removed: 'The facilitator removed this device from the exercise. Ask them if you should join again.',
@@ -48,7 +48,7 @@ function Participant() {
   }
   return (
     <ParticipantApp bridge={session.bridge} store={session.store} seat={seat}
-      onLeave={() => { session.bridge.close(); keepSeat(null); setSeat(null); }} />
+      onLeave={() => { session.bridge.close(); void leave(seat.token); keepSeat(null); setSeat(null); }} />
   );
 }
 

@@ -180,6 +180,19 @@ describe('sockets', () => {
     facilitator.close();
   });
 
+  it('lets a participant leave: its token dies, a stranger cannot make anyone leave', async () => {
+    const ann = await joinLobby(lan, code, 'Ann');
+    const client = RawClient.token(lan, ann.token);
+    await client.opened;
+    const leave = (token: string) => fetch(`${lan.base}/api/leave`, { method: 'POST', headers: { 'X-Drillbook-Token': token } });
+    expect((await leave('nobody-has-this-token')).status).toBe(401);
+    expect((await leave(lan.server.facilitatorToken)).status).toBe(401);
+    expect((await leave(ann.token)).status).toBe(200);
+    expect((await client.closed).code).toBe(CLOSE.removed);
+    expect(lan.server.lobbies.get(sessionId)?.participants).toEqual([]);
+    expect(await RawClient.token(lan, ann.token).refused).toBe(401);
+  });
+
   it('closing the lobby disconnects everyone who joined and kills the code', async () => {
     const ann = await joinLobby(lan, code, 'Ann');
     const client = RawClient.token(lan, ann.token);
