@@ -20,6 +20,8 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
   const toast = useApp((s) => s.toast);
   const detail = useSessionDetail(sessionId);
   const ended = debrief.session.ended_at !== null;
+  // A session opened from a bundle is reviewed and exported, never changed.
+  const readOnly = detail.status === 'ready' && detail.value.readOnly === true;
 
   const answer = async <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, done: string) => {
     if (!result.ok) {
@@ -38,6 +40,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
           <h1>Debrief: {debrief.scenario.title}</h1>
           <div className="dim">Facilitator {debrief.session.facilitator ?? '—'} · {formatSeconds(debrief.session.duration_s)} of exercise time · {debrief.session.participants.map((p) => `${p.name} (${p.role_title})`).join(', ') || 'no participants recorded'}</div>
           {!ended ? <p className="badge warn">The session has not ended: these scores are provisional.</p> : null}
+          {readOnly ? <p className="badge accent" role="note">Opened from a session bundle, read-only: review it and export its report; the plan, hotwash and ratings are as recorded.</p> : null}
         </div>
         <div style={{ textAlign: 'right' }}>
           <div className="clock">{formatPercent(debrief.score.percent)}</div>
@@ -46,7 +49,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       </header>
       <section className="panel wide" aria-label="Objectives">
         <h2>Objectives</h2>
-        <ObjectivesTable debrief={debrief} onRate={async (objective: string, rating: Rating, reason: string) =>
+        <ObjectivesTable debrief={debrief} readOnly={readOnly} onRate={async (objective: string, rating: Rating, reason: string) =>
           answer(await bridge.request('debrief.rate', { sessionId, objective, rating, reason }), 'Rating saved.')} />
       </section>
       <section className="panel" aria-label="Runbook coverage">
@@ -98,12 +101,12 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       </section>
       <section className="panel wide" aria-label="Improvement plan">
         <h2>Improvement plan</h2>
-        <PlanEditor key={JSON.stringify(debrief.improvement_plan)} debrief={debrief}
+        <PlanEditor key={JSON.stringify(debrief.improvement_plan)} debrief={debrief} readOnly={readOnly}
           onSave={async (items) => answer(await bridge.request('debrief.savePlan', { sessionId, items }), 'Improvement plan saved.')} />
       </section>
       <section className="panel wide" aria-label="Hotwash">
         <h2>Hotwash</h2>
-        <HotwashForm key={JSON.stringify(debrief.hotwash)} debrief={debrief}
+        <HotwashForm key={JSON.stringify(debrief.hotwash)} debrief={debrief} readOnly={readOnly}
           onSave={async (answers) => answer(await bridge.request('debrief.saveHotwash', { sessionId, answers }), 'Hotwash answers saved.')} />
       </section>
       <section className="panel wide" aria-label="Replay">

@@ -2,10 +2,19 @@ import { useState } from 'react';
 import type { Debrief } from '../../../core/scoring/debrief-types.ts';
 import { Empty } from '../../components/states.tsx';
 
-export function HotwashForm({ debrief, onSave }: { debrief: Debrief; onSave: (answers: { index: number; answer: string }[]) => Promise<boolean> }) {
+export function HotwashForm({ debrief, onSave, readOnly = false }: { debrief: Debrief; onSave: (answers: { index: number; answer: string }[]) => Promise<boolean>; readOnly?: boolean }) {
   const [answers, setAnswers] = useState(() => debrief.hotwash.map((h) => h.answer ?? ''));
   const [dirty, setDirty] = useState(false);
   if (debrief.hotwash.length === 0) return <Empty>This scenario has no hotwash questions.</Empty>;
+  if (readOnly) {
+    return (
+      <dl className="stack">
+        {debrief.hotwash.map((h, i) => (
+          <div key={i}><dt>{h.question}</dt><dd className="user-text">{h.answer ?? <em className="dim">no answer</em>}</dd></div>
+        ))}
+      </dl>
+    );
+  }
   return (
     <form className="stack" onSubmit={async (e) => {
       e.preventDefault();

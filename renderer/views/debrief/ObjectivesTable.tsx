@@ -25,10 +25,11 @@ function Override({ objective, onRate }: { objective: DebriefObjective; onRate: 
   );
 }
 
-export function ObjectivesTable({ debrief, onRate }: { debrief: Debrief; onRate: (objective: string, rating: Rating, reason: string) => Promise<boolean> }) {
+/** `readOnly` (a session opened from a bundle): the ratings as they stand, without the override column. */
+export function ObjectivesTable({ debrief, onRate, readOnly = false }: { debrief: Debrief; onRate: (objective: string, rating: Rating, reason: string) => Promise<boolean>; readOnly?: boolean }) {
   return (
     <table className="grid">
-      <thead><tr><th>Objective</th><th>Points</th><th>Percent</th><th>Rating</th><th>Override</th></tr></thead>
+      <thead><tr><th>Objective</th><th>Points</th><th>Percent</th><th>Rating</th>{readOnly ? null : <th>Override</th>}</tr></thead>
       <tbody>
         {debrief.objectives.map((o) => (
           <tr key={o.id}>
@@ -39,7 +40,7 @@ export function ObjectivesTable({ debrief, onRate }: { debrief: Debrief; onRate:
               {o.rating ? <span className="badge accent" title={RATING_TEXT[o.rating]}>{o.rating}</span> : '—'}
               {o.rating_override ? <div className="dim">computed {o.computed_rating ?? '—'}; overridden: <span className="user-text">{o.rating_override.reason}</span></div> : null}
             </td>
-            <td><Override objective={o} onRate={(r, reason) => onRate(o.id, r, reason)} /></td>
+            {readOnly ? null : <td><Override objective={o} onRate={(r, reason) => onRate(o.id, r, reason)} /></td>}
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,31 @@ import { Empty } from '../../components/states.tsx';
 
 let draftCounter = 0;
 
-export function PlanEditor({ debrief, onSave }: { debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean> }) {
+/** The plan as a plain table, for a session opened from a bundle (nothing in it can change). */
+function PlanTable({ debrief }: { debrief: Debrief }) {
+  if (debrief.improvement_plan.length === 0) return <Empty>No improvement items.</Empty>;
+  const title = (id: string | null) => debrief.objectives.find((o) => o.id === id)?.title ?? '—';
+  return (
+    <table className="grid">
+      <thead><tr><th>Issue</th><th>Corrective action</th><th>Owner</th><th>Due</th><th>Objective</th></tr></thead>
+      <tbody>
+        {debrief.improvement_plan.map((item) => (
+          <tr key={item.id}>
+            <td className="user-text">{item.issue}</td><td className="user-text">{item.corrective_action}</td>
+            <td className="user-text">{item.owner || '—'}</td><td>{item.due || '—'}</td><td>{title(item.objective)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function PlanEditor({ debrief, onSave, readOnly = false }: { debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean>; readOnly?: boolean }) {
+  if (readOnly) return <PlanTable debrief={debrief} />;
+  return <PlanForm debrief={debrief} onSave={onSave} />;
+}
+
+function PlanForm({ debrief, onSave }: { debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean> }) {
   const [items, setItems] = useState<DebriefPlanItem[]>(debrief.improvement_plan);
   const [dirty, setDirty] = useState(false);
   const update = (id: string, change: Partial<DebriefPlanItem>) => {
