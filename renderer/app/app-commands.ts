@@ -52,9 +52,10 @@ const commands: { [N in DesktopOnlyCommand]: Omit<Command<AppCommandContext>, 'n
       }
       const session = opened.value;
       if (session === null) return;
-      ctx.toast(`Opened the session of ${session.scenarioTitle} run by ${session.facilitator}.`);
+      // A bundle is a past session to review and export (read-only): its debrief is the place.
+      ctx.toast(`Opened the session of ${session.scenarioTitle} run by ${session.facilitator}${session.readOnly ? ', read-only' : ''}.`);
       await ctx.loadSessions();
-      ctx.navigate(session.status === 'ended' ? { view: 'debrief', sessionId: session.sessionId } : { view: 'console', sessionId: session.sessionId });
+      ctx.navigate({ view: 'debrief', sessionId: session.sessionId });
     },
   },
   'report.export': {

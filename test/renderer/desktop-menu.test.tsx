@@ -5,7 +5,7 @@
 import './setup-dom.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fail, ok } from '../../core/protocol/bridge.ts';
+import { fail } from '../../core/protocol/bridge.ts';
 import { DESKTOP_API_KEY } from '../../core/protocol/desktop.ts';
 import { selectBridge } from '../../renderer/bridge/select.ts';
 import { CANARY_SCENARIO } from './canary-scenario.ts';
@@ -145,7 +145,7 @@ describe('the desktop menu in the facilitator window', () => {
     expect(screen.getAllByRole('option')).toHaveLength(1);
   });
 
-  it('opens a session bundle and goes to its debrief, or shows why it could not', async () => {
+  it('opens a session bundle read-only and goes to its debrief, or shows why it could not', async () => {
     const h = createHarness();
     const sessionId = await startedSession(h);
     await h.bridge.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.end' } });
@@ -157,12 +157,16 @@ describe('the desktop menu in the facilitator window', () => {
     await waitFor(() => expect(toasts()).toContain('old.drillbook is not a Drillbook session bundle.'));
     expect(window.location.hash).toBe('#/library');
 
-    const opened = await h.bridge.request('sessions.open', { sessionId });
-    if (!opened.ok) throw new Error(opened.error.message);
-    fake.bundleAnswer = ok(opened.value);
+    // What the desktop backend does with a bundle's content: the service opens it for review.
+    const record = h.storage.sessions.get(sessionId);
+    if (!record) throw new Error('the session was not stored');
+    fake.bundleAnswer = h.service.openReview({ record, events: h.storage.events.load(sessionId) });
+    expect(fake.bundleAnswer.ok && fake.bundleAnswer.value?.readOnly).toBe(true);
     await menu(fake, 'session.openBundle');
-    await waitFor(() => expect(window.location.hash).toBe(`#/session/${sessionId}/debrief`));
+    await waitFor(() => expect(window.location.hash).toMatch(/^#\/session\/[^/]+\/debrief$/));
+    expect(window.location.hash).not.toContain(`/${sessionId}/`);
     expect(toasts()).toContain('Opened the session of');
+    expect(toasts()).toContain('read-only');
     await screen.findByRole('heading', { name: /^Debrief: / });
   });
 

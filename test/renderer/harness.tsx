@@ -71,8 +71,9 @@ let counter = 0;
 export function createHarness(shipped: ShippedScenario[] = shippedScenarios()) {
   const timers = new VirtualTimers(0);
   let wall = Date.UTC(2026, 10, 26, 9, 0, 0);
+  const storage = createMemoryStorage();
   const service = new AppService({
-    storage: createMemoryStorage(),
+    storage,
     timers,
     shipped,
     wall: () => wall,
@@ -81,6 +82,8 @@ export function createHarness(shipped: ShippedScenario[] = shippedScenarios()) {
   const bridge = new RecordingBridge(new InProcessBridge(service));
   return {
     service,
+    /** What the service stored (a desktop test builds a session bundle's content from it). */
+    storage,
     timers,
     bridge,
     /** Moves exercise time (at 1x) and wall time together, inside act() so React sees the pushes. */
