@@ -3,7 +3,8 @@
 // Drillbook can re-score and re-export it. It is written to a temporary file and moved into place
 // only when complete, and it is always opened read-only: reviewing a bundle never changes it.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { SessionEvent } from '../../core/engine/event.ts';
@@ -215,8 +216,33 @@ function notABundle(path: string, why: string, kind: 'foreign' | 'damaged' = 'da
   return new StoreError(kind, `${path} is not a usable Drillbook session bundle: ${why}. Drillbook did not change it. ${AGAIN}`, { path });
 }
 
+interface OpenedFile {
+  store: Store;
+  /** Removes the upgraded temporary copy, if one was made. */
+  cleanup(): void;
+}
+
+/**
+ * A bundle from an older Drillbook: the same migrations run on a temporary copy, which is what is
+ * read; the file itself is never written.
+ */
+function upgradedCopy(path: string, cause: StoreError): OpenedFile {
+  const dir = mkdtempSync(join(tmpdir(), 'drillbook-old-bundle-'));
+  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = join(dir, basename(path));
+    copyFileSync(path, copy);
+    openDatabase(copy, { backupOnOpen: false }).close();
+    return { store: openStore(copy, { readonly: true }), cleanup };
+  } catch (error) {
+    cleanup();
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StoreError('outdated', `The session bundle ${path} uses an older schema, and a temporary copy of it could not be upgraded (${detail}). Drillbook did not change it. ${AGAIN}`, { path, cause: cause });
+  }
+}
+
 /** The store's refusals, said about a bundle rather than a data file with backups. */
-function openBundleStore(path: string): Store {
+function openBundleStore(path: string): OpenedFile {
   let size: number;
   try {
     const info = statSync(path);
@@ -228,14 +254,14 @@ function openBundleStore(path: string): Store {
   }
   if (size === 0) throw notABundle(path, 'the file is empty');
   try {
-    return openStore(path, { readonly: true });
+    return { store: openStore(path, { readonly: true }), cleanup: () => {} };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     switch (error.kind) {
       case 'newer-version':
         throw new StoreError('newer-version', `The session bundle ${path} was written by a newer version of Drillbook (this one knows schema up to ${LATEST_VERSION}). Drillbook did not change it. Open it with the newer version, or update Drillbook.`, { path, cause: error });
       case 'outdated':
-        throw new StoreError('outdated', `The session bundle ${path} uses an older schema than this Drillbook reads. Drillbook did not change it. Open it with the version that wrote it and export it again, or ${AGAIN.charAt(0).toLowerCase()}${AGAIN.slice(1)}`, { path, cause: error });
+        return upgradedCopy(path, error);
       case 'foreign':
         throw notABundle(path, 'it is a SQLite database, but not one of Drillbook\'s', 'foreign');
       case 'damaged': {
@@ -265,7 +291,8 @@ function verify(store: Store, path: string): Omit<SessionBundle, 'store' | 'clos
   const parsed = markerSchema.safeParse(markerJson);
   if (!parsed.success) throw notABundle(path, 'its bundle marker is not one this Drillbook knows');
   const marker = parsed.data;
-  if (marker.schemaVersion !== schemaVersion(db)) throw notABundle(path, `its marker says schema ${marker.schemaVersion}, the file is at ${schemaVersion(db)}`);
+  // An older bundle is read from an upgraded copy: its marker keeps the schema it was written at.
+  if (marker.schemaVersion > schemaVersion(db)) throw notABundle(path, `its marker says schema ${marker.schemaVersion}, the file is at ${schemaVersion(db)}`);
 
   const sessions = count(db, 'SELECT count(*) FROM sessions');
   if (sessions !== 1) throw notABundle(path, `a bundle holds exactly one session, this file holds ${sessions}`);
@@ -301,12 +328,16 @@ function verify(store: Store, path: string): Omit<SessionBundle, 'store' | 'clos
  */
 export function openSessionBundle(path: string): SessionBundle {
   const full = resolve(path);
-  const store = openBundleStore(full);
+  const { store, cleanup } = openBundleStore(full);
+  const close = (): void => {
+    store.close();
+    cleanup();
+  };
   try {
     const contents = verify(store, full);
-    return { path: full, store, ...contents, close: () => store.close() };
+    return { path: full, store, ...contents, close };
   } catch (error) {
-    store.close();
+    close();
     throw error;
   }
 }

@@ -2,11 +2,13 @@
 // to be a bundle.
 import Database from 'better-sqlite3';
 import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderReport } from '../../../core/report/index.ts';
 import { rescoreSession } from '../../../electron/host/rescore.ts';
 import { exportSessionBundle, LATEST_VERSION, openSessionBundle, StoreError, type SessionBundle } from '../../../electron/store/index.ts';
+import { migration001 } from '../../../electron/store/migrations/001-initial.ts';
 import { twoSessions } from './bundle-fixture.ts';
 import { fileHash } from './helpers.ts';
 
@@ -174,5 +176,39 @@ describe('exportSessionBundle and openSessionBundle', () => {
     expect(newerError.message).toMatch(/newer version of Drillbook.*did not change it/);
     expect(fileHash(newer)).toBe(newerHash);
   });
-});
 
+  it('reads a bundle from an older schema through an upgraded temporary copy, leaving the file as it is', async () => {
+    const { dir, store, kept } = await twoSessions();
+    // A bundle as a schema-1 Drillbook would have written it.
+    const old = join(dir, 'old.drillbook');
+    const db = new Database(old);
+    migration001.up(db);
+    db.pragma('user_version = 1');
+    const session = store.sessions.get(kept.id);
+    const text = store.scenarios.get(session.scenario);
+    db.prepare('INSERT INTO scenarios (id, scenario_id, title, source_text, content_hash, source_name, imported_at) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .run(text.scenarioId, text.title, text.sourceText, text.contentHash, text.sourceName, text.importedAt);
+    db.prepare("INSERT INTO sessions (id, scenario, kind, facilitator, status, created_at, started_at, ended_at) VALUES (?, 1, 'live', ?, ?, ?, ?, ?)")
+      .run(session.id, session.facilitator, session.status, session.createdAt, session.startedAt, session.endedAt);
+    const insert = db.prepare('INSERT INTO events (session, seq, at_ms, wall_ms, actor, type, payload) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const events = store.events.load(kept.id);
+    for (const e of events) insert.run(kept.id, e.seq, e.at, e.wall, e.actor, e.type, JSON.stringify(e.payload));
+    db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, 1)').run('bundle', JSON.stringify({
+      kind: 'drillbook/session-bundle@1', sessionId: kept.id, exportedAt: 1, appVersion: '0.0.1', schemaVersion: 1, eventCount: events.length, contentHash: text.contentHash,
+    }));
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const before = fileHash(old);
+    const copies = () => readdirSync(tmpdir()).filter((f) => f.startsWith('drillbook-old-bundle-')).length;
+    const copiesBefore = copies();
+
+    const bundle = openSessionBundle(old);
+    expect(bundle.marker.schemaVersion).toBe(1);
+    expect(bundle.session.seating).toBe('hot-seat');
+    expect(rescoreSession(bundle.store, kept.id)).toEqual(rescoreSession(store, kept.id));
+    bundle.close();
+    expect(fileHash(old)).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.startsWith('old.drillbook'))).toEqual(['old.drillbook']);
+    expect(copies()).toBe(copiesBefore);
+  });
+});
