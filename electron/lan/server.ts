@@ -82,7 +82,8 @@ export class LanServer {
   private readonly limits: LanLimits;
   private readonly failures: KeyedBuckets;
   private readonly files: StaticFiles;
-  private readonly http: Server;
+  /** The listener on the chosen address, and one on 127.0.0.1 when that address is a network one. */
+  private readonly servers: Server[] = [];
   private readonly facilitatorWss: WebSocketServer;
   private readonly participantWss: WebSocketServer;
   private readonly connections = new Set<Connection>();
@@ -100,33 +101,52 @@ export class LanServer {
     this.facilitatorWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.facilitatorMaxPayload, perMessageDeflate: false });
     this.participantWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.participantMaxPayload, perMessageDeflate: false });
     for (const wss of [this.facilitatorWss, this.participantWss]) wss.on('error', (error) => this.onError(`The socket server failed: ${error.message}`));
-    this.http = createServer((req, res) => void this.onRequest(req, res).catch((error: unknown) => {
+  }
+
+  private createHttp(): Server {
+    const http = createServer((req, res) => void this.onRequest(req, res).catch((error: unknown) => {
       this.onError(`A request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: 'Drillbook could not answer that request.' });
       else res.destroy();
     }));
-    this.http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
-    this.http.on('clientError', (_error, socket) => socket.destroy());
-    this.http.headersTimeout = 10_000;
-    this.http.requestTimeout = 15_000;
+    http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
+    http.on('clientError', (_error, socket) => socket.destroy());
+    http.headersTimeout = 10_000;
+    http.requestTimeout = 15_000;
+    this.servers.push(http);
+    return http;
+  }
+
+  private async listen(host: string, port: number): Promise<number> {
+    const http = this.createHttp();
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => {
+        http.off('error', reject);
+        resolve();
+      });
+    });
+    http.on('error', (error) => this.onError(`The LAN server failed: ${error.message}`));
+    const address = http.address();
+    if (address === null || typeof address === 'string') throw new Error('The LAN server did not get a TCP port.');
+    return address.port;
   }
 
   static async start(options: LanServerOptions): Promise<LanServer> {
     const server = new LanServer(options);
     const host = options.host ?? '127.0.0.1';
-    await new Promise<void>((resolve, reject) => {
-      server.http.once('error', reject);
-      server.http.listen(options.port ?? 0, host, () => {
-        server.http.off('error', reject);
-        resolve();
-      });
-    });
-    const address = server.http.address();
-    if (address === null || typeof address === 'string') throw new Error('The LAN server did not get a TCP port.');
-    server.boundHost = host;
-    server.boundPort = address.port;
-    server.hosts = allowedHosts(host, address.port);
-    server.http.on('error', (error) => server.onError(`The LAN server failed: ${error.message}`));
+    try {
+      const port = await server.listen(host, options.port ?? 0);
+      // The facilitator's console is only ever reached from this machine, at 127.0.0.1: listen
+      // there too when the chosen address is a network one.
+      if (!isLoopback(host) && host !== '0.0.0.0' && host !== '::') await server.listen('127.0.0.1', port);
+      server.boundHost = host;
+      server.boundPort = port;
+      server.hosts = allowedHosts(host, port);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
     return server;
   }
 
@@ -141,8 +161,7 @@ export class LanServer {
 
   /** The server's base URL on this machine. */
   get localUrl(): string {
-    const host = isLoopback(this.boundHost) || this.boundHost === '0.0.0.0' || this.boundHost === '::' ? '127.0.0.1' : this.boundHost;
-    return `http://${hostPart(host)}:${this.boundPort}/`;
+    return `http://${this.boundHost === '::1' ? '[::1]' : '127.0.0.1'}:${this.boundPort}/`;
   }
 
   /** The facilitator console, carrying the facilitator token (open it on this machine only). */
@@ -316,9 +335,10 @@ export class LanServer {
     for (const c of [...this.connections]) c.close(CLOSE.shutdown, 'Drillbook is stopping.');
     this.facilitatorWss.close();
     this.participantWss.close();
-    await new Promise<void>((resolve) => {
-      this.http.close(() => resolve());
-      this.http.closeAllConnections();
-    });
+    await Promise.all(this.servers.map((http) => new Promise<void>((resolve) => {
+      if (!http.listening) return resolve();
+      http.close(() => resolve());
+      http.closeAllConnections();
+    })));
   }
 }
