@@ -217,6 +217,14 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     await ic.getByText(/Ended/).first().waitFor();
     await shot(ic, '13-seat-ic-ended');
 
+    // The facilitator removes the product owner's device: it is told, and back at the join screen.
+    await page.getByRole('button', { name: 'Participants' }).click();
+    await page.getByRole('button', { name: 'Remove Pat' }).click();
+    await product.getByText(/removed this device/).waitFor();
+    await product.getByLabel(/Join code/).waitFor();
+    await shot(product, '13a-removed');
+    await page.getByRole('button', { name: 'Hide participants' }).click();
+
     // ---- debrief and exports ----
     await page.getByRole('button', { name: 'Debrief' }).click();
     await page.getByRole('region', { name: 'Objectives' }).waitFor();
