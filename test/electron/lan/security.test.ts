@@ -55,7 +55,10 @@ describe('HTTP', () => {
     expect((await rawGet('/', { Host: `127.0.0.1:${lan.server.port}` })).status).toBe(200);
     const foreign = await postJson(lan, '/api/join', { code, name: 'Eve' }, { Origin: 'http://attacker.example' });
     expect(foreign.status).toBe(403);
+    expect((await postJson(lan, '/api/join', { code, name: 'Eve' }, { Origin: 'null' })).status).toBe(403);
+    expect((await postJson(lan, '/api/join', { code, name: 'Eve' }, { Origin: `https://127.0.0.1:${lan.server.port}` })).status).toBe(403);
     expect(lan.server.lobbies.get(sessionId)?.participants).toEqual([]);
+    expect((await postJson(lan, '/api/join', { code, name: 'Sam' }, { Origin: `http://127.0.0.1:${lan.server.port}` })).status).toBe(200);
   });
 
   it('serves only the built files: no path walks out of the build', async () => {
