@@ -3,7 +3,9 @@
 // more than committing them, and no screen shows more than a frame's worth of changes anyway. So a
 // change (seen as a committed append) schedules one push: on the next turn of the event loop if
 // the last push is older than the interval, else when the interval is up. The acknowledgement
-// never waits for it: commit, acknowledge, then the views go out.
+// never waits for it: commit, acknowledge, then the views go out. When projecting gets slow (a
+// long session, many audiences) the interval stretches to four times the last push's cost, so
+// pushes never take more than a fifth of the event loop away from commands and deliveries.
 import type { Audience, Listener, Projection } from '../../core/engine/index.ts';
 
 export interface ViewSource {
@@ -21,6 +23,7 @@ export class ViewPusher {
   private readonly subscribers = new Set<Subscriber>();
   private pending: { cancel(): void } | undefined;
   private lastPush = Number.NEGATIVE_INFINITY;
+  private lastCost = 0;
   private stopped = false;
   /** How many pushes went out (for the bench and tests). */
   pushes = 0;
@@ -42,7 +45,7 @@ export class ViewPusher {
   /** Something was committed: schedule a push. */
   changed(): void {
     if (this.stopped || this.pending !== undefined || this.subscribers.size === 0) return;
-    const wait = this.lastPush + this.intervalMs - performance.now();
+    const wait = this.lastPush + Math.max(this.intervalMs, 4 * this.lastCost) - performance.now();
     if (wait > 0) {
       const handle = setTimeout(() => this.push(), wait);
       this.pending = { cancel: () => clearTimeout(handle) };
@@ -62,7 +65,7 @@ export class ViewPusher {
   private push(): void {
     this.pending = undefined;
     if (this.stopped) return;
-    this.lastPush = performance.now();
+    const start = performance.now();
     this.pushes += 1;
     const views = new Map<string, Projection | null>();
     const source = this.source();
@@ -72,5 +75,7 @@ export class ViewPusher {
       const view = views.get(key);
       if (view) sub.listener(view);
     }
+    this.lastPush = performance.now();
+    this.lastCost = this.lastPush - start;
   }
 }

@@ -68,6 +68,38 @@ describe('ViewPusher', () => {
     pusher.stop();
   });
 
+  it('stretches the interval when projecting is slow, so pushes cannot crowd out commands', async () => {
+    let slow = false;
+    let version = 0;
+    const src = {
+      view: () => {
+        if (slow) {
+          const until = performance.now() + 20;
+          while (performance.now() < until) {
+            // a projection that takes 20 ms (a long session, a slow machine)
+          }
+        }
+        return { version } as unknown as Projection;
+      },
+    };
+    const pusher = new ViewPusher(() => src, 1);
+    const seen: number[] = [];
+    pusher.subscribe({ kind: 'room' }, (v) => seen.push((v as unknown as { version: number }).version));
+    slow = true;
+    version = 1;
+    pusher.changed();
+    await tick();
+    expect(seen).toEqual([0, 1]);
+    version = 2;
+    pusher.changed();
+    await tick();
+    await tick();
+    expect(seen).toEqual([0, 1]); // held back for about four times the 20 ms the last push took
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(seen).toEqual([0, 1, 2]);
+    pusher.stop();
+  });
+
   it('stops pushing when stopped', async () => {
     const src = source();
     const pusher = new ViewPusher(() => src, 16);
