@@ -7,24 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fail } from '../../core/protocol/bridge.ts';
 import { DESKTOP_API_KEY } from '../../core/protocol/desktop.ts';
-import { selectBridge } from '../../renderer/bridge/select.ts';
 import { CANARY_SCENARIO } from './canary-scenario.ts';
-import { createFakeDesktop, exposedApi, type FakeDesktop } from './fake-desktop.ts';
-import { createHarness, createSession, goTo, renderApp, type Harness } from './harness.tsx';
+import { renderDesktop, type FakeDesktop } from './fake-desktop.ts';
+import { createHarness, createSession, goTo, type Harness } from './harness.tsx';
 
 afterEach(() => {
   delete window[DESKTOP_API_KEY];
 });
-
-/** Renders the app as the desktop window does: through selectBridge and the exposed object. */
-async function renderDesktop(h: Harness, hash: string): Promise<FakeDesktop & { unmount(): void }> {
-  const fake = createFakeDesktop(h.bridge);
-  window[DESKTOP_API_KEY] = exposedApi(h.bridge, fake);
-  const selected = await selectBridge();
-  expect(selected.desktop).toBe(fake);
-  const { unmount } = renderApp(h, hash, { bridge: selected.bridge, desktop: selected.desktop });
-  return Object.assign(fake, { unmount });
-}
 
 async function startedSession(h: Harness): Promise<string> {
   const sessionId = await createSession(h, 'shipped-recsys-null-results', [{ name: 'Ada', roles: ['ic'] }]);

@@ -1,10 +1,15 @@
 // A stand-in for ONLY the `desktop` part of the preload object (the electron module cannot run
 // here). Each verb does what the main process does for it (electron/main/register-ipc.ts), over
 // the same real bridge the rest of the page uses; the test decides what the file dialogs pick.
+import { expect } from 'vitest';
 import { ok, type Bridge, type BridgeResult, type SessionDetail } from '../../core/protocol/bridge.ts';
-import type { DesktopApi, DesktopVerbs } from '../../core/protocol/desktop.ts';
+import { DESKTOP_API_KEY, type DesktopApi, type DesktopVerbs, type WindowContext } from '../../core/protocol/desktop.ts';
+import { selectBridge } from '../../renderer/bridge/select.ts';
+import { renderApp, type Harness } from './harness.tsx';
 
 export interface FakeDesktop extends DesktopVerbs {
+  /** Who this window is, as the main process registered it. */
+  context: WindowContext;
   /** Every verb the page called, with its argument. */
   readonly calls: { verb: string; params?: unknown }[];
   /** What the open dialog picks next for Import Scenario; null: the facilitator closes it. */
@@ -21,6 +26,7 @@ export interface FakeDesktop extends DesktopVerbs {
 export function createFakeDesktop(bridge: Bridge): FakeDesktop {
   const listeners = new Set<(name: string) => void>();
   const fake: FakeDesktop = {
+    context: { kind: 'facilitator', role: null, sessionId: null },
     calls: [],
     pickScenario: null,
     saveFolder: '/home/fran/Documents',
@@ -31,7 +37,7 @@ export function createFakeDesktop(bridge: Bridge): FakeDesktop {
     menuListeners: () => listeners.size,
     async windowContext() {
       fake.calls.push({ verb: 'windowContext' });
-      return ok({ kind: 'facilitator', role: null, sessionId: null });
+      return ok(fake.context);
     },
     async recoveredSessions() {
       fake.calls.push({ verb: 'recoveredSessions' });
@@ -79,4 +85,18 @@ export function exposedApi(bridge: Bridge, desktop: DesktopVerbs): DesktopApi {
     onConnection: (listener) => bridge.onConnection(listener),
     desktop,
   };
+}
+
+/**
+ * Renders the app as a desktop window does: the fake desktop beside the real bridge is exposed
+ * under the preload's global name, and selectBridge picks both up. The caller deletes the global.
+ */
+export async function renderDesktop(h: Harness, hash: string, setUp: (fake: FakeDesktop) => void = () => undefined): Promise<FakeDesktop & { unmount(): void }> {
+  const fake = createFakeDesktop(h.bridge);
+  setUp(fake);
+  window[DESKTOP_API_KEY] = exposedApi(h.bridge, fake);
+  const selected = await selectBridge();
+  expect(selected.desktop).toBe(fake);
+  const { unmount } = renderApp(h, hash, { bridge: selected.bridge, desktop: selected.desktop });
+  return Object.assign(fake, { unmount });
 }

@@ -1,7 +1,9 @@
 // Role seats. On a shared screen the hot-seat switcher lets roles take turns: the current role's
 // content is unmounted (not just hidden) and a cover shows before the next role's screen appears.
 import { useEffect, useState } from 'react';
+import { useDesktop } from '../../bridge/context.tsx';
 import { Load } from '../../components/states.tsx';
+import { useApp } from '../../store/use-app.ts';
 import { useLive } from '../../store/use-live.ts';
 import { navigate } from '../../app/navigation.ts';
 import { useSessionDetail } from '../console/use-session-detail.ts';
@@ -10,6 +12,34 @@ import { RoleSeat } from './RoleSeat.tsx';
 function LiveSeat({ sessionId, role, onHide }: { sessionId: string; role: string; onHide: () => void }) {
   const live = useLive(sessionId, `role:${role}`);
   return <Load value={live} what="your seat">{(view) => <RoleSeat sessionId={sessionId} view={view} onHide={onHide} />}</Load>;
+}
+
+/** In the desktop app's facilitator window: a role's seat in a window of its own (a second screen). */
+function OwnWindows({ sessionId, roles }: { sessionId: string; roles: { id: string; title: string }[] }) {
+  const desktop = useDesktop();
+  const toast = useApp((s) => s.toast);
+  const [facilitator, setFacilitator] = useState(false);
+  useEffect(() => {
+    if (!desktop) return;
+    let alive = true;
+    void desktop.windowContext().then((r) => { if (alive) setFacilitator(r.ok && r.value.kind === 'facilitator'); });
+    return () => { alive = false; };
+  }, [desktop]);
+  if (!desktop || !facilitator) return null;
+  const open = async (role: string) => {
+    const opened = await desktop.openSeat({ sessionId, role });
+    if (!opened.ok) toast(opened.error.message, 'error');
+  };
+  return (
+    <>
+      <p className="dim">Or give a role a window of its own, for a second screen:</p>
+      <div className="row" style={{ justifyContent: 'center' }}>
+        {roles.map((r) => (
+          <button key={r.id} type="button" className="small" onClick={() => void open(r.id)}>{r.title}: own window</button>
+        ))}
+      </div>
+    </>
+  );
 }
 
 function SeatPicker({ sessionId, current }: { sessionId: string; current: string | null }) {
@@ -31,6 +61,7 @@ function SeatPicker({ sessionId, current }: { sessionId: string; current: string
               );
             })}
           </div>
+          <OwnWindows sessionId={sessionId} roles={d.roles} />
         </div>
       )}
     </Load>
