@@ -4,7 +4,10 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuCommandItem {
-  /** The registry's command name (renderer/views/console/console-commands.ts and the app's). */
+  /**
+   * A command name of the renderer's registries: the console's (renderer/views/console/
+   * console-commands.ts) or a desktop-only one (DESKTOP_ONLY_COMMANDS, renderer/app/app-commands.ts).
+   */
   command: string;
   label: string;
   /** Only for chords with a modifier; see the note above. */
