@@ -50,7 +50,8 @@ export const AudienceSchema = z.union([
 export type BridgeActor = 'facilitator' | `role:${string}`;
 export const BridgeActorSchema = z.union([z.literal('facilitator'), z.templateLiteral(['role:', SlugSchema])]);
 
-export const EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf'] as const;
+/** The report formats, and `bundle`: the session itself as a portable `.drillbook` file (made by the host). */
+export const EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf', 'bundle'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const PlanItemSchema = z.object({

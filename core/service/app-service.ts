@@ -24,6 +24,9 @@ import type { ServiceStorage, StoredSessionRecord } from './storage.ts';
 /** Exports that need a host (pdf: a browser prints the HTML). Returns the file, or an error. */
 export type HostExporter = (html: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
 
+/** A session bundle of a stored session, made by the host from its data file. */
+export type BundleExporter = (sessionId: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
+
 export interface AppServiceOptions {
   storage: ServiceStorage;
   timers: TimerHost;
@@ -34,6 +37,8 @@ export interface AppServiceOptions {
   newId: () => string;
   /** Where a PDF comes from; without it, pdf export says which app can make one. */
   pdf?: HostExporter;
+  /** Where a session bundle comes from; without it, bundle export says where one can be made. */
+  bundle?: BundleExporter;
   /** Told about things that went wrong off the request path (a shipped file that does not load, a failed delivery). */
   onError?: (message: string) => void;
 }
@@ -70,7 +75,7 @@ function frozenStore(events: readonly SessionEvent[]): EventStore {
 }
 
 const MIME: Record<ExportedReport['format'], string> = {
-  html: 'text/html', md: 'text/markdown', csv: 'text/csv', json: 'application/json', pdf: 'application/pdf',
+  html: 'text/html', md: 'text/markdown', csv: 'text/csv', json: 'application/json', pdf: 'application/pdf', bundle: 'application/vnd.sqlite3',
 };
 
 function toEngineAudience(audience: Audience): EngineAudience {
@@ -341,9 +346,10 @@ export class AppService {
   private async exportReport(params: ParsedParams<'report.export'>): Promise<BridgeResult<ExportedReport>> {
     const live = this.live(params.sessionId);
     if (!live.ok) return live;
+    const base = `${live.value.scenario.id}-${live.value.reviewOf ?? live.value.record.sessionId}`;
+    if (params.format === 'bundle') return this.exportBundle(live.value, params, `${base}.drillbook`);
     const debrief = this.computeFor(live.value);
     const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
-    const base = `${live.value.scenario.id}-${live.value.reviewOf ?? live.value.record.sessionId}`;
     if (params.format === 'pdf') {
       if (!this.options.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
       return this.options.pdf(renderReport(debrief, 'html', options), `${base}-${REPORT_FILES.pdf}`);
@@ -352,6 +358,16 @@ export class AppService {
       format: params.format, fileName: `${base}-${REPORT_FILES[params.format]}`, mime: MIME[params.format],
       content: renderReport(debrief, params.format, options), encoding: 'utf8',
     });
+  }
+
+  private async exportBundle(live: LiveSession, params: ParsedParams<'report.export'>, fileName: string): Promise<BridgeResult<ExportedReport>> {
+    if (live.reviewOf !== undefined) return fail('unsupported', 'This session was opened from a session bundle: share that file itself.');
+    // A bundle is the session as recorded; quietly ignoring the options would hand out names or notes.
+    if (params.anonymize || !params.includeNotes) {
+      return fail('invalid-request', 'A session bundle holds the session as it was recorded, names and notes included. Clear "Anonymize participants" and tick "Include facilitator notes" to export one, or export a report instead.');
+    }
+    if (!this.options.bundle) return fail('unsupported', 'Session bundles are made by the desktop app, `drillbook serve`, or `drillbook report DB --session ID --format bundle`.');
+    return this.options.bundle(live.record.sessionId, fileName);
   }
 
   /** Stops every runtime's timers (the host is closing). */

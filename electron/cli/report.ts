@@ -10,7 +10,7 @@ import type { Debrief } from '../../core/scoring/index.ts';
 import { renderPdf } from '../report/write-reports.ts';
 import { rescoreSession } from '../host/rescore.ts';
 import { BUNDLE_EXTENSION, BUNDLE_MARKER_KEY, exportSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
-import { appVersion } from './app-version.ts';
+import { appVersion } from '../host/app-version.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
 

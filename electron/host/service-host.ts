@@ -11,6 +11,7 @@ import { AppService, type HostExporter } from '../../core/service/app-service.ts
 import type { ShippedScenario } from '../../core/service/library.ts';
 import { openStore, startRollingBackups, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
 import { createServiceStorage } from '../store/service-storage.ts';
+import { exportBundleFile } from './bundle-review.ts';
 import { ClockWatch } from './clock-watch.ts';
 import { RealTimers } from './real-timers.ts';
 
@@ -79,6 +80,7 @@ export class ServiceHost {
         wall: () => Date.now(),
         newId: newServiceId,
         pdf: options.pdf ?? chromiumPdf,
+        bundle: async (sessionId, fileName) => exportBundleFile(this.store, sessionId, fileName),
         onError: this.onError,
       });
       this.recovered = this.recoverInterrupted();

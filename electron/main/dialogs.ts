@@ -16,6 +16,7 @@ const FORMAT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] 
   csv: { name: 'CSV', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
   pdf: { name: 'PDF', extensions: ['pdf'] },
+  bundle: { name: 'Drillbook session bundle', extensions: ['drillbook'] },
 };
 
 /** Reads a scenario file the facilitator picked, refusing what the format never allows. */

@@ -60,5 +60,7 @@ describe('a session opened from a bundle', () => {
     expect(md.value.content).toContain('Refresh it weekly');
     expect(h.bridge.requests.filter((r) => r.method.startsWith('debrief.save') || r.method === 'live.dispatch')).toEqual([]);
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+    // The review cannot be bundled again (the file exists), and this in-memory host makes no bundles at all.
+    expect(await h.bridge.request('report.export', { sessionId: opened.value.sessionId, format: 'bundle' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
 });

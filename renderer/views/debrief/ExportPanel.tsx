@@ -8,7 +8,7 @@ import { useCommandTarget } from '../../commands/hub-context.tsx';
 import type { Registry } from '../../commands/registry.ts';
 import { useApp } from '../../store/use-app.ts';
 
-const LABEL: Record<ExportFormat, string> = { html: 'HTML report', md: 'Markdown', csv: 'Decisions CSV', json: 'JSON', pdf: 'PDF' };
+const LABEL: Record<ExportFormat, string> = { html: 'HTML report', md: 'Markdown', csv: 'Decisions CSV', json: 'JSON', pdf: 'PDF', bundle: 'Session bundle' };
 
 export interface ExportContext {
   focusFormats(): void;

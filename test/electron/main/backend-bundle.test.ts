@@ -1,14 +1,14 @@
 // The desktop backend opens a session bundle (what "Open Session Bundle…" does after its dialog):
 // a real bundle exported from a real data file, reviewed read-only through the Bridge, exported
 // again, and never written to.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeResult, SessionDetail } from '../../../core/protocol/bridge.ts';
 import { renderReport } from '../../../core/report/index.ts';
 import { rescoreSession } from '../../../electron/host/rescore.ts';
 import { openDesktopBackend, type DesktopBackend } from '../../../electron/main/backend.ts';
-import { exportSessionBundle, openStore } from '../../../electron/store/index.ts';
+import { exportSessionBundle, openSessionBundle, openStore } from '../../../electron/store/index.ts';
 import { twoSessions } from '../store/bundle-fixture.ts';
 import { fileHash, tempDir } from '../store/helpers.ts';
 
@@ -101,5 +101,37 @@ describe('the desktop backend opens a session bundle', () => {
     writeFileSync(junk, 'not a database '.repeat(100));
     expect(await app.openBundle(junk)).toMatchObject({ ok: false, error: { code: 'invalid-bundle', message: expect.stringMatching(/junk\.drillbook is not a usable Drillbook session bundle/) } });
     expect(await app.openBundle(app.path)).toMatchObject({ ok: false, error: { code: 'invalid-bundle', message: expect.stringContaining('is a Drillbook data file, not a session bundle') } });
+  });
+
+  it('exports a session of its own data file as a bundle that another copy opens to the same debrief', async () => {
+    const dir = tempDir();
+    const first = backend();
+    const entry = value(await first.bridge.request('library.list', {})).find((e) => e.scenarioId === 'model-latency-slo')!;
+    const session = value(await first.bridge.request('sessions.create', { entryId: entry.entryId, facilitator: 'Fran', participants: [{ name: 'Ines', roles: entry.roles.map((r) => r.id) }] }));
+    const id = session.sessionId;
+    value(await first.bridge.request('live.dispatch', { sessionId: id, actor: 'facilitator', command: { type: 'session.start' } }));
+    value(await first.bridge.request('live.dispatch', { sessionId: id, actor: 'facilitator', command: { type: 'note.add', tag: 'improvement', text: 'Paging took long' } }));
+    value(await first.bridge.request('live.dispatch', { sessionId: id, actor: 'facilitator', command: { type: 'session.end' } }));
+    value(await first.bridge.request('debrief.savePlan', { sessionId: id, items: [{ id: 'p1', issue: 'Paging', corrective_action: 'Rotate', owner: 'Ines', due: '', objective: null }] }));
+    const expected = value(await first.bridge.request('debrief.get', { sessionId: id }));
+
+    const exported = value(await first.bridge.request('report.export', { sessionId: id, format: 'bundle' }));
+    expect(exported).toMatchObject({ format: 'bundle', fileName: `model-latency-slo-${id}.drillbook`, encoding: 'base64', mime: 'application/vnd.sqlite3' });
+    const path = join(dir, exported.fileName);
+    writeFileSync(path, Buffer.from(exported.content, 'base64'));
+    const check = openSessionBundle(path);
+    expect(check.session.id).toBe(id);
+    check.close();
+    expect(readFileSync(path).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+
+    const second = backend();
+    const review = value(await second.openBundle(path));
+    expect(value(await second.bridge.request('debrief.get', { sessionId: review.sessionId }))).toEqual(expected);
+
+    // The options that would change a report cannot quietly apply to the session itself.
+    expect(await first.bridge.request('report.export', { sessionId: id, format: 'bundle', anonymize: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await first.bridge.request('report.export', { sessionId: id, format: 'bundle', includeNotes: false })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await second.bridge.request('report.export', { sessionId: review.sessionId, format: 'bundle' })).toMatchObject({ ok: false, error: { code: 'unsupported', message: expect.stringContaining('share that file itself') } });
+    expect(readdirSync(dir)).toEqual([exported.fileName]);
   });
 });
