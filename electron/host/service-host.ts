@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fail, ok, type BridgeResult, type ExportedReport } from '../../core/protocol/bridge.ts';
 import { AppService, type HostExporter } from '../../core/service/app-service.ts';
 import type { ShippedScenario } from '../../core/service/library.ts';
-import { openStore, startRollingBackups, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
+import { isSessionBundle, openStore, startRollingBackups, StoreError, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
 import { createServiceStorage } from '../store/service-storage.ts';
 import { exportBundleFile } from './bundle-review.ts';
 import { ClockWatch } from './clock-watch.ts';
@@ -64,6 +64,10 @@ export class ServiceHost {
 
   constructor(readonly path: string, options: ServiceHostOptions = {}) {
     this.onError = options.onError ?? (() => {});
+    // Opening a bundle as a working file would write to it (WAL, backups, new sessions).
+    if (isSessionBundle(path)) {
+      throw new StoreError('conflict', `${path} is a session bundle, which is only ever read: review it with \`drillbook report ${path}\` or Open Session Bundle in the desktop app, and give serve another data file (--db FILE).`, { path });
+    }
     this.store = openStore(path, options);
     try {
       if (options.backups !== false) {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { SessionEvent } from '../../core/engine/event.ts';
 import { StoreError } from './errors.ts';
@@ -209,6 +210,24 @@ function writeFailed(target: string, error: unknown): StoreError {
 }
 
 // ---- reading ----
+
+/**
+ * Whether the file at `path` carries a bundle's marker, looked at read-only (false for anything
+ * unreadable). A writer checks this first: a bundle must never become someone's working data file.
+ */
+export function isSessionBundle(path: string): boolean {
+  let db: Db | undefined;
+  try {
+    if (!statSync(path).isFile()) return false;
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get();
+    return table !== undefined && db.prepare('SELECT 1 FROM settings WHERE key = ?').get(BUNDLE_MARKER_KEY) !== undefined;
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
 
 const AGAIN = 'Ask for the session to be exported again (`drillbook report DB --session ID --format bundle`, or Export in the app).';
 

@@ -14,4 +14,4 @@ export { type ImprovementItem } from './queries/improvements.ts';
 export { type LibraryEntry } from './queries/library.ts';
 export { type Seating } from './queries/sessions.ts';
 export { createServiceStorage } from './service-storage.ts';
-export { exportSessionBundle, openSessionBundle, BUNDLE_EXTENSION, BUNDLE_KIND, BUNDLE_MARKER_KEY, type BundleMarker, type ExportBundleOptions, type SessionBundle } from './bundle.ts';
+export { exportSessionBundle, openSessionBundle, isSessionBundle, BUNDLE_EXTENSION, BUNDLE_KIND, BUNDLE_MARKER_KEY, type BundleMarker, type ExportBundleOptions, type SessionBundle } from './bundle.ts';

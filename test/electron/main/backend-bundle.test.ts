@@ -7,8 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BridgeResult, SessionDetail } from '../../../core/protocol/bridge.ts';
 import { renderReport } from '../../../core/report/index.ts';
 import { rescoreSession } from '../../../electron/host/rescore.ts';
+import { ServiceHost } from '../../../electron/host/service-host.ts';
 import { openDesktopBackend, type DesktopBackend } from '../../../electron/main/backend.ts';
-import { exportSessionBundle, openSessionBundle, openStore } from '../../../electron/store/index.ts';
+import { exportSessionBundle, isSessionBundle, openSessionBundle, openStore } from '../../../electron/store/index.ts';
 import { twoSessions } from '../store/bundle-fixture.ts';
 import { fileHash, tempDir } from '../store/helpers.ts';
 
@@ -81,8 +82,13 @@ describe('the desktop backend opens a session bundle', () => {
     const own = openStore(app.path, { readonly: true });
     expect(own.sessions.list()).toEqual([]);
     own.close();
+    // Nor does it become anyone's working data file (drillbook serve --db kept.drillbook).
+    expect(isSessionBundle(path)).toBe(true);
+    expect(isSessionBundle(app.path)).toBe(false);
+    expect(() => new ServiceHost(path, { backups: false, watch: false })).toThrow(/is a session bundle, which is only ever read/);
     expect(fileHash(path)).toBe(before);
     expect(readdirSync(dir).filter((f) => f.startsWith('kept.drillbook'))).toEqual(['kept.drillbook']);
+    expect(readdirSync(dir)).not.toContain('backups');
 
     // Opening another session's bundle in the same app sits beside the first.
     const second = backend();
