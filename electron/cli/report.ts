@@ -26,7 +26,7 @@ scenario it ran with, and prints the debrief (or writes it to FILE).
   --out FILE      write to FILE instead of printing
   --anonymize     participants' names replaced by their roles, free text included
   --no-notes      leave out the facilitator's notes (hotwash answers and the plan stay)
-  --force         replace FILE if it exists (a bundle is never written over a file otherwise)
+  --force         let a bundle replace an existing FILE (without it, an existing file is kept)
 DB may be a session bundle (.drillbook) exported by any Drillbook: it is reviewed and re-exported
 as it was recorded. Every file is opened read-only.`;
 
