@@ -29,3 +29,10 @@ export function authorizeSubscribe(who: WindowContext, params: SubscribeParams):
 export function facilitatorOnly(who: WindowContext, what: string): BridgeResult<null> {
   return who.kind === 'facilitator' ? ok(null) : denied(what);
 }
+
+/** The join code and QR code: for the facilitator, and for the room screen of that session. */
+export function authorizeJoinCard(who: WindowContext, sessionId: string): BridgeResult<null> {
+  if (who.kind === 'facilitator') return ok(null);
+  if (who.kind === 'room' && who.sessionId === sessionId) return ok(null);
+  return denied("show another session's join code");
+}

@@ -8,6 +8,7 @@ import { InProcessBridge } from '../../core/service/index.ts';
 import type { HostExporter } from '../../core/service/app-service.ts';
 import { openBundleForReview } from '../host/bundle-review.ts';
 import { readShippedScenarios, ServiceHost, type ServiceHostOptions } from '../host/service-host.ts';
+import { JoinSwitch, type JoinSwitchOptions } from './join-switch.ts';
 
 export const DATA_FILE = 'drillbook.db';
 
@@ -18,6 +19,8 @@ export interface DesktopBackend {
   /** The data file. */
   path: string;
   openBundle(path: string): Promise<BridgeResult<SessionDetail>>;
+  /** "Let participants join": the LAN server over this same service, off until turned on. */
+  joining: JoinSwitch;
   /** The machine is going to sleep: pause every running session, saying why. */
   suspend(): void;
   close(): Promise<void>;
@@ -32,6 +35,10 @@ export interface BackendOptions {
   onError(message: string): void;
   /** Passed to the host (tests turn the clock watch and the rolling backups off). */
   host?: Pick<ServiceHostOptions, 'backups' | 'watch'>;
+  /** The built renderer, served to participants' browsers when joining is on. */
+  rendererDir?: string;
+  /** Tests fix the port tried first and the addresses offered. */
+  joining?: Pick<JoinSwitchOptions, 'defaultPort' | 'addresses'>;
 }
 
 /** The service's PDF exporter, printing through Electron. */
@@ -54,13 +61,16 @@ export function openDesktopBackend(options: BackendOptions): DesktopBackend {
     pdf: desktopPdf(options.printPdf),
     onError: options.onError,
   });
+  const joining = new JoinSwitch({ ...options.joining, service: host.service, staticDir: options.rendererDir, onError: options.onError });
   return {
     bridge: new InProcessBridge(host.service),
+    joining,
     recovered: host.recovered,
     path,
     // Read-only review: the file is verified, read and closed; the session stays in memory.
     openBundle: async (bundle) => openBundleForReview(host.service, bundle),
     suspend: () => host.pauseRunning('suspend'),
-    close: () => host.close(),
+    // Participants' sockets close before the data file does.
+    close: () => joining.close().then(() => host.close()),
   };
 }

@@ -64,6 +64,7 @@ async function start(): Promise<void> {
   const backend: DesktopBackend = openDesktopBackend({
     userData,
     scenariosDir: paths.scenarios,
+    rendererDir: paths.renderer,
     printPdf: (html) =>
       printHtmlToPdf(html, {
         fromPartition: (partition) => session.fromPartition(partition),
@@ -110,6 +111,7 @@ async function start(): Promise<void> {
     openSeat: (sessionId, role) => void windows.openSeat(sessionId, role),
     openRoomScreen: (sessionId, fullscreen) => void windows.openRoomScreen(sessionId, fullscreen),
     openExternal,
+    joining: backend.joining,
   });
 
   Menu.setApplicationMenu(

@@ -4,7 +4,9 @@
 import { expect } from 'vitest';
 import { ok, type Bridge, type BridgeResult, type SessionDetail } from '../../core/protocol/bridge.ts';
 import { DESKTOP_API_KEY, type DesktopApi, type DesktopVerbs, type WindowContext } from '../../core/protocol/desktop.ts';
+import type { AppService } from '../../core/service/app-service.ts';
 import { selectBridge } from '../../renderer/bridge/select.ts';
+import { fakeJoiningVerbs } from './fake-joining.ts';
 import { renderApp, type Harness } from './harness.tsx';
 
 export interface FakeDesktop extends DesktopVerbs {
@@ -21,11 +23,16 @@ export interface FakeDesktop extends DesktopVerbs {
   /** The app menu chooses an item. */
   menu(name: string): void;
   menuListeners(): number;
+  /** Stops the LAN server the joining verbs may have started (see fake-joining.ts). */
+  closeJoining(): Promise<void>;
 }
 
-export function createFakeDesktop(bridge: Bridge): FakeDesktop {
+export function createFakeDesktop(bridge: Bridge, service: AppService): FakeDesktop {
   const listeners = new Set<(name: string) => void>();
+  const { joining, ...joiningVerbs } = fakeJoiningVerbs(service, () => fake.context, (verb, params) => void fake.calls.push({ verb, params }));
   const fake: FakeDesktop = {
+    ...joiningVerbs,
+    closeJoining: () => joining.close(),
     context: { kind: 'facilitator', role: null, sessionId: null },
     calls: [],
     pickScenario: null,
@@ -92,7 +99,7 @@ export function exposedApi(bridge: Bridge, desktop: DesktopVerbs): DesktopApi {
  * under the preload's global name, and selectBridge picks both up. The caller deletes the global.
  */
 export async function renderDesktop(h: Harness, hash: string, setUp: (fake: FakeDesktop) => void = () => undefined): Promise<FakeDesktop & { unmount(): void }> {
-  const fake = createFakeDesktop(h.bridge);
+  const fake = createFakeDesktop(h.bridge, h.service);
   setUp(fake);
   window[DESKTOP_API_KEY] = exposedApi(h.bridge, fake);
   const selected = await selectBridge();

@@ -54,6 +54,7 @@ const services: DesktopServices = {
   openSeat: (sessionId, role) => void opened.push(`seat ${sessionId} ${role}`),
   openRoomScreen: (sessionId, fullscreen) => void opened.push(`room ${sessionId} ${fullscreen}`),
   openExternal: async (url) => void opened.push(`external ${url}`),
+  joining: backend.joining,
 };
 
 afterAll(async () => {
