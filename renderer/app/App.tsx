@@ -20,6 +20,7 @@ import { SeatView } from '../views/seat/SeatView.tsx';
 import { DebriefView } from '../views/debrief/DebriefView.tsx';
 import { HistoryView } from '../views/history/HistoryView.tsx';
 import { CompareView } from '../views/history/CompareView.tsx';
+import { DesktopLobbyDock } from '../lan/DesktopLobbyDock.tsx';
 
 function ConnectionBanner() {
   const connection = useApp((s) => s.connection);
@@ -121,6 +122,8 @@ function Shell({ hostLabel, hub }: { hostLabel: string | null; hub: CommandHub }
         <RoutedView route={route} />
       </main>
       <Toasts />
+      {/* "Let participants join" in the desktop app; browser mode mounts its own (lan-page.tsx). */}
+      <DesktopLobbyDock />
     </div>
   );
 }

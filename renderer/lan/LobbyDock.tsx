@@ -1,54 +1,105 @@
-// The facilitator's "let participants join" controls in browser mode: a join code, the join URL and
-// its QR code for the room screen, who joined, lock the lobby, remove someone.
+// The facilitator's "let participants join" controls: a join code, the join URL and its QR code for
+// the room screen, who joined, lock the lobby, remove someone. The same component in browser mode
+// and in the desktop app; lobby-controls.ts holds the two ways it reaches the lobby. In the desktop
+// app joining is off until turned on here, on 127.0.0.1 unless the facilitator picks a network
+// address.
 import { useCallback, useEffect, useState } from 'react';
-import type { WsBridge } from '../bridge/ws-bridge.ts';
+import type { BridgeResult } from '../../core/protocol/bridge.ts';
+import type { ListenAddress } from '../../core/protocol/desktop.ts';
 import { useRoute } from '../app/navigation.ts';
+import type { JoinCardView, LobbyControls, LobbyState } from './lobby-controls.ts';
 
-interface LobbyParticipant {
-  id: string;
-  name: string;
-  audience: string;
-}
+const POLL_MS = 3000;
 
-interface LobbyInfo {
-  code: string;
-  locked: boolean;
-  joinUrl: string;
-  qr: string;
-  participants: LobbyParticipant[];
-}
-
-function asLobby(value: unknown): LobbyInfo | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Partial<LobbyInfo>;
-  return typeof v.code === 'string' && typeof v.joinUrl === 'string' && typeof v.qr === 'string' && v.qr.startsWith('data:image/svg+xml;base64,') && Array.isArray(v.participants)
-    ? (v as LobbyInfo)
-    : null;
-}
-
-function Lobby({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
-  const [lobby, setLobby] = useState<LobbyInfo | null>(null);
+/** Where to listen, in the desktop app: this computer only unless a network address is picked. */
+function ListenChoice({ controls, fixed, onChange }: {
+  controls: LobbyControls;
+  /** Joining is already on at this address (for another session): the choice is made. */
+  fixed: string | null;
+  onChange(where: { address: string; port?: number } | null): void;
+}) {
+  const [choices, setChoices] = useState<ListenAddress[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [large, setLarge] = useState(false);
-
-  const run = useCallback(async (action: Parameters<WsBridge['lobby']>[0], participantId?: string) => {
-    const result = await bridge.lobby(action, sessionId, participantId);
-    if (!result.ok) return setError(result.error.message);
-    setError(null);
-    setLobby(asLobby(result.value));
-  }, [bridge, sessionId]);
+  const [address, setAddress] = useState(fixed ?? '127.0.0.1');
+  const [port, setPort] = useState('');
 
   useEffect(() => {
-    void run('status');
-    const timer = setInterval(() => void run('status'), 3000);
-    return () => clearInterval(timer);
-  }, [run]);
+    const list = controls.addresses;
+    if (!list) return;
+    let alive = true;
+    void list().then((result) => {
+      if (!alive) return;
+      if (result.ok) setChoices(result.value);
+      else setError(result.error.message);
+    });
+    return () => { alive = false; };
+  }, [controls]);
 
+  const portValid = port === '' || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
+  const chosen = fixed ?? address;
+  useEffect(() => {
+    onChange(portValid ? { address: chosen, ...(port === '' || fixed ? {} : { port: Number(port) }) } : null);
+  }, [chosen, port, portValid, fixed, onChange]);
+
+  if (error) return <div className="error-box" role="alert"><p className="user-text">{error}</p></div>;
+  if (!choices) return null;
+  const picked = choices.find((c) => c.address === chosen);
+  return (
+    <div className="stack">
+      <label>
+        Participants connect to
+        <select value={chosen} disabled={fixed !== null} onChange={(e) => setAddress(e.target.value)}>
+          {choices.map((c) => (
+            <option key={c.address} value={c.address}>{c.local ? `${c.label} (${c.address})` : `${c.label}: ${c.address}`}</option>
+          ))}
+        </select>
+      </label>
+      {fixed === null ? (
+        <label>
+          Port
+          <input inputMode="numeric" value={port} placeholder="automatic" size={8} aria-invalid={!portValid} onChange={(e) => setPort(e.target.value.trim())} />
+        </label>
+      ) : <span className="dim">Joining is on at this address for another session.</span>}
+      {!portValid ? <span className="dim" role="alert">A port is a number from 1 to 65535; leave it empty for an automatic one.</span> : null}
+      {picked && !picked.local ? (
+        <span className="badge warn">Anyone on this network who has the code can join. The console stays on this computer.</span>
+      ) : (
+        <span className="dim">Only browsers on this computer can join. Pick a network address for participants' own devices.</span>
+      )}
+    </div>
+  );
+}
+
+function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: string }) {
+  const [state, setState] = useState<LobbyState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [large, setLarge] = useState(false);
+  const [where, setWhere] = useState<{ address: string; port?: number } | null>(null);
+
+  const run = useCallback(async (action: () => Promise<BridgeResult<LobbyState>>) => {
+    const result = await action();
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    setState(result.value);
+  }, []);
+
+  useEffect(() => {
+    void run(() => controls.status(sessionId));
+    const timer = setInterval(() => void run(() => controls.status(sessionId)), POLL_MS);
+    return () => clearInterval(timer);
+  }, [run, controls, sessionId]);
+
+  const lobby = state?.lobby ?? null;
+  const choosing = controls.addresses !== null;
   return (
     <section className="panel stack" aria-label="Participants' devices">
       <h2>Participants' devices</h2>
       {lobby === null ? (
-        <button type="button" className="primary" onClick={() => void run('open')}>Let participants join</button>
+        <>
+          {choosing && state ? <ListenChoice controls={controls} fixed={state.listeningOn} onChange={setWhere} /> : null}
+          <button type="button" className="primary" disabled={choosing && where === null}
+            onClick={() => void run(() => controls.open(sessionId, where ?? undefined))}>Let participants join</button>
+        </>
       ) : (
         <>
           <div>Join code: <strong data-testid="join-code" style={{ fontSize: '1.6rem', letterSpacing: '0.2em' }}>{lobby.code}</strong></div>
@@ -56,15 +107,15 @@ function Lobby({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
           <img src={lobby.qr} alt={`QR code for ${lobby.joinUrl}`} width={160} height={160} style={{ background: '#fff' }} />
           <div className="row">
             <button type="button" onClick={() => setLarge(true)}>Show on the room screen</button>
-            <button type="button" onClick={() => void run(lobby.locked ? 'unlock' : 'lock')}>{lobby.locked ? 'Unlock the lobby' : 'Lock the lobby'}</button>
-            <button type="button" className="danger" onClick={() => void run('close')}>Stop joining</button>
+            <button type="button" onClick={() => void run(() => controls.lock(sessionId, !lobby.locked))}>{lobby.locked ? 'Unlock the lobby' : 'Lock the lobby'}</button>
+            <button type="button" className="danger" onClick={() => void run(() => controls.stop(sessionId))}>Stop joining</button>
           </div>
           {lobby.locked ? <span className="badge warn">Locked: nobody new can join</span> : null}
           <ul className="stack" aria-label="Joined" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {lobby.participants.length === 0 ? <li className="dim">Nobody has joined yet.</li> : lobby.participants.map((p) => (
               <li key={p.id} className="row">
                 <span className="user-text" style={{ flex: 1 }}>{p.name} · {p.audience}</span>
-                <button type="button" className="small danger" onClick={() => void run('remove', p.id)} aria-label={`Remove ${p.name}`}>Remove</button>
+                <button type="button" className="small danger" onClick={() => void run(() => controls.remove(sessionId, p.id))} aria-label={`Remove ${p.name}`}>Remove</button>
               </li>
             ))}
           </ul>
@@ -88,41 +139,41 @@ function Lobby({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
 }
 
 /** On the room screen, while people may join: the code and the QR code in a corner. */
-function RoomJoinCard({ bridge, sessionId }: { bridge: WsBridge; sessionId: string }) {
-  const [lobby, setLobby] = useState<LobbyInfo | null>(null);
+export function RoomJoinCard({ controls, sessionId }: { controls: LobbyControls; sessionId: string }) {
+  const [card, setCard] = useState<JoinCardView | null>(null);
   useEffect(() => {
     let alive = true;
     const load = async () => {
-      const result = await bridge.lobby('status', sessionId);
-      if (alive) setLobby(result.ok ? asLobby(result.value) : null);
+      const result = await controls.card(sessionId);
+      if (alive) setCard(result.ok ? result.value : null);
     };
     void load();
-    const timer = setInterval(() => void load(), 3000);
+    const timer = setInterval(() => void load(), POLL_MS);
     return () => { alive = false; clearInterval(timer); };
-  }, [bridge, sessionId]);
-  if (!lobby || lobby.locked) return null;
+  }, [controls, sessionId]);
+  if (!card) return null;
   return (
     <aside className="panel stack" aria-label="Join from your device"
       style={{ position: 'fixed', right: '1rem', bottom: '1rem', zIndex: 40, alignItems: 'center', textAlign: 'center' }}>
-      <img src={lobby.qr} alt={`QR code for ${lobby.joinUrl}`} width={180} height={180} style={{ background: '#fff' }} />
-      <div>Join code <strong style={{ fontSize: '2rem', letterSpacing: '0.2em' }}>{lobby.code}</strong></div>
-      <div className="dim user-text">{lobby.joinUrl}</div>
+      <img src={card.qr} alt={`QR code for ${card.joinUrl}`} width={180} height={180} style={{ background: '#fff' }} />
+      <div>Join code <strong style={{ fontSize: '2rem', letterSpacing: '0.2em' }}>{card.code}</strong></div>
+      <div className="dim user-text">{card.joinUrl}</div>
     </aside>
   );
 }
 
 /** A button at the top right of the facilitator's screens that opens the lobby of the current session. */
-export function LobbyDock({ bridge }: { bridge: WsBridge }) {
+export function LobbyDock({ controls }: { controls: LobbyControls }) {
   const route = useRoute();
   const [open, setOpen] = useState(false);
   const sessionId = 'sessionId' in route ? route.sessionId : null;
   if (!sessionId) return null;
-  if (route.view === 'room') return <RoomJoinCard bridge={bridge} sessionId={sessionId} />;
+  if (route.view === 'room') return <RoomJoinCard controls={controls} sessionId={sessionId} />;
   return (
     // In the top bar's empty right end, so it covers nothing of the view below.
     <div className="stack" style={{ position: 'fixed', right: '0.75rem', top: '0.4rem', zIndex: 40, maxWidth: '26rem', maxHeight: '90vh', overflow: 'auto', alignItems: 'flex-end' }}>
       <button type="button" className="small" onClick={() => setOpen(!open)} aria-expanded={open}>{open ? 'Hide participants' : 'Participants'}</button>
-      {open ? <Lobby bridge={bridge} sessionId={sessionId} /> : null}
+      {open ? <Lobby controls={controls} sessionId={sessionId} /> : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { createAppStore } from '../store/store.ts';
 import { JoinView } from './JoinView.tsx';
 import { LobbyDock } from './LobbyDock.tsx';
 import { ParticipantApp } from './ParticipantApp.tsx';
+import { wsLobbyControls } from './lobby-controls.ts';
 import { connect, keepSeat, leave, storedSeat, takeFacilitatorToken, type StoredSeat } from './lan-mode.ts';
 
 const REFUSED: Record<Refusal, string> = {
@@ -20,13 +21,14 @@ function Facilitator({ token }: { token: string }) {
   const [refused, setRefused] = useState<Refusal | null>(null);
   const bridge = useMemo(() => connect(token, setRefused), [token]);
   const store = useMemo(() => createAppStore(bridge), [bridge]);
+  const lobby = useMemo(() => wsLobbyControls(bridge), [bridge]);
   if (refused) {
     return <main className="main"><div className="error-box" role="alert">This console's link is no longer valid. Use the link `drillbook serve` printed when it started.</div></main>;
   }
   return (
     <>
       <App bridge={bridge} store={store} hostLabel={null} />
-      <LobbyDock bridge={bridge} />
+      <LobbyDock controls={lobby} />
     </>
   );
 }

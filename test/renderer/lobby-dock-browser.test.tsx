@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+// The same "Participants" control in browser mode: over the console's own WebSocket to the real LAN
+// server on 127.0.0.1 (the facilitator's lobby API), with no address choice (the server already
+// runs), and the room screen's join card from the same status.
+import './setup-dom.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { WsBridge } from '../../renderer/bridge/ws-bridge.ts';
+import { LobbyDock } from '../../renderer/lan/LobbyDock.tsx';
+import { wsLobbyControls } from '../../renderer/lan/lobby-controls.ts';
+import { bridgeFor, joinLobby, lanSession, startLan, type Lan } from '../electron/lan/helpers.ts';
+import { goTo } from './harness.tsx';
+
+let lan: Lan;
+let bridge: WsBridge;
+let sessionId: string;
+beforeEach(async () => {
+  lan = await startLan();
+  sessionId = await lanSession(lan);
+  bridge = bridgeFor(lan, lan.server.facilitatorToken);
+});
+afterEach(async () => {
+  bridge.close();
+  await lan.close();
+});
+
+const click = async (name: string | RegExp) => {
+  const button = await screen.findByRole('button', { name });
+  await act(async () => { fireEvent.click(button); });
+};
+
+describe('the Participants control in browser mode', () => {
+  it('opens the lobby over the socket, lists who joined, locks, removes and closes it', async () => {
+    window.location.hash = `#/session/${sessionId}/console`;
+    render(<LobbyDock controls={wsLobbyControls(bridge)} />);
+    await click('Participants');
+    const panel = await screen.findByRole('region', { name: "Participants' devices" });
+    expect(within(panel).queryByRole('combobox')).toBeNull();
+    await click('Let participants join');
+    const code = (await screen.findByTestId('join-code')).textContent ?? '';
+    expect(lan.server.lobbies.get(sessionId)?.code).toBe(code);
+    expect(screen.getByTestId('join-url').textContent).toBe(`http://127.0.0.1:${lan.server.port}/?code=${code}`);
+
+    await joinLobby(lan, code, 'Bob');
+    await click('Lock the lobby');
+    await screen.findByText('Locked: nobody new can join');
+    expect(lan.server.lobbies.get(sessionId)?.locked).toBe(true);
+    await click('Remove Bob');
+    await screen.findByText('Nobody has joined yet.');
+    expect(lan.server.lobbies.get(sessionId)?.participants).toEqual([]);
+
+    await click('Unlock the lobby');
+    await goTo(`#/session/${sessionId}/room`);
+    const card = await screen.findByRole('complementary', { name: 'Join from your device' });
+    expect(within(card).getByText(code)).toBeTruthy();
+    await goTo(`#/session/${sessionId}/console`);
+
+    if (!screen.queryByRole('region', { name: "Participants' devices" })) await click('Participants');
+    await click('Stop joining');
+    await screen.findByRole('button', { name: 'Let participants join' });
+    await waitFor(() => expect(lan.server.lobbies.get(sessionId)).toBeNull());
+    // Browser mode only closes the lobby: the server (this console's own) keeps running.
+    expect(bridge.connection).toBe('connected');
+  });
+});
