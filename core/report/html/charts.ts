@@ -9,6 +9,9 @@ import { classToken, h, type Html } from './tags.ts';
 const WIDTH = 1000;
 const LABEL_W = 210;
 const PLOT_W = WIDTH - LABEL_W - 30;
+// A lane label must fit in LABEL_W at the report's 14px DejaVu Sans (about 8.5px a character),
+// or its start is cut off at the chart's left edge.
+const LABEL_CHARS = 22;
 
 function n(value: number): string {
   return (Math.round(value * 10) / 10).toString();
@@ -84,7 +87,7 @@ export function timelineChart(view: ReportView): Html {
   lanes.forEach((lane, i) => {
     const y = top + i * laneH;
     const label = i === 0 ? 'Injects delivered' : view.roleTitle(lane);
-    parts.push(h('text', { x: LABEL_W - 8, y: y + laneH / 2 + 4, 'text-anchor': 'end' }, clip(label, 25)));
+    parts.push(h('text', { x: LABEL_W - 8, y: y + laneH / 2 + 4, 'text-anchor': 'end' }, clip(label, LABEL_CHARS)));
     parts.push(h('line', { class: 'grid', x1: LABEL_W, x2: LABEL_W + PLOT_W, y1: y + laneH, y2: y + laneH }));
     if (i === 0) {
       for (const at of deliveries) {
@@ -122,7 +125,7 @@ export function objectivesChart(view: ReportView): Html {
   }
   objectives.forEach((o, i) => {
     const y = top + i * rowH;
-    parts.push(h('text', { x: LABEL_W - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, clip(o.title, 25)));
+    parts.push(h('text', { x: LABEL_W - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, clip(o.title, LABEL_CHARS)));
     const pct = o.percent ?? 0;
     parts.push(h('rect', { class: `bar bar-${classToken(o.rating)}`, x: LABEL_W, y: y + 4, width: n(Math.max(0, x(pct) - LABEL_W)), height: rowH - 8 }));
     parts.push(h('text', { x: n(x(pct) + 6), y: y + rowH / 2 + 4 }, `${fmtPercent(o.percent)} ${o.rating ?? ''}`.trim()));
@@ -147,7 +150,7 @@ export function metricsChart(view: ReportView): Html | null {
   metrics.forEach((m, i) => {
     const y = top + i * rowH;
     const status = metricStatus(m.at_s, m.target_s);
-    parts.push(h('text', { x: LABEL_W - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, clip(m.name, 25)));
+    parts.push(h('text', { x: LABEL_W - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end' }, clip(m.name, LABEL_CHARS)));
     const cls = status === 'on target' ? 'metric-ok' : status === 'late' ? 'metric-late' : 'metric-missed';
     const end = m.at_s ?? span;
     parts.push(h('rect', { class: cls, x: LABEL_W, y: y + 5, width: n(Math.max(1, x(end) - LABEL_W)), height: rowH - 10 }));
