@@ -5,7 +5,7 @@ import { recoverRuntime } from '../engine/recovery.ts';
 import { SessionRuntime, type TimerHost } from '../engine/runtime.ts';
 import type { Command } from '../engine/commands.ts';
 import type { Actor, EventStore, SessionEvent } from '../engine/event.ts';
-import { project, type Audience as EngineAudience } from '../engine/projections.ts';
+import { project, type Audience as EngineAudience, type Projection } from '../engine/projections.ts';
 import { reduce } from '../engine/reduce.ts';
 import { parseCommand } from '../protocol/commands.ts';
 import {
@@ -20,6 +20,7 @@ import { computeDebrief } from '../scoring/debrief.ts';
 import type { Debrief } from '../scoring/debrief-types.ts';
 import { Library, type ShippedScenario } from './library.ts';
 import type { ServiceStorage, StoredSessionRecord } from './storage.ts';
+import { ViewPusher, type PushScheduler } from './view-pusher.ts';
 
 /** Exports that need a host (pdf: a browser prints the HTML). Returns the file, or an error. */
 export type HostExporter = (html: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
@@ -41,12 +42,23 @@ export interface AppServiceOptions {
   bundle?: BundleExporter;
   /** Told about things that went wrong off the request path (a shipped file that does not load, a failed delivery). */
   onError?: (message: string) => void;
+  /**
+   * Coalesced view pushes (see view-pusher.ts): after a change, each audience's view goes out once,
+   * on a later turn, at most once per `intervalMs` (default 16). Without it every change is pushed
+   * inside the dispatch that made it, which tests on virtual time and the in-page demo rely on.
+   */
+  views?: { scheduler: PushScheduler; intervalMs?: number };
 }
+
+/** Why the host paused a running session (the engine's pause reasons a host may give). */
+export type HostPauseReason = 'suspend' | 'clock-jump' | 'host';
 
 interface LiveSession {
   record: StoredSessionRecord;
   scenario: Scenario;
   runtime: SessionRuntime;
+  /** Set when views are coalesced (options.views): subscribers are served through it. */
+  pusher?: ViewPusher;
   /** Set for a session opened from a bundle: its id in the file it came from. Nothing changes it. */
   reviewOf?: string;
 }
@@ -139,7 +151,7 @@ export class AppService {
       return fail('invalid-scenario', `The scenario in the bundle (${review.record.scenarioFileName}) does not load in this version of Drillbook; open the bundle with the version that wrote it.`, loaded.errors);
     }
     const id = reviewIdOf(review.record.sessionId);
-    this.sessions.get(id)?.runtime.dispose();
+    this.disposeLive(this.sessions.get(id));
     const runtime = new SessionRuntime({ scenario: loaded.value, sessionId: id, store: frozenStore(review.events), timers: STILL_TIMERS, wall: this.options.wall, events: review.events });
     runtime.dispose();
     this.sessions.set(id, { record: { ...review.record, sessionId: id }, scenario: loaded.value, runtime, reviewOf: review.record.sessionId });
@@ -167,14 +179,42 @@ export class AppService {
   }
 
   private start(record: StoredSessionRecord, scenario: Scenario, recover: boolean): LiveSession {
-    const common = {
-      scenario, sessionId: record.sessionId, store: this.options.storage.events, timers: this.options.timers, wall: this.options.wall,
-      onError: (error: unknown) => this.onError(`Session ${record.sessionId}: ${error instanceof Error ? error.message : String(error)}`),
-    };
+    const onError = (error: unknown) => this.onError(`Session ${record.sessionId}: ${error instanceof Error ? error.message : String(error)}`);
+    const views = this.options.views;
+    const storage = this.options.storage.events;
+    // Every change, a command's or a scheduled delivery's, is a committed append: the signal to push.
+    let pusher: ViewPusher | undefined;
+    const store: EventStore = views
+      ? { append: (id, batch) => { storage.append(id, batch); pusher?.changed(); }, load: (id) => storage.load(id) }
+      : storage;
+    const common = { scenario, sessionId: record.sessionId, store, timers: this.options.timers, wall: this.options.wall, onError };
     const runtime = recover ? recoverRuntime(common) : new SessionRuntime(common);
-    const live = { record, scenario, runtime };
+    if (views) pusher = new ViewPusher(runtime, views.scheduler, views.intervalMs ?? 16, onError);
+    const live: LiveSession = { record, scenario, runtime, ...(pusher ? { pusher } : {}) };
     this.sessions.set(record.sessionId, live);
     return live;
+  }
+
+  private disposeLive(live: LiveSession | undefined): void {
+    live?.pusher?.stop();
+    live?.runtime.dispose();
+  }
+
+  /**
+   * The host's own pause (not a Bridge request: the system never acts through the bridge): the
+   * laptop is going to sleep, slept, or its clock jumped. Every open session that is running is
+   * paused as `system` with the reason in its timeline. Returns the ids paused; a refusal (a full
+   * disk) is reported through onError and the session keeps running.
+   */
+  pauseRunning(reason: HostPauseReason): string[] {
+    const paused: string[] = [];
+    for (const [sessionId, live] of this.sessions) {
+      if (live.reviewOf !== undefined || live.runtime.state.status !== 'running') continue;
+      const result = live.runtime.dispatch('system', { type: 'session.pause', reason });
+      if (result.ok) paused.push(sessionId);
+      else this.onError(`Session ${sessionId} could not be paused after a ${reason}: ${result.rejection.message}`);
+    }
+    return paused;
   }
 
   /** The live session, recovered from storage on first use after a restart. */
@@ -280,7 +320,8 @@ export class AppService {
       listener({ kind: 'error', sessionId, audience, error: { code: 'unknown-role', message: `There is no role '${engineAudience.role}' in this scenario.` } });
       return () => {};
     }
-    return live.value.runtime.subscribe(engineAudience, (projection) => listener({ kind: 'projection', sessionId, audience, projection }));
+    const push = (projection: Projection) => listener({ kind: 'projection', sessionId, audience, projection });
+    return (live.value.pusher ?? live.value.runtime).subscribe(engineAudience, push);
   }
 
   private replay(params: ParsedParams<'live.replay'>): BridgeResult<unknown> {
@@ -372,7 +413,7 @@ export class AppService {
 
   /** Stops every runtime's timers (the host is closing). */
   dispose(): void {
-    for (const live of this.sessions.values()) live.runtime.dispose();
+    for (const live of this.sessions.values()) this.disposeLive(live);
     this.sessions.clear();
   }
 }

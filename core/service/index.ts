@@ -1,5 +1,6 @@
 // The application service behind every Bridge transport.
-export { AppService, type AppServiceOptions, type HostExporter } from './app-service.ts';
+export { AppService, type AppServiceOptions, type HostExporter, type HostPauseReason } from './app-service.ts';
+export { ViewPusher, timerHostScheduler, type PushScheduler, type ViewSource } from './view-pusher.ts';
 export { InProcessBridge } from './in-process-bridge.ts';
 export { createMemoryStorage } from './memory-storage.ts';
 export { contentHash } from './hash.ts';

@@ -1,8 +1,10 @@
-// The application service on a data file: the durable host behind browser mode (`drillbook serve`)
-// and the LAN server. It opens the file through the store (backup on open, rolling backups), runs
-// the service on real time (RealTimers plus the clock watch, which pauses running sessions when
-// the laptop slept or the clock jumped), and brings back the sessions that were running when the
-// process died: paused, with `session.recovered` in their log.
+// The application service on a data file: the one live path, behind the desktop app, browser mode
+// (`drillbook serve`) and the LAN server. It opens the file through the store (backup on open,
+// rolling backups), runs the service on real time (RealTimers plus the clock watch, which pauses
+// running sessions, as `system` with the reason, when the laptop slept, the process froze or the
+// clock jumped), pushes views coalesced (at most one push per frame per session, never inside an
+// acknowledgement), and brings back the sessions that were running when the process died: paused
+// at their last exercise time, with `session.recovered` in their log.
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import type { ShippedScenario } from '../../core/service/library.ts';
 import { isSessionBundle, openStore, startRollingBackups, StoreError, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
 import { createServiceStorage } from '../store/service-storage.ts';
 import { exportBundleFile } from './bundle-review.ts';
-import { ClockWatch } from './clock-watch.ts';
+import { ClockWatch, type ClockJump } from './clock-watch.ts';
+import { nodePushScheduler } from './push-scheduler.ts';
 import { RealTimers } from './real-timers.ts';
 
 export interface ServiceHostOptions extends OpenOptions {
@@ -20,8 +23,12 @@ export interface ServiceHostOptions extends OpenOptions {
   shipped?: readonly ShippedScenario[];
   /** Rolling backups of the data file; false turns them off. */
   backups?: { everyMs?: number; keep?: number } | false;
-  /** Clock watch settings; false turns it off. */
+  /** Clock watch settings; false turns it off. intervalMs 0: no heartbeat of its own (tests call checkClock). */
   watch?: { intervalMs?: number; toleranceMs?: number } | false;
+  /** The clocks (tests): wall-clock epoch ms, monotonic ms, and the longest gap between readings that is not a freeze. */
+  clock?: { wall?: () => number; monotonic?: () => number; maxGapMs?: number };
+  /** Views are pushed at most this often per session (ms); default 16, one frame. */
+  pushIntervalMs?: number;
   /** PDF export; default prints the HTML with the system Chromium. */
   pdf?: HostExporter;
   onError?: (message: string) => void;
@@ -58,12 +65,14 @@ export class ServiceHost {
   /** Sessions found running at open, now paused with `session.recovered`. */
   readonly recovered: string[];
   private readonly watch: ClockWatch | undefined;
+  private readonly wall: () => number;
   private readonly backups: RollingBackups | undefined;
   private readonly onError: (message: string) => void;
   private closed = false;
 
   constructor(readonly path: string, options: ServiceHostOptions = {}) {
     this.onError = options.onError ?? (() => {});
+    this.wall = options.clock?.wall ?? (() => Date.now());
     // Opening a bundle as a working file would write to it (WAL, backups, new sessions).
     if (isSessionBundle(path)) {
       throw new StoreError('conflict', `${path} is a session bundle, which is only ever read: review it with \`drillbook report ${path}\` or Open Session Bundle in the desktop app, and give serve another data file (--db FILE).`, { path });
@@ -76,20 +85,25 @@ export class ServiceHost {
           onError: (error) => this.onError(`A rolling backup of ${path} failed: ${error instanceof Error ? error.message : String(error)}`),
         });
       }
-      this.timers = new RealTimers({ onFreeze: () => this.pauseRunning('suspend') });
+      this.timers = new RealTimers({
+        ...(options.clock?.monotonic ? { monotonic: options.clock.monotonic } : {}),
+        ...(options.clock?.maxGapMs !== undefined ? { maxGapMs: options.clock.maxGapMs } : {}),
+        onFreeze: () => this.pauseRunning('suspend'),
+      });
       this.service = new AppService({
         storage: createServiceStorage(this.store),
         timers: this.timers,
         shipped: options.shipped ?? readShippedScenarios(),
-        wall: () => Date.now(),
+        wall: this.wall,
         newId: newServiceId,
         pdf: options.pdf ?? chromiumPdf,
         bundle: async (sessionId, fileName) => exportBundleFile(this.store, sessionId, fileName),
         onError: this.onError,
+        views: { scheduler: nodePushScheduler, intervalMs: options.pushIntervalMs ?? 16 },
       });
       this.recovered = this.recoverInterrupted();
       if (options.watch !== false) {
-        this.watch = new ClockWatch({ ...options.watch, monotonic: () => this.timers.now(), onJump: (jump) => this.pauseRunning(jump.reason) });
+        this.watch = new ClockWatch({ ...options.watch, wall: this.wall, monotonic: () => this.timers.now(), onJump: (jump) => this.pauseRunning(jump.reason) });
       }
     } catch (error) {
       this.store.close();
@@ -108,17 +122,18 @@ export class ServiceHost {
     return ids;
   }
 
-  /** The laptop slept or its clock jumped: pause every running session, saying why. */
-  pauseRunning(reason: 'suspend' | 'clock-jump'): void {
-    if (this.closed) return;
-    for (const session of this.store.sessions.list()) {
-      if (session.status !== 'running') continue;
-      void this.service
-        .request('live.dispatch', { sessionId: session.id, actor: 'facilitator', command: { type: 'session.pause', reason } })
-        .then((result) => {
-          if (!result.ok) this.onError(`Session ${session.id} could not be paused after a ${reason}: ${result.error.message}`);
-        });
-    }
+  /**
+   * The laptop is going to sleep, slept, or its clock jumped: pause every running session now, as
+   * `system`, with the reason in its timeline. Returns the ids paused.
+   */
+  pauseRunning(reason: 'suspend' | 'clock-jump'): string[] {
+    if (this.closed) return [];
+    return this.service.pauseRunning(reason);
+  }
+
+  /** Compares the clocks now (the watch also does this on its own heartbeat); a jump pauses. */
+  checkClock(): ClockJump | null {
+    return this.watch?.beat() ?? null;
   }
 
   async close(): Promise<void> {

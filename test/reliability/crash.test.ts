@@ -1,7 +1,9 @@
-// The crash test: a child process runs a live session on real time and prints each decision as it
-// is acknowledged; we kill it with SIGKILL at a random moment, 20 times. After each kill the file
-// must pass integrity_check, hold every acknowledged decision, have delivered no inject twice,
-// and the next process must bring the session back paused at its last exercise time and resume.
+// The crash test: a child process runs a live session on real time through the product's own path
+// (ServiceHost over the data file, the AppService driven with the UI's Bridge requests) and prints
+// each decision as the service acknowledges it; we kill it with SIGKILL at a random moment, 20
+// times. After each kill the file must pass integrity_check, hold every acknowledged decision, have
+// delivered no inject twice, and the next process must bring the session back through ServiceHost's
+// start-up recovery, paused at its last exercise time, and resume it.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +51,7 @@ function runAndKill(db: string, label: string, delayMs: number): Promise<Round> 
   });
 }
 
-const eventRow = z.object({ seq: z.number(), at_ms: z.number(), type: z.string(), payload: z.string() });
+const eventRow = z.object({ session: z.string(), seq: z.number(), at_ms: z.number(), type: z.string(), payload: z.string() });
 
 /**
  * Checks a copy of the file as the kill left it (with its -wal and -shm), so that the next child
@@ -62,8 +64,9 @@ function inspect(db: string) {
   const conn = new Database(copy);
   try {
     const integrity = conn.pragma('integrity_check', { simple: true });
-    const events = conn.prepare('SELECT seq, at_ms, type, payload FROM events ORDER BY session, seq').all().map((r) => eventRow.parse(r));
-    return { integrity, events };
+    const events = conn.prepare('SELECT session, seq, at_ms, type, payload FROM events ORDER BY session, seq').all().map((r) => eventRow.parse(r));
+    const sessions = conn.prepare('SELECT id FROM sessions').pluck().all();
+    return { integrity, events, sessions };
   } finally {
     conn.close();
   }
@@ -94,8 +97,11 @@ describe('crash test', () => {
         acknowledged.set(Number(seq), type as string);
       }
 
-      const { integrity, events } = inspect(db);
+      const { integrity, events, sessions } = inspect(db);
       expect(integrity, `round ${round}`).toBe('ok');
+      // One session all along: each new process recovered it rather than starting another.
+      expect(sessions).toEqual([sessionId]);
+      expect(new Set(events.map((e) => e.session))).toEqual(new Set([sessionId]));
       // Every acknowledged decision is in the file, with the type that was acknowledged.
       const bySeq = new Map(events.map((e) => [e.seq, e]));
       for (const [seq, type] of acknowledged) expect(bySeq.get(seq)?.type, `round ${round}: acknowledged event ${seq}`).toBe(type);
@@ -104,10 +110,18 @@ describe('crash test', () => {
       const delivered = events.filter((e) => e.type === 'inject.delivered').map((e) => z.object({ inject: z.string() }).parse(JSON.parse(e.payload)).inject);
       expect(new Set(delivered).size, `round ${round}: deliveries ${delivered.join(',')}`).toBe(delivered.length);
       // Recovery counted no downtime: each `session.recovered` sits at the exercise time of the event before it.
+      // and the session it brought back was paused for that reason, at that same time.
       events.forEach((e, i) => {
-        if (e.type === 'session.recovered') expect(e.at_ms).toBe(events[i - 1]?.at_ms);
+        if (e.type !== 'session.recovered') return;
+        expect(e.at_ms).toBe(events[i - 1]?.at_ms);
+        expect(events[i + 1]).toMatchObject({ type: 'session.paused', at_ms: e.at_ms, payload: JSON.stringify({ reason: 'recovered' }) });
       });
-      if (round > 1) expect(events.filter((e) => e.type === 'session.recovered')).toHaveLength(round - 1);
+      if (round > 1) {
+        const recoveries = events.filter((e) => e.type === 'session.recovered');
+        expect(recoveries).toHaveLength(round - 1);
+        // The clock the recovered session showed is the time its recovery was recorded at.
+        expect(Number(first.split(' ')[3])).toBe(recoveries.at(-1)?.at_ms);
+      }
       deliveredBefore = delivered.length;
     }
     // The session kept moving across the kills: injects went on being delivered.
