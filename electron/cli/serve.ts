@@ -2,9 +2,9 @@
 // durable service host, serves the built renderer and the protocol on one port (127.0.0.1 unless
 // --host names a network address), prints the facilitator console's URL with its token, and stops
 // cleanly on SIGINT or SIGTERM.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { formatLoadError } from '../../core/scenario/index.ts';
 import type { LoadError } from '../../core/scenario/types.ts';
@@ -87,6 +87,13 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
     }
     if (build.built) io.out('Built the Drillbook page (renderer/dist).');
     else if (build.state === 'stale') io.err('drillbook serve: the page in renderer/dist is older than its sources; run `npm run build:renderer` to rebuild it.');
+  }
+  // On a machine where Drillbook never ran, the data folder does not exist yet.
+  try {
+    mkdirSync(dirname(options.db), { recursive: true });
+  } catch (error) {
+    io.err(`drillbook serve: cannot create the folder for ${options.db} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pick a writable place with --db FILE.`);
+    return EXIT_FAILED;
   }
   const host = new ServiceHost(options.db, { onError: (message) => io.err(`drillbook serve: ${message}`) });
   let server: LanServer | undefined;

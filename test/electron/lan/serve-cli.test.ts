@@ -2,7 +2,7 @@
 // opens the facilitator socket, SIGTERM stops it cleanly; bad arguments and broken scenarios are
 // reported with what to do.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,11 +27,12 @@ function capture() {
   return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t), cwd: tempDir() }, out, err };
 }
 
-async function serveProcess(args: string[], env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string; code: number | null }> {
+async function serveProcess(args: string[], env: Record<string, string> = {}, db: 'given' | 'default' = 'given'): Promise<{ stdout: string; stderr: string; code: number | null }> {
   const dir = tempDir();
   const scenario = join(dir, 'lan.yaml');
   writeFileSync(scenario, LAN_SCENARIO);
-  const child = spawn(process.execPath, ['bin/drillbook.js', ...args, '--db', join(dir, 'serve.db'), '--port', '0', '--no-build', '--scenario', scenario], {
+  const dbArgs = db === 'given' ? ['--db', join(dir, 'serve.db')] : [];
+  const child = spawn(process.execPath, ['bin/drillbook.js', ...args, ...dbArgs, '--port', '0', '--no-build', '--scenario', scenario], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   let stdout = '';
@@ -81,6 +82,15 @@ describe('drillbook serve', () => {
     expect(stderr).toMatch(/Electron binary is not installed.*starting browser mode/);
     expect(code).toBe(0);
     expect(stdout).toContain('Stopping (SIGTERM)');
+  }, 60_000);
+
+  it('creates the default data folder on a machine where Drillbook never ran', async () => {
+    const data = join(tempDir(), 'fresh-xdg');
+    expect(existsSync(data)).toBe(false);
+    const { stdout, code } = await serveProcess(['serve'], { XDG_DATA_HOME: data }, 'default');
+    expect(code).toBe(0);
+    expect(stdout).toContain(join(data, 'drillbook', 'drillbook.db'));
+    expect(existsSync(join(data, 'drillbook', 'drillbook.db'))).toBe(true);
   }, 60_000);
 
   it('refuses a host name, a bad port and a scenario that does not load, saying what to do', async () => {
