@@ -1,28 +1,35 @@
-// Store and host figures, each beside a baseline measured in the same run (issue 5):
-//  1. Acknowledged durable decisions per second through the whole pipeline (parse the command
-//     with the protocol's zod schema, decide, append + commit to SQLite with WAL and
-//     synchronous=FULL, acknowledge, push the views to three subscribers, coalesced to at most
-//     one push per 16 ms) beside bare better-sqlite3 inserts, one commit each, with the same
-//     pragmas. Each decision runs in its own event-loop turn, as messages arrive. Target: at
-//     least half the bare rate.
+// Store and host figures on the product's one live path (ServiceHost + AppService over the SQLite
+// data file: what the desktop app and `drillbook serve` run), each beside a baseline measured in
+// the same run (issue 5):
+//  1. Acknowledged durable decisions per second through the whole pipeline: a raw `live.dispatch`
+//     request checked at the Bridge boundary and by the protocol's zod command schema, decided,
+//     appended + committed to SQLite (WAL, synchronous=FULL), acknowledged, the views pushed to
+//     three subscribers (facilitator, room, one role; coalesced to at most one push per 16 ms)
+//     beside bare better-sqlite3 inserts, one commit each, with the same pragmas. Each decision
+//     runs in its own event-loop turn, as messages arrive. Target: at least half the bare rate.
 //  2. Inject lateness (delivery committed minus due, on the monotonic clock), p50 and p99, over
-//     1,000 scheduled injects on real time, beside bare setTimeout lateness over the same schedule.
-//     Target: p99 within 2 ms of bare.
+//     1,000 scheduled injects on real time through ServiceHost, beside bare setTimeout lateness over
+//     the same schedule. Target: p99 within 2 ms of bare. Measured with no screen subscribed (the
+//     delivery path itself), and again with the facilitator's and the room screen's views pushed:
+//     at 100 injects a second, projecting the facilitator's view of a 1,000-inject scenario takes
+//     about as long as the gap between two injects, which is what that second line shows.
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { EventStore, SessionEvent } from '../core/engine/index.ts';
-import { parseCommand } from '../core/protocol/index.ts';
-import { Host } from '../electron/host/index.ts';
+import type { SessionEvent } from '../core/engine/index.ts';
+import type { BridgeResult } from '../core/protocol/bridge.ts';
+import { AppService, createMemoryStorage } from '../core/service/index.ts';
+import { nodePushScheduler } from '../electron/host/push-scheduler.ts';
+import { RealTimers } from '../electron/host/real-timers.ts';
+import { ServiceHost } from '../electron/host/service-host.ts';
 
 const DECISIONS = 3000;
 const INJECTS = 1000;
 const SPACING_MS = 10;
 
 const dir = mkdtempSync(join(tmpdir(), 'drillbook-bench-'));
-
 function scenarioText(injects: number, spacingMs: number, prompts: boolean): string {
   const items = Array.from({ length: injects }, (_, i) => {
     const at = ((i + 1) * spacingMs) / 1000;
@@ -62,8 +69,8 @@ const fmt = (n: number, digits = 2): string => n.toFixed(digits);
 // ---- 1. durable decisions per second ----
 
 /** Runs `step` n times, each in its own turn of the event loop, as messages from windows arrive. */
-function eachTurn(n: number, step: (i: number) => void): Promise<number> {
-  return new Promise((resolve) => {
+function eachTurn(n: number, step: (i: number) => void | Promise<void>): Promise<number> {
+  return new Promise((resolve, reject) => {
     const start = performance.now();
     let i = 0;
     const next = (): void => {
@@ -71,8 +78,7 @@ function eachTurn(n: number, step: (i: number) => void): Promise<number> {
         resolve(performance.now() - start);
         return;
       }
-      step(i++);
-      setImmediate(next);
+      Promise.resolve(step(i++)).then(() => setImmediate(next), reject);
     };
     next();
   });
@@ -102,31 +108,41 @@ async function bareInserts(n: number): Promise<number> {
   return (n / ms) * 1000;
 }
 
-async function pipeline(n: number): Promise<{ perSecond: number; pushes: number; views: number }> {
-  const host = new Host(join(dir, 'pipeline.db'), { backups: false, session: { watch: false } });
-  const live = host.createSession({ scenarioText: scenarioText(50, 0, true).replace(/at: 0\.000/g, 'at: 0'), sourceName: 'bench.yaml', facilitator: 'Bench', participants: [{ name: 'A', roles: ['ic'] }, { name: 'B', roles: ['eng'] }] });
+function must<T>(result: BridgeResult<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** A session made as the UI makes one: the scenario imported into the library, then sessions.create. */
+async function createSession(service: AppService, text: string): Promise<string> {
+  const entry = must(await service.request('library.import', { fileName: 'bench.yaml', text })) as { entryId: string };
+  const participants = [{ name: 'A', roles: ['ic'] }, { name: 'B', roles: ['eng'] }];
+  return (must(await service.request('sessions.create', { entryId: entry.entryId, facilitator: 'Bench', participants })) as { sessionId: string }).sessionId;
+}
+
+async function pipeline(n: number): Promise<{ perSecond: number; views: number }> {
+  const host = new ServiceHost(join(dir, 'pipeline.db'), { backups: false, watch: false, shipped: [] });
+  const { service } = host;
+  const sessionId = await createSession(service, scenarioText(50, 0, true).replace(/at: 0\.000/g, 'at: 0'));
   let views = 0;
-  live.subscribe({ kind: 'facilitator' }, () => void views++);
-  live.subscribe({ kind: 'room' }, () => void views++);
-  live.subscribe({ kind: 'role', role: 'ic' }, () => void views++);
-  live.dispatch('facilitator', { type: 'session.start' });
-  for (let i = 0; i < 50; i++) live.dispatch('facilitator', { type: 'inject.deliver', inject: `i-${i}` });
-  // Raw input as it would arrive from a window or a socket.
-  const inputs = Array.from({ length: n }, (_, i) =>
-    i % 3 === 2 ? { type: 'chat.post', text: `update ${i}` } : { type: 'prompt.answer', prompt: `p-${i % 50}`, answer: i % 2 ? 'a' : 'b' },
-  );
-  const pushesBefore = live.pushes;
+  for (const audience of ['facilitator', 'room', 'role:ic'] as const) service.subscribe({ sessionId, audience }, () => void views++);
+  const control = (command: unknown) => service.request('live.dispatch', { sessionId, actor: 'facilitator', command });
+  must(await control({ type: 'session.start' }));
+  for (let i = 0; i < 50; i++) must(await control({ type: 'inject.deliver', inject: `i-${i}` }));
+  // Raw requests as they arrive from a window or a socket.
+  const inputs = Array.from({ length: n }, (_, i) => ({
+    sessionId, actor: 'role:ic',
+    command: i % 3 === 2 ? { type: 'chat.post', text: `update ${i}` } : { type: 'prompt.answer', prompt: `p-${i % 50}`, answer: i % 2 ? 'a' : 'b' },
+  }));
+  const viewsBefore = views;
   let acknowledged = 0;
-  const ms = await eachTurn(n, (i) => {
-    const parsed = parseCommand(inputs[i]);
-    if (!parsed.ok) throw new Error(parsed.rejection.message);
-    const result = live.dispatch('role:ic', parsed.value);
-    if (!result.ok) throw new Error(result.rejection.message);
+  const ms = await eachTurn(n, async (i) => {
+    must(await service.request('live.dispatch', inputs[i]));
     acknowledged++;
   });
-  const pushes = live.pushes - pushesBefore;
+  const pushed = views - viewsBefore;
   await host.close();
-  return { perSecond: (acknowledged / ms) * 1000, pushes, views };
+  return { perSecond: (acknowledged / ms) * 1000, views: pushed };
 }
 
 // ---- 2. inject lateness ----
@@ -146,55 +162,66 @@ async function bareTimeouts(n: number, spacingMs: number): Promise<number[]> {
   return late.sort((a, b) => a - b);
 }
 
-/** Times each delivery at the moment its commit returned. */
-class Stopwatch implements EventStore {
-  readonly delivered: { due: number; committedAt: number }[] = [];
-  constructor(
-    private readonly inner: EventStore,
-    private readonly clock: () => number,
-  ) {}
-  append(sessionId: string, events: readonly SessionEvent[]): void {
-    this.inner.append(sessionId, events);
-    const now = this.clock();
-    for (const e of events) {
+/**
+ * Watches an event store's appends (the bench's only hook into the path): when the session started
+ * and when each delivery's commit returned, on the host's monotonic clock.
+ */
+function stopwatch(events: { append(id: string, batch: readonly SessionEvent[]): void }, clock: () => number) {
+  const seen = { startedAt: Number.NaN, delivered: [] as { due: number; committedAt: number }[] };
+  const inner = events.append.bind(events);
+  events.append = (id, batch) => {
+    inner(id, batch);
+    const now = clock();
+    for (const e of batch) {
       const payload = e.payload as { due?: unknown };
-      if (e.type === 'inject.delivered' && typeof payload.due === 'number') this.delivered.push({ due: payload.due, committedAt: now });
+      if (e.type === 'session.started') seen.startedAt = now;
+      if (e.type === 'inject.delivered' && typeof payload.due === 'number') seen.delivered.push({ due: payload.due, committedAt: now });
     }
-  }
-  load(sessionId: string): SessionEvent[] {
-    return this.inner.load(sessionId);
-  }
+  };
+  return seen;
 }
 
-async function injectLateness(n: number, spacingMs: number, durable = true): Promise<number[]> {
-  const { RealTimers } = await import('../electron/host/index.ts');
-  const { SessionRuntime } = await import('../core/engine/index.ts');
-  const { loadScenario } = await import('../core/scenario/index.ts');
-  const text = scenarioText(n, spacingMs, false);
-  const loaded = loadScenario(text, 'bench.yaml');
-  if (!loaded.ok) throw new Error('bench scenario does not load');
-  // The host's own parts: the SQLite store and RealTimers; the runtime as LiveSession builds it.
-  const host = new Host(join(dir, 'lateness.db'), { backups: false, session: { watch: false } });
-  const stored = host.store.scenarios.import({ scenarioId: 'bench', title: 'Bench', sourceText: text, sourceName: 'bench.yaml' });
-  const session = host.store.sessions.create({ scenario: stored.id, facilitator: 'Bench' });
-  const timers = new RealTimers();
-  // The in-memory variant separates the runtime's and the timers' own lateness from the commit's.
-  const { MemoryEventStore } = await import('../core/engine/index.ts');
-  const store = new Stopwatch(durable ? host.store.events : new MemoryEventStore(), () => timers.now());
-  const runtime = new SessionRuntime({ scenario: loaded.value, sessionId: session.id, store, timers });
-  runtime.dispatch('facilitator', { type: 'session.start' });
+/** Starts the session with the facilitator's and the room's views subscribed; resolves with each delivery's lateness. */
+async function lateness(service: AppService, sessionId: string, seen: ReturnType<typeof stopwatch>, n: number, screens: boolean): Promise<number[]> {
+  let views = 0;
+  const audiences = screens ? (['facilitator', 'room'] as const) : [];
+  for (const audience of audiences) service.subscribe({ sessionId, audience }, () => void views++);
+  must(await service.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.start' } }));
   await new Promise<void>((resolve) => {
     const check = setInterval(() => {
-      if (store.delivered.length >= n) {
+      if (seen.delivered.length >= n) {
         clearInterval(check);
         resolve();
       }
     }, 50);
   });
-  const late = store.delivered.map((d) => d.committedAt - (runtime.monoFor(d.due) as number));
-  runtime.dispose();
+  if (views < audiences.length * 2) throw new Error('the views were not pushed');
+  // Speed 1: an inject due at exercise ms `due` falls due `due` ms after the start was committed.
+  return seen.delivered.map((d) => d.committedAt - (seen.startedAt + d.due)).sort((a, b) => a - b);
+}
+
+/** Through ServiceHost on the SQLite data file. */
+async function injectLateness(n: number, spacingMs: number, screens: boolean): Promise<number[]> {
+  const host = new ServiceHost(join(dir, 'lateness.db'), { backups: false, watch: false, shipped: [] });
+  const seen = stopwatch(host.store.events, () => host.timers.now());
+  const sessionId = await createSession(host.service, scenarioText(n, spacingMs, false));
+  const late = await lateness(host.service, sessionId, seen, n, screens);
   await host.close();
-  return late.sort((a, b) => a - b);
+  return late;
+}
+
+/** The same AppService on real time and coalesced pushes, with in-memory storage: no commit in the way. */
+async function injectLatenessInMemory(n: number, spacingMs: number): Promise<number[]> {
+  const timers = new RealTimers();
+  const storage = createMemoryStorage();
+  let id = 0;
+  const service = new AppService({ storage, timers, wall: () => Date.now(), newId: () => `bench${++id}`, views: { scheduler: nodePushScheduler } });
+  const seen = stopwatch(storage.events, () => timers.now());
+  const sessionId = await createSession(service, scenarioText(n, spacingMs, false));
+  const late = await lateness(service, sessionId, seen, n, false);
+  service.dispose();
+  timers.clearAll();
+  return late;
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -212,7 +239,7 @@ async function main(): Promise<void> {
   const bare: number[] = [];
   const commits: { p50: number; p99: number }[] = [];
   const piped: number[] = [];
-  const pushes: number[] = [];
+  const views: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     fresh('bare.db');
     bare.push(await bareInserts(DECISIONS));
@@ -220,32 +247,39 @@ async function main(): Promise<void> {
     fresh('pipeline.db');
     const result = await pipeline(DECISIONS);
     piped.push(result.perSecond);
-    pushes.push(result.pushes);
+    views.push(result.views);
   }
   const ratio = median(piped) / median(bare);
   console.log(`durable decisions/s, ${DECISIONS} per round, one commit per decision, each in its own event-loop turn:`);
   console.log(`  bare better-sqlite3 insert                     ${fmt(median(bare), 0)}/s  (rounds: ${bare.map((x) => fmt(x, 0)).join(', ')})`);
-  console.log(`  pipeline (zod, decide, commit, ack, 3 pushes)  ${fmt(median(piped), 0)}/s  (rounds: ${piped.map((x) => fmt(x, 0)).join(', ')})`);
+  console.log(`  ServiceHost + AppService live.dispatch        ${fmt(median(piped), 0)}/s  (rounds: ${piped.map((x) => fmt(x, 0)).join(', ')})`);
   console.log(`  one bare commit (insert + fsync) takes p50 ${fmt(median(commits.map((c) => c.p50)))} ms, p99 ${fmt(median(commits.map((c) => c.p99)))} ms here`);
-  console.log(`  view pushes per round (3 audiences each, at most one per 16 ms): ${pushes.join(', ')}`);
+  console.log(`  views pushed per round (3 subscribers, coalesced to at most one push per 16 ms): ${views.join(', ')}`);
   console.log(`  pipeline = ${fmt(ratio * 100, 0)}% of bare (target >= 50%)  ${ratio >= 0.5 ? 'OK' : 'MISSED'}`);
 
-  const rows: { b50: number; b99: number; i50: number; i99: number; m50: number; m99: number }[] = [];
+  const rows: { b50: number; b99: number; i50: number; i99: number; m50: number; m99: number; v50: number; v99: number }[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const bareLate = await bareTimeouts(INJECTS, SPACING_MS);
     fresh('lateness.db');
-    const injLate = await injectLateness(INJECTS, SPACING_MS);
+    const injLate = await injectLateness(INJECTS, SPACING_MS, false);
+    const memLate = await injectLatenessInMemory(INJECTS, SPACING_MS);
     fresh('lateness.db');
-    const memLate = await injectLateness(INJECTS, SPACING_MS, false);
-    rows.push({ b50: pct(bareLate, 50), b99: pct(bareLate, 99), i50: pct(injLate, 50), i99: pct(injLate, 99), m50: pct(memLate, 50), m99: pct(memLate, 99) });
+    const viewLate = await injectLateness(INJECTS, SPACING_MS, true);
+    fresh('lateness.db');
+    rows.push({
+      b50: pct(bareLate, 50), b99: pct(bareLate, 99), i50: pct(injLate, 50), i99: pct(injLate, 99),
+      m50: pct(memLate, 50), m99: pct(memLate, 99), v50: pct(viewLate, 50), v99: pct(viewLate, 99),
+    });
   }
   const m = (k: keyof (typeof rows)[number]): number => median(rows.map((row) => row[k]));
   console.log(`lateness over ${INJECTS} scheduled injects, ${SPACING_MS} ms apart, in ms (median of ${ROUNDS} rounds):`);
   console.log(`  bare setTimeout           p50 ${fmt(m('b50'))}  p99 ${fmt(m('b99'))}   (p99 by round: ${rows.map((x) => fmt(x.b99)).join(', ')})`);
-  console.log(`  runtime + SQLite commit   p50 ${fmt(m('i50'))}  p99 ${fmt(m('i99'))}   (p99 by round: ${rows.map((x) => fmt(x.i99)).join(', ')})`);
-  console.log(`  (runtime, in-memory store p50 ${fmt(m('m50'))}  p99 ${fmt(m('m99'))}: the rest is the durable commit)`);
+  console.log(`  ServiceHost (SQLite)      p50 ${fmt(m('i50'))}  p99 ${fmt(m('i99'))}   (p99 by round: ${rows.map((x) => fmt(x.i99)).join(', ')})`);
+  console.log(`  (AppService, in-memory    p50 ${fmt(m('m50'))}  p99 ${fmt(m('m99'))}: the rest is the durable commit)`);
   const diff = m('i99') - m('b99');
   console.log(`  p99 difference ${fmt(diff)} ms (target <= 2 ms)  ${diff <= 2 ? 'OK' : 'MISSED'}`);
+  console.log(`  with the facilitator's and the room screen's views pushed (coalesced, stepping aside for due deliveries):`);
+  console.log(`  ServiceHost (SQLite)      p50 ${fmt(m('v50'))}  p99 ${fmt(m('v99'))}   (p99 by round: ${rows.map((x) => fmt(x.v99)).join(', ')}; ${fmt(m('v99') - m('b99'))} ms over bare)`);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -189,7 +189,18 @@ export class AppService {
       : storage;
     const common = { scenario, sessionId: record.sessionId, store, timers: this.options.timers, wall: this.options.wall, onError };
     const runtime = recover ? recoverRuntime(common) : new SessionRuntime(common);
-    if (views) pusher = new ViewPusher(runtime, views.scheduler, views.intervalMs ?? 16, onError);
+    if (views) {
+      const timers = this.options.timers;
+      const source = {
+        view: (audience: EngineAudience) => runtime.view(audience),
+        nextChangeIn: () => {
+          const due = runtime.nextDue();
+          const mono = due === null ? null : runtime.monoFor(due);
+          return mono === null ? null : mono - timers.now();
+        },
+      };
+      pusher = new ViewPusher(source, views.scheduler, views.intervalMs ?? 16, onError);
+    }
     const live: LiveSession = { record, scenario, runtime, ...(pusher ? { pusher } : {}) };
     this.sessions.set(record.sessionId, live);
     return live;

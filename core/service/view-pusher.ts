@@ -6,7 +6,10 @@
 // interval is up. The acknowledgement never waits for it: commit, acknowledge, then the views go
 // out. When projecting gets slow (a long session, many audiences) the interval stretches to four
 // times the last push's cost, so pushes never take more than a fifth of the event loop away from
-// commands and deliveries. Platform-free: the host injects the scheduler.
+// commands and deliveries. And a push that would still be projecting when a scheduled delivery
+// falls due steps aside once: it goes out right after that delivery is committed (or, should the
+// delivery not come, one interval later), so a slow projection does not make an inject late.
+// Platform-free: the host injects the scheduler.
 import type { Listener } from '../engine/runtime.ts';
 import type { Audience, Projection } from '../engine/projections.ts';
 
@@ -20,12 +23,20 @@ export interface PushScheduler {
 
 export interface ViewSource {
   view(audience: Audience): Projection | null;
+  /** Ms until the source changes on its own (the next scheduled delivery), or null if it will not. */
+  nextChangeIn?(): number | null;
 }
 
 interface Subscriber {
   audience: Audience;
   listener: Listener;
 }
+
+/**
+ * The longest a push steps aside for deliveries that keep falling due (only when injects come
+ * faster than the views can be projected): the screens are never staler than this.
+ */
+const MAX_HOLD_MS = 250;
 
 const keyOf = (audience: Audience): string => (audience.kind === 'role' ? `role:${audience.role}` : audience.kind);
 
@@ -45,6 +56,8 @@ export class ViewPusher {
   private cancelPending: (() => void) | undefined;
   private lastPush = Number.NEGATIVE_INFINITY;
   private lastCost = 0;
+  /** Since when the pending push has been stepping aside for scheduled deliveries (scheduler ms), or null. */
+  private heldSince: number | null = null;
   private stopped = false;
   /** How many pushes went out (for the bench and tests). */
   pushes = 0;
@@ -68,7 +81,14 @@ export class ViewPusher {
 
   /** Something was committed: schedule a push. */
   changed(): void {
-    if (this.stopped || this.cancelPending !== undefined || this.subscribers.size === 0) return;
+    if (this.stopped || this.subscribers.size === 0) return;
+    if (this.heldSince !== null && this.cancelPending !== undefined) {
+      // What the held push waited for has been committed: it goes out on the next turn.
+      this.cancelPending();
+      this.cancelPending = this.scheduler.defer(() => this.push(), 0);
+      return;
+    }
+    if (this.cancelPending !== undefined) return;
     const wait = this.lastPush + Math.max(this.intervalMs, 4 * this.lastCost) - this.scheduler.now();
     this.cancelPending = this.scheduler.defer(() => this.push(), Math.max(0, wait));
   }
@@ -83,6 +103,15 @@ export class ViewPusher {
   private push(): void {
     this.cancelPending = undefined;
     if (this.stopped) return;
+    const dueIn = this.source.nextChangeIn?.() ?? null;
+    const now = this.scheduler.now();
+    const heldFor = this.heldSince === null ? 0 : now - this.heldSince;
+    if (dueIn !== null && dueIn < 1.5 * this.lastCost + 1 && heldFor < MAX_HOLD_MS) {
+      this.heldSince ??= now;
+      this.cancelPending = this.scheduler.defer(() => this.push(), Math.max(0, dueIn) + Math.max(this.intervalMs, 4 * this.lastCost));
+      return;
+    }
+    this.heldSince = null;
     const start = this.scheduler.now();
     this.pushes += 1;
     const views = new Map<string, Projection | null>();

@@ -101,6 +101,53 @@ describe('ViewPusher', () => {
     pusher.stop();
   });
 
+  it('a push that would still be projecting when a delivery falls due steps aside until that delivery is committed', () => {
+    const timers = new VirtualTimers(1000);
+    const src = source(timers);
+    let dueAt: number | null = null;
+    const pusher = new ViewPusher({ view: src.view, nextChangeIn: () => (dueAt === null ? null : dueAt - timers.now()) }, timerHostScheduler(timers), 16);
+    const seen: unknown[] = [];
+    pusher.subscribe({ kind: 'facilitator' }, (v) => seen.push(v));
+    src.slow(8);
+    src.bump();
+    pusher.changed();
+    timers.advanceBy(0); // a push that took 8 ms
+    expect(versions(seen)).toEqual([0, 1]);
+    // A decision 40 ms later; a delivery falls due 5 ms after that, within the 8 ms a push takes.
+    timers.advanceBy(40);
+    dueAt = timers.now() + 5;
+    src.bump();
+    pusher.changed();
+    timers.advanceBy(4);
+    expect(versions(seen)).toEqual([0, 1]); // held
+    timers.advanceBy(1);
+    dueAt = timers.now() + 60; // the delivery is committed: the next one is far off
+    src.bump();
+    pusher.changed();
+    timers.advanceBy(0);
+    expect(versions(seen)).toEqual([0, 1, 3]);
+  });
+
+  it('never holds the screens back longer than a quarter of a second, however fast deliveries come', () => {
+    const timers = new VirtualTimers(1000);
+    const src = source(timers);
+    // A delivery always due within the next millisecond: injects faster than views can be projected.
+    const pusher = new ViewPusher({ view: src.view, nextChangeIn: () => 0.5 }, timerHostScheduler(timers), 16);
+    const seen: unknown[] = [];
+    pusher.subscribe({ kind: 'facilitator' }, (v) => seen.push(v));
+    const start = timers.now();
+    let pushedAt: number | null = null;
+    for (let t = 0; t < 400 && pushedAt === null; t += 10) {
+      src.bump();
+      pusher.changed(); // each delivery's commit
+      timers.advanceBy(10);
+      if (seen.length > 1) pushedAt = timers.now();
+    }
+    expect(pushedAt).not.toBeNull();
+    expect(pushedAt! - start).toBeGreaterThanOrEqual(250);
+    expect(pushedAt! - start).toBeLessThanOrEqual(260);
+  });
+
   it('stops pushing when stopped, and a throwing listener does not starve the others', () => {
     const timers = new VirtualTimers();
     const src = source();
