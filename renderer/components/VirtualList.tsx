@@ -3,6 +3,12 @@
 // arriving item never makes the rest of the screen jump.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 
+/** The position in the whole list, which a screen reader cannot count when most rows are absent;
+ *  only a real list item may carry it (a presentational row leaves it to the option inside). */
+export function position(rowRole: string, index: number, size: number): { 'aria-setsize'?: number; 'aria-posinset'?: number } {
+  return rowRole === 'presentation' || rowRole === 'none' ? {} : { 'aria-setsize': size, 'aria-posinset': index + 1 };
+}
+
 export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 6, getKey, role = 'list', rowRole = 'listitem', stickToBottom = false, onKeyDown, scrollToIndex }: {
   items: readonly T[];
   rowHeight: number;
@@ -53,7 +59,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
   for (let i = first; i < last; i++) {
     const item = items[i]!;
     rows.push(
-      <div key={getKey(item, i)} className="vlist-row" role={rowRole} aria-setsize={items.length} aria-posinset={i + 1} style={{ top: i * rowHeight, height: rowHeight }}>
+      <div key={getKey(item, i)} className="vlist-row" role={rowRole} {...position(rowRole, i, items.length)} style={{ top: i * rowHeight, height: rowHeight }}>
         {renderRow(item, i)}
       </div>,
     );

@@ -43,10 +43,11 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
       role="listbox"
       rowRole="presentation"
       getKey={(i) => i.id}
-      renderRow={(inject) => {
+      renderRow={(inject, i) => {
         const when = whenText(inject, view, nowMs, wallNow);
         return (
           <div className="inject-row" role="option" aria-selected={inject.id === selectedId} tabIndex={-1}
+            aria-setsize={view.injects.length} aria-posinset={i + 1}
             onClick={() => onSelect(inject.id)} data-inject={inject.id}>
             <span className="when"><strong>{when.exercise}</strong><br />{when.wall}</span>
             <span className="title" title={inject.title}>

@@ -2,6 +2,7 @@
 // everyone (newest first), and which roles owe a decision. It shows only the room projection:
 // nothing private, no scores.
 import type { RoomView as RoomProjection } from '../../../core/engine/projections.ts';
+import { ArrivalAnnouncer } from '../../components/ArrivalAnnouncer.tsx';
 import { InjectCard, channelLabel } from '../../components/InjectCard.tsx';
 import { formatClock } from '../../components/format.ts';
 import { Load } from '../../components/states.tsx';
@@ -21,13 +22,15 @@ function Room({ view }: { view: RoomProjection }) {
   return (
     <div className="room">
       <header>
+        <h1 className="sr-only">Room screen: {view.scenario.title}</h1>
         <div>
           <ExerciseClock clock={view.clock} />
           <div className="dim">{STATUS_LABEL[view.clock.status]} · {view.scenario.title}</div>
         </div>
-        <div className="story" aria-label="Story time">{view.storyTime ?? ''}</div>
+        <div className="story">{view.storyTime ? <><span className="sr-only">Story time: </span>{view.storyTime}</> : null}</div>
       </header>
-      <section className="injects" aria-label="Injects for everyone" aria-live="polite">
+      <ArrivalAnnouncer injects={view.injects} />
+      <section className="injects" aria-label="Injects for everyone">
         {latest === null ? (
           <div className="panel room-summary">
             <h2>{view.scenario.title}</h2>

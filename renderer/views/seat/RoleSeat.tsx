@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { RoleView } from '../../../core/engine/projections.ts';
 import type { Channel } from '../../../core/scenario/types.ts';
+import { ArrivalAnnouncer } from '../../components/ArrivalAnnouncer.tsx';
 import { InjectCard, channelLabel } from '../../components/InjectCard.tsx';
+import { MeasuredList } from '../../components/MeasuredList.tsx';
 import { formatClock } from '../../components/format.ts';
 import { Empty } from '../../components/states.tsx';
 import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
@@ -23,6 +25,7 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
 
   return (
     <div className="seat">
+      <ArrivalAnnouncer injects={view.injects} />
       <div className="col">
         <section className="panel row" aria-label="Seat" style={{ justifyContent: 'space-between' }}>
           <div>
@@ -37,17 +40,22 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
             <Markdown source={view.role.brief} />
           </details>
         ) : null}
-        <section className="panel stack" aria-label="Inbox">
-          <h2>Inbox</h2>
-          <div className="row" role="tablist" aria-label="Channels">
-            <button type="button" role="tab" className="small" aria-selected={channel === 'all'} aria-pressed={channel === 'all'} onClick={() => setChannel('all')}>All ({view.injects.length})</button>
+        <section className="panel stack inbox" aria-labelledby="inbox-heading">
+          <h2 id="inbox-heading">Inbox</h2>
+          <div className="row" role="group" aria-label="Show channel">
+            <button type="button" className="small" aria-pressed={channel === 'all'} onClick={() => setChannel('all')}>All ({view.injects.length})</button>
             {channels.map((c) => (
-              <button key={c} type="button" role="tab" className="small" aria-selected={channel === c} aria-pressed={channel === c} onClick={() => setChannel(c)}>
+              <button key={c} type="button" className="small" aria-pressed={channel === c} onClick={() => setChannel(c)}>
                 {channelLabel(c)} ({view.injects.filter((i) => i.channel === c).length})
               </button>
             ))}
           </div>
-          {inbox.length === 0 ? <Empty>{view.clock.status === 'setup' ? 'The exercise has not started yet.' : 'Nothing for you yet.'}</Empty> : inbox.map((i) => <InjectCard key={i.id} inject={i} />)}
+          {inbox.length === 0 ? <Empty>{view.clock.status === 'setup' ? 'The exercise has not started yet.' : 'Nothing for you yet.'}</Empty> : (
+            // A new list per channel: its own scroll position, and nothing counted as new.
+            <MeasuredList key={channel} items={inbox} getKey={(i) => i.id} estimate={180} label="Injects, newest first"
+              newLabel={(n) => (n === 1 ? '1 new inject' : `${n} new injects`)}
+              renderItem={(i) => <InjectCard inject={i} />} />
+          )}
         </section>
       </div>
       <div className="col">

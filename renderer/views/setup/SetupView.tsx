@@ -57,7 +57,7 @@ function SetupForm({ entry }: { entry: LibraryEntryDetail }) {
       <section className="panel stack">
         <h2>Participants and seats</h2>
         <table className="grid">
-          <thead><tr><th>Name</th>{entry.scenario.roles.map((r) => <th key={r.id}>{r.title}</th>)}<th /></tr></thead>
+          <thead><tr><th>Name</th>{entry.scenario.roles.map((r) => <th key={r.id}>{r.title}</th>)}<th><span className="sr-only">Remove</span></th></tr></thead>
           <tbody>
             {rows.map((row, index) => (
               <tr key={row.key}>

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+// axe over every view, against the real core behind the in-process bridge, in the states a player
+// or facilitator meets: before the start, while running, after the end. Serious and critical
+// findings fail, and a few structural ones (below); color-contrast needs a real renderer (it is
+// checked on the Chromium screenshots instead).
+import './setup-dom.ts';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, screen } from '@testing-library/react';
+import axe from 'axe-core';
+import { createHarness, createSession, goTo, renderApp } from './harness.tsx';
+import { CANARY_SCENARIO } from './canary-scenario.ts';
+
+// Heading order and the page's main heading are only "moderate" to axe, but a projector or screen
+// reader user relies on them, so they fail too.
+const ALSO_FAIL = new Set(['heading-order', 'page-has-heading-one', 'empty-heading', 'empty-table-header', 'landmark-unique']);
+
+async function seriousViolations(): Promise<string[]> {
+  const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALSO_FAIL.has(v.id))
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const found: string[] = [];
+async function expectClean(where: string) {
+  for (const v of await seriousViolations()) found.push(`${where}: ${v}`);
+}
+
+describe('accessibility of every view (axe, serious and critical)', () => {
+  it('has no serious violation in the library, setup, console, seats, room, debrief and history', async () => {
+    const h = createHarness([{ fileName: 'canary.yaml', text: CANARY_SCENARIO }]);
+    renderApp(h, '#/library/shipped-canary-drill');
+    await screen.findByRole('heading', { name: 'Canary drill' });
+    await expectClean('library');
+
+    await goTo('#/setup/shipped-canary-drill');
+    await screen.findByRole('heading', { name: 'New session: Canary drill' });
+    await expectClean('setup');
+
+    const sessionId = await createSession(h, 'shipped-canary-drill', [{ name: 'Al', roles: ['alpha'] }, { name: 'Bea', roles: ['bravo'] }]);
+    await goTo(`#/session/${sessionId}/room`);
+    await screen.findByText('Everyone sees this summary.');
+    await expectClean('room screen before the start');
+
+    await act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.start' } }); });
+    await h.advance(1000);
+    await screen.findAllByText('Public headline for everyone');
+    await expectClean('room screen while running');
+
+    await goTo(`#/session/${sessionId}/console`);
+    await screen.findByRole('region', { name: 'Decision feed' }).catch(() => screen.findByText('No decisions yet.'));
+    await expectClean('console');
+
+    await goTo(`#/session/${sessionId}/seat`);
+    await screen.findByRole('button', { name: 'Alpha lead (Al)' });
+    await expectClean('seat picker');
+    await goTo(`#/session/${sessionId}/seat/bravo`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show my screen' }));
+    await screen.findByText('Which way?');
+    await expectClean('bravo seat');
+
+    await act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.end' } }); });
+    await goTo(`#/session/${sessionId}/debrief`);
+    await screen.findByRole('region', { name: 'Improvement plan' });
+    await expectClean('debrief');
+
+    await goTo('#/history');
+    await screen.findByRole('table');
+    await expectClean('history');
+    expect(found).toEqual([]);
+  });
+});
