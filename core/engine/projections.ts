@@ -8,10 +8,11 @@
 
 import type { Channel, Chart, Expect, Inject, NoteTag, Option, PromptType, Rating, Scenario, Table } from '../scenario/types.ts';
 import type { DeliveryHow, Participant, PauseReason } from './events.ts';
-import { scoreState, type Scores } from '../scoring/score.ts';
+import { liveScores } from '../scoring/live-scores.ts';
+import type { Scores } from '../scoring/score.ts';
 import { indexScenario } from './scenario-index.ts';
 import { injectDueAt } from './scheduler.ts';
-import type { SessionState, SessionStatus } from './state.ts';
+import type { AdhocInject, AnswerRecord, GradeRecord, InjectState, SessionState, SessionStatus } from './state.ts';
 
 /** Who a projection is for. */
 export type Audience = { kind: 'facilitator' } | { kind: 'room' } | { kind: 'role'; role: string };
@@ -182,33 +183,84 @@ interface Deliverable {
   to: string[];
   toAll: boolean;
   adhoc: boolean;
-  content: (deliveredAt: number) => InjectContent;
   scenarioInject: Inject | null;
+  adhocInject: AdhocInject | null;
+  /** Its prompts (scenario order), the same objects on every call. */
+  prompts: PromptDef[];
+}
+
+interface PromptDef {
+  id: string;
+  inject: string;
+  role: string;
+  ask: string;
+  type: PromptType;
+  options: Option[];
+  expect: Expect | null;
+  objective: string | null;
+  points: number | null;
+}
+
+// Built once per scenario and per ad-hoc record (neither changes once made), so that a view is
+// not rebuilding a closure and a prompt list for every inject on every push.
+const scenarioDeliverables = new WeakMap<Scenario, Deliverable[]>();
+const adhocDeliverables = new WeakMap<AdhocInject, Deliverable>();
+
+function scenarioDeliverable(inject: Inject): Deliverable {
+  return {
+    id: inject.id, to: inject.to, toAll: inject.toAll, adhoc: false, scenarioInject: inject, adhocInject: null,
+    prompts: inject.prompts.map((p) => ({ id: p.id, inject: inject.id, role: p.role, ask: p.ask, type: p.type, options: p.options, expect: p.expect, objective: p.objective ?? null, points: p.points })),
+  };
+}
+
+function adhocDeliverable(a: AdhocInject): Deliverable {
+  let d = adhocDeliverables.get(a);
+  if (!d) {
+    d = {
+      id: a.inject, to: a.to, toAll: a.toAll, adhoc: true, scenarioInject: null, adhocInject: a,
+      prompts: a.prompt ? [{ id: a.prompt.id, inject: a.inject, role: a.prompt.role, ask: a.prompt.ask, type: a.prompt.type, options: a.prompt.options, expect: null, objective: null, points: null }] : [],
+    };
+    adhocDeliverables.set(a, d);
+  }
+  return d;
 }
 
 /** Scenario injects in file order, then ad-hoc ones in the order sent. */
 function deliverables(scenario: Scenario, state: SessionState): Deliverable[] {
-  const out: Deliverable[] = scenario.injects.map((inject) => ({
-    id: inject.id,
-    to: inject.to,
-    toAll: inject.toAll,
-    adhoc: false,
-    scenarioInject: inject,
-    content: (deliveredAt) => ({
+  let fromScenario = scenarioDeliverables.get(scenario);
+  if (!fromScenario) {
+    fromScenario = scenario.injects.map(scenarioDeliverable);
+    scenarioDeliverables.set(scenario, fromScenario);
+  }
+  return state.adhoc.length === 0 ? fromScenario : [...fromScenario, ...state.adhoc.map(adhocDeliverable)];
+}
+
+function content(d: Deliverable, deliveredAt: number): InjectContent {
+  const inject = d.scenarioInject;
+  if (inject) {
+    return {
       id: inject.id, channel: inject.channel, from: inject.from ?? null, title: inject.title, body: inject.body,
       storyTime: inject.storyTime ?? null, table: inject.table ? shared(inject.table, copyTable) : null, chart: inject.chart ? shared(inject.chart, copyChart) : null, deliveredAt, adhoc: false,
-    }),
-  }));
-  for (const a of state.adhoc) {
-    out.push({
-      id: a.inject, to: a.to, toAll: a.toAll, adhoc: true, scenarioInject: null,
-      content: (deliveredAt) => ({
-        id: a.inject, channel: a.channel, from: a.from ?? null, title: a.title, body: a.body,
-        storyTime: null, table: null, chart: null, deliveredAt, adhoc: true,
-      }),
-    });
+    };
   }
-  return out;
+  const a = d.adhocInject as AdhocInject;
+  return {
+    id: a.inject, channel: a.channel, from: a.from ?? null, title: a.title, body: a.body,
+    storyTime: null, table: null, chart: null, deliveredAt, adhoc: true,
+  };
+}
+
+// What a delivered inject shows (room and roles) is fixed by its delivery record, which the fold
+// replaces rather than changes: one frozen copy per delivery, shared by every view that shows it.
+const deliveredContents = new WeakMap<NonNullable<InjectState['delivered']>, InjectContent>();
+
+function deliveredContentOf(d: Deliverable, delivered: NonNullable<InjectState['delivered']>): InjectContent {
+  let c = deliveredContents.get(delivered);
+  if (!c || c.id !== d.id) {
+    c = Object.freeze(content(d, delivered.at));
+    deliveredContents.set(delivered, c);
+  }
+  return c;
 }
 
 /** Delivered injects visible to `visible`, in delivery order. */
@@ -216,7 +268,7 @@ function deliveredContent(scenario: Scenario, state: SessionState, visible: (d: 
   const out: { seq: number; content: InjectContent }[] = [];
   for (const d of deliverables(scenario, state)) {
     const delivered = state.injects.get(d.id)?.delivered;
-    if (delivered && visible(d)) out.push({ seq: delivered.seq, content: d.content(delivered.at) });
+    if (delivered && visible(d)) out.push({ seq: delivered.seq, content: deliveredContentOf(d, delivered) });
   }
   return out.sort((a, b) => a.seq - b.seq).map((x) => x.content);
 }
@@ -233,32 +285,6 @@ function recentChat(state: SessionState): ChatView[] {
   return state.chat.slice(-VIEW_RECENT);
 }
 
-interface PromptDef {
-  id: string;
-  inject: string;
-  role: string;
-  ask: string;
-  type: PromptType;
-  options: Option[];
-  expect: Expect | null;
-  objective: string | null;
-  points: number | null;
-}
-
-/** Every prompt of the session (scenario and ad-hoc), in inject order. */
-function promptDefs(scenario: Scenario, state: SessionState): PromptDef[] {
-  const out: PromptDef[] = [];
-  for (const inject of scenario.injects) {
-    for (const p of inject.prompts) {
-      out.push({ id: p.id, inject: inject.id, role: p.role, ask: p.ask, type: p.type, options: p.options, expect: p.expect, objective: p.objective ?? null, points: p.points });
-    }
-  }
-  for (const a of state.adhoc) {
-    if (a.prompt) out.push({ id: a.prompt.id, inject: a.inject, role: a.prompt.role, ask: a.prompt.ask, type: a.prompt.type, options: a.prompt.options, expect: null, objective: null, points: null });
-  }
-  return out;
-}
-
 const copyAnswer = (answer: string | string[] | undefined | null): string | string[] | null =>
   answer === undefined || answer === null ? null : typeof answer === 'string' ? answer : [...answer];
 
@@ -267,13 +293,16 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
   if (!role) return null;
   const injects = deliveredContent(scenario, state, (d) => d.to.includes(roleId));
   const prompts: RolePromptView[] = [];
-  for (const p of promptDefs(scenario, state)) {
-    if (p.role !== roleId || !state.injects.get(p.inject)?.delivered) continue;
-    const ps = state.prompts.get(p.id);
-    prompts.push({
-      id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: sharedOptions(p.options),
-      answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null,
-    });
+  for (const d of deliverables(scenario, state)) {
+    if (d.prompts.length === 0 || !state.injects.get(d.id)?.delivered) continue;
+    for (const p of d.prompts) {
+      if (p.role !== roleId) continue;
+      const ps = state.prompts.get(p.id);
+      prompts.push({
+        id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: sharedOptions(p.options),
+        answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null,
+      });
+    }
   }
   return {
     audience: 'role',
@@ -294,9 +323,12 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
 export function roomView(scenario: Scenario, state: SessionState, nowMs: number): RoomView {
   const injects = deliveredContent(scenario, state, (d) => d.toAll);
   const pendingByRole = new Map<string, number>();
-  for (const p of promptDefs(scenario, state)) {
-    const ps = state.prompts.get(p.id);
-    if (state.injects.get(p.inject)?.delivered && ps && ps.answers === 0) pendingByRole.set(p.role, (pendingByRole.get(p.role) ?? 0) + 1);
+  for (const d of deliverables(scenario, state)) {
+    if (d.prompts.length === 0 || !state.injects.get(d.id)?.delivered) continue;
+    for (const p of d.prompts) {
+      const ps = state.prompts.get(p.id);
+      if (ps && ps.answers === 0) pendingByRole.set(p.role, (pendingByRole.get(p.role) ?? 0) + 1);
+    }
   }
   return {
     audience: 'room',
@@ -308,43 +340,106 @@ export function roomView(scenario: Scenario, state: SessionState, nowMs: number)
   };
 }
 
-export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: number): FacilitatorView {
-  const defsByInject = new Map<string, PromptDef[]>();
-  for (const p of promptDefs(scenario, state)) {
-    const list = defsByInject.get(p.inject);
-    if (list) list.push(p);
-    else defsByInject.set(p.inject, [p]);
+// The facilitator's inject list is most of its view, and an event changes one or two entries of it.
+// Each entry (and each prompt in it) is kept, frozen, with what it was made from; the next view of
+// the same state reuses it while those are the same. The fold replaces delivery, answer and grade
+// records rather than changing them, so comparing them by identity is exact.
+interface KeptPrompt {
+  def: PromptDef;
+  last: AnswerRecord | null;
+  grade: GradeRecord | null;
+  answers: number;
+  overdue: boolean;
+  view: FacilitatorPromptView;
+}
+
+interface KeptInject {
+  d: Deliverable;
+  delivered: InjectState['delivered'];
+  status: InjectStatus;
+  dueAt: number | null;
+  prompts: FacilitatorPromptView[];
+  view: FacilitatorInjectView;
+}
+
+interface FacilitatorKept {
+  scenario: Scenario;
+  injects: Map<string, KeptInject>;
+  prompts: Map<string, KeptPrompt>;
+}
+
+const facilitatorKept = new WeakMap<SessionState, FacilitatorKept>();
+
+function facilitatorKeptFor(scenario: Scenario, state: SessionState): FacilitatorKept {
+  let kept = facilitatorKept.get(state);
+  if (!kept || kept.scenario !== scenario) {
+    kept = { scenario, injects: new Map(), prompts: new Map() };
+    facilitatorKept.set(state, kept);
   }
-  const story: { seq: number; label: string | null } = { seq: -1, label: null };
+  return kept;
+}
+
+function facilitatorPrompt(kept: FacilitatorKept, state: SessionState, p: PromptDef, deliveredAt: number | undefined, nowMs: number): FacilitatorPromptView {
+  const ps = state.prompts.get(p.id);
+  const within = p.expect?.within;
+  const last = ps?.last ?? null;
+  const grade = ps?.grade ?? null;
+  const answers = ps?.answers ?? 0;
+  const overdue = deliveredAt !== undefined && answers === 0 && within !== undefined && nowMs - deliveredAt > within * 1000;
+  const k = kept.prompts.get(p.id);
+  if (k && k.def === p && k.last === last && k.grade === grade && k.answers === answers && k.overdue === overdue) return k.view;
+  const answer = copyAnswer(last?.answer);
+  if (Array.isArray(answer)) Object.freeze(answer);
+  const view: FacilitatorPromptView = Object.freeze({
+    id: p.id, role: p.role, ask: p.ask, type: p.type, options: sharedOptions(p.options),
+    expect: p.expect ? shared(p.expect, structuredCloneExpect) : null, objective: p.objective, points: p.points,
+    answer, answeredAt: last?.at ?? null, answers,
+    grade: grade && last && grade.answerSeq === last.seq ? Object.freeze({ credit: grade.credit, reason: grade.reason }) : null,
+    overdue,
+  });
+  kept.prompts.set(p.id, { def: p, last, grade, answers, overdue, view });
+  return view;
+}
+
+function facilitatorInject(kept: FacilitatorKept, scenario: Scenario, state: SessionState, d: Deliverable, nowMs: number): FacilitatorInjectView {
+  const s = state.injects.get(d.id);
+  const delivered = s?.delivered ?? null;
+  const status: InjectStatus = delivered ? 'delivered' : s?.skipped ? 'skipped' : s?.held ? 'held' : 'pending';
+  const dueAt = status === 'pending' || status === 'held' ? (d.scenarioInject ? injectDueAt(scenario, state, d.scenarioInject) : null) : null;
+  const k = kept.injects.get(d.id);
+  // The kept prompt list stands until one of its prompts changes (most views change none).
+  let prompts: FacilitatorPromptView[] | null = k && k.prompts.length === d.prompts.length ? k.prompts : null;
+  for (let i = 0; i < d.prompts.length; i++) {
+    const view = facilitatorPrompt(kept, state, d.prompts[i] as PromptDef, delivered?.at, nowMs);
+    if (prompts && prompts[i] === view) continue;
+    prompts = prompts ? prompts.slice(0, i) : [];
+    prompts.push(view);
+    for (let j = i + 1; j < d.prompts.length; j++) prompts.push(facilitatorPrompt(kept, state, d.prompts[j] as PromptDef, delivered?.at, nowMs));
+    break;
+  }
+  prompts ??= [];
+  if (k && k.d === d && k.delivered === delivered && k.status === status && k.dueAt === dueAt && k.prompts === prompts) return k.view;
+  const view: FacilitatorInjectView = Object.freeze({
+    ...content(d, delivered?.at ?? 0),
+    deliveredAt: delivered?.at ?? null,
+    to: Object.freeze([...d.to]) as string[], toAll: d.toAll, status,
+    dueAt,
+    how: delivered?.how ?? null,
+    facilitatorNotes: d.scenarioInject?.facilitatorNotes ?? null,
+    prompts: Object.freeze(prompts) as FacilitatorPromptView[],
+  });
+  kept.injects.set(d.id, { d, delivered, status, dueAt, prompts, view });
+  return view;
+}
+
+export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: number): FacilitatorView {
+  const kept = facilitatorKeptFor(scenario, state);
+  let story: { seq: number; label: string | null } = { seq: -1, label: null };
   const injects = deliverables(scenario, state).map((d): FacilitatorInjectView => {
-    const s = state.injects.get(d.id);
-    const status: InjectStatus = s?.delivered ? 'delivered' : s?.skipped ? 'skipped' : s?.held ? 'held' : 'pending';
-    const content = d.content(s?.delivered?.at ?? 0);
-    if (s?.delivered && content.storyTime && s.delivered.seq > story.seq) {
-      story.seq = s.delivered.seq;
-      story.label = content.storyTime;
-    }
-    const prompts = (defsByInject.get(d.id) ?? []).map((p): FacilitatorPromptView => {
-      const ps = state.prompts.get(p.id);
-      const within = p.expect?.within;
-      const deliveredAt = s?.delivered?.at;
-      return {
-        id: p.id, role: p.role, ask: p.ask, type: p.type, options: sharedOptions(p.options),
-        expect: p.expect ? shared(p.expect, structuredCloneExpect) : null, objective: p.objective, points: p.points,
-        answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null, answers: ps?.answers ?? 0,
-        grade: ps?.grade && ps.last && ps.grade.answerSeq === ps.last.seq ? { credit: ps.grade.credit, reason: ps.grade.reason } : null,
-        overdue: deliveredAt !== undefined && (ps?.answers ?? 0) === 0 && within !== undefined && nowMs - deliveredAt > within * 1000,
-      };
-    });
-    return {
-      ...content,
-      deliveredAt: s?.delivered?.at ?? null,
-      to: [...d.to], toAll: d.toAll, status,
-      dueAt: status === 'pending' || status === 'held' ? (d.scenarioInject ? injectDueAt(scenario, state, d.scenarioInject) : null) : null,
-      how: s?.delivered?.how ?? null,
-      facilitatorNotes: d.scenarioInject?.facilitatorNotes ?? null,
-      prompts,
-    };
+    const view = facilitatorInject(kept, scenario, state, d, nowMs);
+    const delivered = state.injects.get(d.id)?.delivered;
+    if (delivered && view.storyTime && delivered.seq > story.seq) story = { seq: delivered.seq, label: view.storyTime };
+    return view;
   });
   return {
     audience: 'facilitator',
@@ -360,7 +455,7 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
     ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
     plan: [...state.plan.values()].map((p) => ({ ...p })),
     hotwash: scenario.debrief.questions.map((question, i) => ({ question, answer: state.hotwash.get(i) ?? null })),
-    scores: scoreState(scenario, state),
+    scores: liveScores(scenario, state),
   };
 }
 

@@ -2,7 +2,7 @@
 // metrics. The debrief (./debrief.ts) adds the timeline and the session's story around them; the
 // facilitator's live score board can call this alone on the runtime's state.
 
-import type { Option, Prompt, Scenario } from '../scenario/types.ts';
+import type { Option, Prompt, Scenario, Step } from '../scenario/types.ts';
 import type { SessionState } from '../engine/state.ts';
 import type { DebriefMetric, DebriefObjective, DebriefPrompt, DebriefStep } from './debrief-types.ts';
 import { choiceCorrectness, multiCorrectness, percentOf, ratingFor, stepPoints, textCorrectness, timeliness } from './rules.ts';
@@ -25,7 +25,8 @@ function labels(options: readonly Option[], ids: readonly string[]): string[] {
   return ids.map((id) => options.find((o) => o.id === id)?.label ?? id);
 }
 
-function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt | null {
+/** One prompt's score, or null while its inject is undelivered. Depends only on its delivery, last answer and grade. */
+export function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt | null {
   const ps = state.prompts.get(prompt.id);
   const delivered = state.injects.get(prompt.inject)?.delivered;
   // An undelivered inject's prompts are left out of both points and possible.
@@ -86,20 +87,34 @@ export function scoreState(scenario: Scenario, state: SessionState): Scores {
       if (scored) prompts.push(scored);
     }
   }
-  const steps: DebriefStep[] = scenario.runbook.map((step) => {
-    const metAt = state.steps.get(step.id)?.metAt ?? null;
-    const byMs = Math.round(step.by * 1000);
-    return {
-      id: step.id, step: step.step, objective: step.objective ?? null, by_s: step.by, metric: step.metric ?? null,
-      met_at_s: metAt === null ? null : seconds(metAt), on_time: metAt !== null && metAt <= byMs,
-      points: stepPoints(step.points, byMs, metAt), possible: step.points,
-    };
-  });
+  return totalScores(scenario, state, prompts, scenario.runbook.map((step) => scoreStep(step, state.steps.get(step.id)?.metAt ?? null)));
+}
+
+/** One runbook step's score, given when it was met. */
+export function scoreStep(step: Step, metAt: number | null): DebriefStep {
+  const byMs = Math.round(step.by * 1000);
+  return {
+    id: step.id, step: step.step, objective: step.objective ?? null, by_s: step.by, metric: step.metric ?? null,
+    met_at_s: metAt === null ? null : seconds(metAt), on_time: metAt !== null && metAt <= byMs,
+    points: stepPoints(step.points, byMs, metAt), possible: step.points,
+  };
+}
+
+/** Objectives, the overall score and the metrics from the scored prompts (scenario order) and steps (runbook order). */
+export function totalScores(scenario: Scenario, state: SessionState, prompts: DebriefPrompt[], steps: DebriefStep[]): Scores {
+  // One pass each over prompts and steps (not one per objective); each objective still adds its
+  // prompts in order, then its steps, so the sums are the same to the last bit.
+  const sums = new Map(scenario.objectives.map((o) => [o.id, { points: 0, possible: 0 }]));
+  for (const p of prompts) {
+    const sum = p.objective === null ? undefined : sums.get(p.objective);
+    if (sum) { sum.points += p.points; sum.possible += p.possible; }
+  }
+  for (const s of steps) {
+    const sum = s.objective === null ? undefined : sums.get(s.objective);
+    if (sum) { sum.points += s.points; sum.possible += s.possible; }
+  }
   const objectives: DebriefObjective[] = scenario.objectives.map((o) => {
-    let points = 0;
-    let possible = 0;
-    for (const p of prompts) if (p.objective === o.id) { points += p.points; possible += p.possible; }
-    for (const s of steps) if (s.objective === o.id) { points += s.points; possible += s.possible; }
+    const { points, possible } = sums.get(o.id) ?? { points: 0, possible: 0 };
     const percent = percentOf(points, possible);
     const computed = ratingFor(percent);
     const override = state.ratings.get(o.id);
