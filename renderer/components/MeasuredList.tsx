@@ -49,10 +49,13 @@ export function MeasuredList<T>({ items, getKey, renderItem, estimate, label, ov
     total += heights.current.get(key) ?? estimate;
   }
 
+  // One observer for the rows. It reports a row's size as soon as the row is observed, so the
+  // positions of that render, made on the estimate, are corrected at once. Rows attach before this
+  // component's effects run, so the observer is made by the first row that needs it.
   const observer = useRef<ResizeObserver | null>(null);
-  useLayoutEffect(() => {
+  const observe = useCallback((row: Element) => {
     if (typeof ResizeObserver === 'undefined') return;
-    observer.current = new ResizeObserver((entries) => {
+    observer.current ??= new ResizeObserver((entries) => {
       let changed = false;
       for (const entry of entries) {
         const el = entry.target as HTMLElement;
@@ -65,14 +68,19 @@ export function MeasuredList<T>({ items, getKey, renderItem, estimate, label, ov
       }
       if (changed) setMeasured((n) => n + 1);
     });
-    return () => observer.current?.disconnect();
+    observer.current.observe(row);
   }, []);
   const measureRow = useCallback((el: HTMLDivElement | null) => {
-    if (!el) return;
-    const key = el.dataset.key;
-    if (key !== undefined && el.offsetHeight > 0) heights.current.set(key, el.offsetHeight);
-    observer.current?.observe(el);
-  }, []);
+    if (el) observe(el);
+  }, [observe]);
+  useLayoutEffect(() => {
+    // Also after a remount that kept the rows (React's strict mode does that).
+    ref.current?.querySelectorAll('[data-key]').forEach(observe);
+    return () => {
+      observer.current?.disconnect();
+      observer.current = null;
+    };
+  }, [observe]);
 
   useLayoutEffect(() => {
     const el = ref.current;

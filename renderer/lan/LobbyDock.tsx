@@ -120,14 +120,15 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
             ))}
           </ul>
           {large ? (
-            <div role="dialog" aria-label="Join the exercise" onClick={() => setLarge(false)}
+            <div role="dialog" aria-modal="true" aria-label="Join the exercise" onClick={() => setLarge(false)}
+              onKeyDown={(e) => { if (e.key === 'Escape') setLarge(false); }}
               style={{ position: 'fixed', inset: 0, background: 'var(--bg)', zIndex: 50, display: 'grid', placeItems: 'center', textAlign: 'center' }}>
               <div className="stack">
                 <h1>Join the exercise</h1>
                 <img src={lobby.qr} alt={`QR code for ${lobby.joinUrl}`} width={360} height={360} style={{ background: '#fff', margin: '0 auto' }} />
                 <div style={{ fontSize: '3rem', letterSpacing: '0.3em' }}>{lobby.code}</div>
                 <div className="user-text">{lobby.joinUrl}</div>
-                <div className="dim">Click to close</div>
+                <div><button type="button" autoFocus onClick={() => setLarge(false)}>Close</button> <span className="dim">or click anywhere</span></div>
               </div>
             </div>
           ) : null}

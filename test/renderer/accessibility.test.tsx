@@ -27,7 +27,7 @@ async function expectClean(where: string) {
 }
 
 describe('accessibility of every view (axe, serious and critical)', () => {
-  it('has no serious violation in the library, setup, console, seats, room, debrief and history', async () => {
+  it('has no serious violation in the library, setup, console and its help, seats, room, debrief, history and comparison', async () => {
     const h = createHarness([{ fileName: 'canary.yaml', text: CANARY_SCENARIO }]);
     renderApp(h, '#/library/shipped-canary-drill');
     await screen.findByRole('heading', { name: 'Canary drill' });
@@ -48,8 +48,12 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await expectClean('room screen while running');
 
     await goTo(`#/session/${sessionId}/console`);
-    await screen.findByRole('region', { name: 'Decision feed' }).catch(() => screen.findByText('No decisions yet.'));
+    await screen.findByRole('toolbar', { name: 'Clock controls' });
     await expectClean('console');
+    fireEvent.click(await screen.findByRole('button', { name: /keyboard shortcuts/ }));
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expectClean('console shortcut help');
+    fireEvent.keyDown(help, { key: 'Escape' });
 
     await goTo(`#/session/${sessionId}/seat`);
     await screen.findByRole('button', { name: 'Alpha lead (Al)' });
@@ -67,6 +71,12 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await goTo('#/history');
     await screen.findByRole('table');
     await expectClean('history');
+
+    const second = await createSession(h, 'shipped-canary-drill', [{ name: 'Al', roles: ['alpha'] }]);
+    for (const type of ['session.start', 'session.end']) await h.bridge.request('live.dispatch', { sessionId: second, actor: 'facilitator', command: { type } });
+    await goTo(`#/compare/${sessionId},${second}`);
+    await screen.findByRole('heading', { name: /Compare runs/ });
+    await expectClean('compare');
     expect(found).toEqual([]);
   });
 });

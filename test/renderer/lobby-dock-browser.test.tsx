@@ -40,6 +40,12 @@ describe('the Participants control in browser mode', () => {
     const code = (await screen.findByTestId('join-code')).textContent ?? '';
     expect(lan.server.lobbies.get(sessionId)?.code).toBe(code);
     expect(screen.getByTestId('join-url').textContent).toBe(`http://127.0.0.1:${lan.server.port}/?code=${code}`);
+    // The large join card for the projector takes the focus and closes from the keyboard too.
+    await click('Show on the room screen');
+    const large = screen.getByRole('dialog', { name: 'Join the exercise' });
+    expect(document.activeElement).toBe(within(large).getByRole('button', { name: 'Close' }));
+    fireEvent.keyDown(large, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
 
     await joinLobby(lan, code, 'Bob');
     await click('Lock the lobby');

@@ -17,6 +17,31 @@ async function shoot(page: Page, name: string, size: { width: number; height: nu
   await page.screenshot({ path: join(OUT, `${name}-${size.width}x${size.height}.png`) });
 }
 
+/** Scrolls the seat's inbox a little, waits for the next inject, and fails if what was at the top
+ *  of the inbox moved (issue 7: no layout jump when an inject arrives). */
+async function checkInboxHoldsStill(page: Page) {
+  const inbox = page.getByRole('list', { name: 'Injects, newest first' });
+  const topRow = () => inbox.evaluate((list) => {
+    const top = list.getBoundingClientRect().top;
+    const rows = [...list.querySelectorAll<HTMLElement>('[role="listitem"]')];
+    const row = rows.find((r) => r.getBoundingClientRect().top <= top && r.getBoundingClientRect().bottom > top) ?? rows[0];
+    return row ? { key: row.dataset.key ?? '', y: row.getBoundingClientRect().top } : null;
+  });
+  const scrolled = await inbox.evaluate((list) => { list.scrollTop = 120; return list.scrollTop; });
+  if (scrolled === 0) {
+    console.log(`inbox fits the ${page.viewportSize()?.width}px screen: nothing to scroll, the hold-still check is skipped`);
+    return;
+  }
+  await page.waitForTimeout(200);
+  const before = await topRow();
+  await page.getByRole('button', { name: /new inject/ }).waitFor({ timeout: 90_000 });
+  await page.waitForTimeout(300);
+  const after = await inbox.evaluate((list, key) => list.querySelector<HTMLElement>(`[data-key="${key}"]`)?.getBoundingClientRect().top ?? null, before?.key ?? '');
+  if (!before || after === null || Math.abs(after - before.y) > 1) {
+    throw new Error(`The seat's inbox moved when an inject arrived: ${JSON.stringify(before)} then ${after}`);
+  }
+}
+
 async function run() {
   mkdirSync(OUT, { recursive: true });
   const server = await preview({ root: join(import.meta.dirname, '../../renderer'), configFile: join(import.meta.dirname, '../../vite.config.ts'), preview: { host: '127.0.0.1', port: 0 } });
@@ -77,6 +102,8 @@ async function run() {
       await page.getByRole('button', { name: 'Show my screen' }).click();
       await page.getByRole('heading', { name: /ML on-call/ }).waitFor();
       await shoot(page, '10-seat-eng-dashboard', size);
+      await checkInboxHoldsStill(page);
+      await shoot(page, '10b-seat-new-inject-above', size);
 
       await page.goto(`${base}#/session/${sessionId}/console`);
       await page.getByRole('textbox', { name: 'Inject title' }).fill('Status page: degraded recommendations');
