@@ -4,6 +4,7 @@
 // drives the system Chromium through a whole exercise, and writes PNGs to
 // test-results/screenshots/ at 1280x720 and 1920x1080.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -12,9 +13,26 @@ import { preview } from 'vite';
 const OUT = join(import.meta.dirname, '../../test-results/screenshots');
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
 
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** Text below WCAG AA contrast, found by axe in the real renderer (jsdom cannot compute colours). */
+const contrastProblems: string[] = [];
+let contrastChecked = 0;
+
 async function shoot(page: Page, name: string, size: { width: number; height: number }) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, `${name}-${size.width}x${size.height}.png`) });
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    type Rule = { nodes: { target: string[]; failureSummary?: string }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['color-contrast'] });
+    return {
+      bad: result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`)),
+      passed: result.passes.reduce((sum, r) => sum + r.nodes.length, 0),
+    };
+  });
+  contrastChecked += found.passed + found.bad.length;
+  for (const f of found.bad) contrastProblems.push(`${name}-${size.width}: ${f.replace(/\s+/g, ' ')}`);
 }
 
 /** Scrolls the seat's inbox a little, waits for the next inject, and fails if what was at the top
@@ -56,7 +74,8 @@ async function run() {
   });
   try {
     for (const size of SIZES) {
-      const page = await browser.newPage({ viewport: size });
+      // bypassCSP only lets the contrast check inject axe; the page's own policy forbids inline script.
+      const page = await browser.newPage({ viewport: size, bypassCSP: true });
       page.on('pageerror', (e) => console.error('page error:', e.message));
       page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
       await page.goto(`${base}#/library`);
@@ -140,6 +159,10 @@ async function run() {
     rmSync(home, { recursive: true, force: true });
   }
   console.log(`screenshots in ${OUT}`);
+  if (contrastProblems.length) {
+    console.log(`text below AA contrast (axe, color-contrast):\n${contrastProblems.join('\n')}`);
+    process.exitCode = 1;
+  } else console.log(`contrast: axe checked ${contrastChecked} text elements, none below AA`);
 }
 
 await run();
