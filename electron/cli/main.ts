@@ -29,7 +29,7 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./report.ts')).reportCommand,
   },
   serve: {
-    summary: 'serve [--scenario FILE] [--db FILE] [--host ADDR] [--port N]  run Drillbook in a browser; participants join from their own devices',
+    summary: 'serve [--scenario FILE | --review FILE.drillbook] [--db FILE] [--host ADDR] [--port N]  run Drillbook in a browser; participants join from their own devices, or review a session bundle read-only',
     load: async () => (await import('./serve.ts')).serveCommand,
   },
   start: {

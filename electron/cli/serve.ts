@@ -1,7 +1,9 @@
 // `drillbook serve`: the whole app in a browser (browser mode). It opens the data file through the
 // durable service host, serves the built renderer and the protocol on one port (127.0.0.1 unless
 // --host names a network address), prints the facilitator console's URL with its token, and stops
-// cleanly on SIGINT or SIGTERM.
+// cleanly on SIGINT or SIGTERM. With --review FILE.drillbook it opens a session bundle read-only
+// (the same reader and AppService.openReview as the desktop's Open Session Bundle) and the URL
+// opens straight onto that session's debrief.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -9,13 +11,15 @@ import { isIP } from 'node:net';
 import { formatLoadError } from '../../core/scenario/index.ts';
 import type { LoadError } from '../../core/scenario/types.ts';
 import type { LibraryEntry } from '../../core/protocol/bridge.ts';
+import type { SessionReview } from '../../core/service/app-service.ts';
+import { readBundleReview } from '../host/bundle-review.ts';
 import { ServiceHost } from '../host/service-host.ts';
 import { ensureRendererBuilt } from '../lan/renderer-build.ts';
 import { LanServer } from '../lan/server.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 
-export const SERVE_USAGE = 'serve [--scenario FILE] [--db FILE] [--host ADDR] [--port N] [--no-build]  run Drillbook in a browser; participants join from their own devices';
+export const SERVE_USAGE = 'serve [--scenario FILE | --review FILE.drillbook] [--db FILE] [--host ADDR] [--port N] [--no-build]  run Drillbook in a browser; participants join from their own devices, or review a session bundle read-only';
 export const DEFAULT_PORT = 8787;
 
 export function defaultDataFile(env: Record<string, string | undefined> = process.env): string {
@@ -28,11 +32,22 @@ export interface ServeOptions {
   host: string;
   port: number;
   scenario: string | null;
+  /** A session bundle to open read-only for review. */
+  review?: string | null;
   build: boolean;
 }
 
+/**
+ * The renderer's hash for a session's debrief. It mirrors routeToHash in renderer/store/route.ts,
+ * which electron/ may not import (layers point down to core only); a test parses it with the
+ * renderer's parseRoute so the two cannot drift apart.
+ */
+export function debriefHash(sessionId: string): string {
+  return `#/session/${encodeURIComponent(sessionId)}/debrief`;
+}
+
 export function parseServeArgs(args: readonly string[], io: CliIo): ServeOptions {
-  const parsed = parseArgs(args, ['--scenario', '--db', '--host', '--port'], ['--no-build']);
+  const parsed = parseArgs(args, ['--scenario', '--review', '--db', '--host', '--port'], ['--no-build']);
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   const host = parsed.values.get('--host') ?? '127.0.0.1';
   if (isIP(host) === 0) throw new UsageError(`--host must be an IP address of this machine (such as 127.0.0.1 or 192.168.1.20), not '${host}'`);
@@ -41,11 +56,14 @@ export function parseServeArgs(args: readonly string[], io: CliIo): ServeOptions
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
   const db = parsed.values.get('--db');
   const scenario = parsed.values.get('--scenario');
+  const review = parsed.values.get('--review');
+  if (scenario && review) throw new UsageError('--review opens a recorded session to read, --scenario imports one to run: give one of them');
   return {
     db: db ? resolve(io.cwd, db) : defaultDataFile(),
     host,
     port,
     scenario: scenario ? resolve(io.cwd, scenario) : null,
+    review: review ? resolve(io.cwd, review) : null,
     build: !parsed.switches.has('--no-build'),
   };
 }
@@ -88,6 +106,16 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
     if (build.built) io.out('Built the Drillbook page (renderer/dist).');
     else if (build.state === 'stale') io.err('drillbook serve: the page in renderer/dist is older than its sources; run `npm run build:renderer` to rebuild it.');
   }
+  // A damaged or foreign bundle is refused before anything is opened or created.
+  let review: SessionReview | null = null;
+  if (options.review) {
+    const read = readBundleReview(options.review);
+    if (!read.ok) {
+      io.err(`drillbook serve: ${read.error.message}`);
+      return EXIT_FAILED;
+    }
+    review = read.value;
+  }
   // On a machine where Drillbook never ran, the data folder does not exist yet.
   try {
     mkdirSync(dirname(options.db), { recursive: true });
@@ -104,6 +132,14 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
       if (!entry) return EXIT_FAILED;
       hash = `#/library/${encodeURIComponent(entry.entryId)}`;
     }
+    if (review) {
+      const opened = host.service.openReview(review);
+      if (!opened.ok) {
+        io.err(`drillbook serve: ${opened.error.message}`);
+        return EXIT_FAILED;
+      }
+      hash = debriefHash(opened.value.sessionId);
+    }
     try {
       server = await LanServer.start({ service: host.service, host: options.host, port: options.port, onError: (message) => io.err(`drillbook serve: ${message}`) });
     } catch (error) {
@@ -114,6 +150,7 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
     }
     if (host.recovered.length) io.out(`Recovered ${host.recovered.length} interrupted session(s); they are paused.`);
     io.out(`Drillbook is serving ${options.db}`);
+    if (review && options.review) io.out(`Reviewing session ${review.record.sessionId} from ${options.review} (read-only; the bundle is not written).`);
     io.out(`Facilitator console (open on this machine only; the link is the key): ${server.facilitatorUrl(hash)}`);
     if (options.host !== '127.0.0.1' && options.host !== '::1') io.out(`Participants join at ${server.localUrl.replace('127.0.0.1', options.host)} with the code shown when you let them join.`);
     else io.out('Participants on other devices cannot reach 127.0.0.1; restart with --host <this machine\'s network address> to let them join.');
