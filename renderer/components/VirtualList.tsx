@@ -9,7 +9,7 @@ export function position(rowRole: string, index: number, size: number): { 'aria-
   return rowRole === 'presentation' || rowRole === 'none' ? {} : { 'aria-setsize': size, 'aria-posinset': index + 1 };
 }
 
-export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 6, getKey, role = 'list', rowRole = 'listitem', stickToBottom = false, onKeyDown, scrollToIndex }: {
+export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 6, getKey, role = 'list', rowRole = 'listitem', stickToBottom = false, onKeyDown, scrollToIndex, activeDescendant }: {
   items: readonly T[];
   rowHeight: number;
   renderRow: (item: T, index: number) => ReactNode;
@@ -22,6 +22,9 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
   onKeyDown?: (event: ReactKeyboardEvent<HTMLDivElement>) => void;
   /** Keeps this row in view (the selection). */
   scrollToIndex?: number;
+  /** The selected option (a listbox keeps focus on itself and names the option it is on). Named
+   *  only while its row is mounted: a reference to an absent element is announced as nothing. */
+  activeDescendant?: { index: number; id: string };
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -51,6 +54,9 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
     const top = scrollToIndex * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    // Window onto the new position now rather than on the scroll event, so that the selected row
+    // (and the listbox's aria-activedescendant naming it) is there in the same render.
+    setScrollTop(el.scrollTop);
   }, [scrollToIndex, rowHeight]);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
@@ -64,8 +70,9 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
       </div>,
     );
   }
+  const active = activeDescendant && activeDescendant.index >= first && activeDescendant.index < last ? activeDescendant.id : undefined;
   return (
-    <div ref={ref} className="vlist" role={role} aria-label={label} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}>
+    <div ref={ref} className="vlist" role={role} aria-label={label} aria-activedescendant={active} tabIndex={0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}>
       <div className="vlist-inner" style={{ height: items.length * rowHeight }}>{rows}</div>
     </div>
   );

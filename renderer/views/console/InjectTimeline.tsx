@@ -1,5 +1,6 @@
 // The MSEL during the session: every inject with its status, its exercise time, and the wall-clock
 // time it falls due at the current speed. Windowed, fixed-height rows: nothing jumps on delivery.
+import { useId } from 'react';
 import type { FacilitatorInjectView, FacilitatorView } from '../../../core/engine/projections.ts';
 import { VirtualList } from '../../components/VirtualList.tsx';
 import { formatClock, formatTimeOfDay } from '../../components/format.ts';
@@ -19,6 +20,11 @@ function whenText(inject: FacilitatorInjectView, view: FacilitatorView, nowMs: n
   return { exercise: formatClock(inject.dueAt), wall: running && view.clock.status === 'running' ? `≈ ${formatTimeOfDay(wallDue)}` : 'clock stopped' };
 }
 
+/** A DOM id for an inject's option: inject ids come from the scenario, so they are encoded (no spaces). */
+function optionId(prefix: string, injectId: string): string {
+  return `${prefix}-inject-${encodeURIComponent(injectId)}`;
+}
+
 export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
   view: FacilitatorView;
   nowMs: number;
@@ -27,10 +33,12 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
 }) {
   const wallNow = Date.now();
   const index = view.injects.findIndex((i) => i.id === selectedId);
+  const prefix = useId();
   return (
     <VirtualList
       items={view.injects}
       scrollToIndex={index}
+      activeDescendant={index >= 0 && selectedId !== null ? { index, id: optionId(prefix, selectedId) } : undefined}
       onKeyDown={(e) => {
         const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
         if (step === 0) return;
@@ -46,7 +54,7 @@ export function InjectTimeline({ view, nowMs, selectedId, onSelect }: {
       renderRow={(inject, i) => {
         const when = whenText(inject, view, nowMs, wallNow);
         return (
-          <div className="inject-row" role="option" aria-selected={inject.id === selectedId} tabIndex={-1}
+          <div className="inject-row" role="option" id={optionId(prefix, inject.id)} aria-selected={inject.id === selectedId} tabIndex={-1}
             aria-setsize={view.injects.length} aria-posinset={i + 1}
             onClick={() => onSelect(inject.id)} data-inject={inject.id}>
             <span className="when"><strong>{when.exercise}</strong><br />{when.wall}</span>
