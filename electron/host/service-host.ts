@@ -75,7 +75,7 @@ export class ServiceHost {
     this.wall = options.clock?.wall ?? (() => Date.now());
     // Opening a bundle as a working file would write to it (WAL, backups, new sessions).
     if (isSessionBundle(path)) {
-      throw new StoreError('conflict', `${path} is a session bundle, which is only ever read: review it with \`drillbook report ${path}\` or Open Session Bundle in the desktop app, and give serve another data file (--db FILE).`, { path });
+      throw new StoreError('conflict', `${path} is a session bundle, which is only ever read: review it in a browser with \`drillbook serve --review ${path}\`, re-export it with \`drillbook report ${path}\`, or use Open Session Bundle in the desktop app; give serve another data file (--db FILE).`, { path });
     }
     this.store = openStore(path, options);
     try {

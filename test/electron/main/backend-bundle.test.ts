@@ -85,7 +85,7 @@ describe('the desktop backend opens a session bundle', () => {
     // Nor does it become anyone's working data file (drillbook serve --db kept.drillbook).
     expect(isSessionBundle(path)).toBe(true);
     expect(isSessionBundle(app.path)).toBe(false);
-    expect(() => new ServiceHost(path, { backups: false, watch: false })).toThrow(/is a session bundle, which is only ever read/);
+    expect(() => new ServiceHost(path, { backups: false, watch: false })).toThrow(/is a session bundle, which is only ever read: review it in a browser with `drillbook serve --review /);
     expect(fileHash(path)).toBe(before);
     expect(readdirSync(dir).filter((f) => f.startsWith('kept.drillbook'))).toEqual(['kept.drillbook']);
     expect(readdirSync(dir)).not.toContain('backups');
