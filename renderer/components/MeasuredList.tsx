@@ -3,6 +3,7 @@
 // the top of the view stays where it is when an item arrives above it or a row above is measured:
 // the scroll position follows that anchor, and a button says how many new items are above.
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useClientHeight } from './use-client-height.ts';
 import { position } from './VirtualList.tsx';
 
 interface Anchor {
@@ -35,7 +36,7 @@ export function MeasuredList<T>({ items, getKey, renderItem, estimate, label, ov
   const heights = useRef(new Map<string, number>());
   const [measured, setMeasured] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
+  const height = useClientHeight(ref);
   const anchor = useRef<Anchor | null>(null);
   // Items there at the first render, or scrolled into view since, have been seen.
   const seen = useRef<Set<string> | null>(null);
@@ -81,17 +82,6 @@ export function MeasuredList<T>({ items, getKey, renderItem, estimate, label, ov
       observer.current = null;
     };
   }, [observe]);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setHeight(el.clientHeight || 600);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const resize = new ResizeObserver(measure);
-    resize.observe(el);
-    return () => resize.disconnect();
-  }, []);
 
   // After items or heights change, put the anchored row back where the reader had it.
   const keyList = keys.join('\n');

@@ -2,6 +2,7 @@
 // height, only those in view (plus a margin) are in the DOM. Fixed heights also mean that an
 // arriving item never makes the rest of the screen jump.
 import { useLayoutEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { useClientHeight } from './use-client-height.ts';
 
 /** The position in the whole list, which a screen reader cannot count when most rows are absent;
  *  only a real list item may carry it (a presentational row leaves it to the option inside). */
@@ -28,18 +29,7 @@ export function VirtualList<T>({ items, rowHeight, renderRow, label, overscan = 
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setHeight(el.clientHeight || 600);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const height = useClientHeight(ref);
 
   useLayoutEffect(() => {
     const el = ref.current;
