@@ -32,14 +32,14 @@ function twoHourScenario(): { scenario: Scenario; play: Play } {
   const runbook: Step[] = [];
   const events: PlayEvent[] = [];
   const options = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }];
-  const expect = { best: ['a'], acceptable: ['b'], acceptableCredit: 0.5, keywords: [['rollback'], ['customers', 'users']], within: 120 };
+  const expect = { best: ['a'], acceptable: ['b'], acceptableCredit: 0.5, keywords: [['rollback'], ['customers', 'users']], avoid: [], within: 120 };
   for (let i = 0; i < 120; i++) {
     const id = `i${i}`;
     const trigger: Inject['trigger'] = i % 3 === 0 ? { kind: 'at', at: i * 60 } : i % 3 === 1 ? { kind: 'after', inject: `i${i - 1}`, delay: 30 }
       : { kind: 'when', condition: { kind: 'any', conditions: [{ kind: 'answered', prompt: `p${i - 2}a` }, { kind: 'unanswered', prompt: `p${i - 2}a`, for: 300 }] }, delay: 10 };
     const role = roles[i % roles.length] as string;
     injects.push({
-      id, trigger, to: roles, toAll: i % 10 === 0, channel: 'alert', title: `Inject ${i}`, body: 'Something happened.',
+      id, trigger, to: roles, toAll: i % 10 === 0, channel: 'alert', title: `Inject ${i}`, body: 'Something happened.', discussion: [],
       prompts: [
         { id: `p${i}a`, inject: id, role, ask: 'Which?', type: 'choice', options, expect, points: 10 },
         { id: `p${i}b`, inject: id, role, ask: 'Say?', type: 'text', options: [], expect, points: 10 },
@@ -60,6 +60,7 @@ function twoHourScenario(): { scenario: Scenario; play: Play } {
   const scenario: Scenario = {
     format: 'drillbook/scenario@1', id: 'synthetic-two-hours', title: 'Synthetic', level: 'advanced', duration: 7200, summary: '', tags: [],
     objectives: [{ id: 'o', title: 'O' }], roles: roles.map((id) => ({ id, title: id })), actions: [], injects, runbook, debrief: { questions: [] },
+    assumptions: [], handouts: [], characters: [], feedback: { questions: [] },
   };
   return { scenario, play: { format: 'drillbook/play@1', events } };
 }

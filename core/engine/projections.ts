@@ -462,7 +462,7 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
 function structuredCloneExpect(e: Expect): Expect {
   return {
     best: [...e.best], acceptable: [...e.acceptable], acceptableCredit: e.acceptableCredit,
-    keywords: e.keywords.map((g) => [...g]), ...(e.within !== undefined ? { within: e.within } : {}),
+    keywords: e.keywords.map((g) => [...g]), avoid: e.avoid.map((g) => ({ any: [...g.any], why: g.why })), ...(e.within !== undefined ? { within: e.within } : {}),
   };
 }
 

@@ -3,10 +3,10 @@
 // live state this way instead of re-folding the whole log on every decision).
 
 import type { Scenario } from '../scenario/types.ts';
-import { keywordCredit } from '../scoring/keywords.ts';
+import { textCorrectness } from '../scoring/rules.ts';
 import type { SessionEvent } from './event.ts';
 import { isEngineEvent, type EngineEvent } from './events.ts';
-import { indexScenario } from './scenario-index.ts';
+import { indexScenario, type MetBySlot } from './scenario-index.ts';
 import type { PromptState, SessionState } from './state.ts';
 
 export function initialState(scenario: Scenario): SessionState {
@@ -60,6 +60,26 @@ function meetStep(state: SessionState, stepId: string, at: number, seq: number):
     step.metAt = at;
     step.metSeq = seq;
   }
+}
+
+/**
+ * A clause of a step's `met_by` is satisfied now. A plain entry meets the step; a clause inside
+ * `{all: [...]}` is remembered at its first satisfaction, and the step is met when the last of the
+ * entry's clauses is satisfied (events fold in time order, so that is the latest of their times).
+ */
+function satisfy(state: SessionState, stepId: string, slot: MetBySlot, at: number, seq: number): void {
+  const step = state.steps.get(stepId);
+  if (!step || step.metAt !== null) return;
+  if (slot.inner === null) {
+    meetStep(state, stepId, at, seq);
+    return;
+  }
+  step.partial ??= new Map();
+  let times = step.partial.get(slot.entry);
+  if (!times) step.partial.set(slot.entry, (times = new Array<number | null>(slot.size).fill(null)));
+  if (times[slot.inner] !== null) return;
+  times[slot.inner] = at;
+  if (times.every((t) => t !== null)) meetStep(state, stepId, at, seq);
 }
 
 /**
@@ -144,13 +164,14 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       const chosen = typeof p.answer === 'string' ? [p.answer] : p.answer;
       for (const option of chosen) if (!prompt.optionFirstAt.has(option)) prompt.optionFirstAt.set(option, event.at);
       const defined = index.prompts.get(p.prompt);
-      for (const { step, clause } of index.stepsByPrompt.get(p.prompt) ?? []) {
+      for (const { step, clause, slot } of index.stepsByPrompt.get(p.prompt) ?? []) {
         if (state.steps.get(step.id)?.metAt !== null || !defined) continue;
         let met: boolean;
         if (clause.with && clause.with.length > 0) met = chosen.some((o) => clause.with?.includes(o));
-        else if (defined.type === 'text') met = typeof p.answer === 'string' && keywordCredit(p.answer, defined.expect.keywords) >= 0.5;
+        // The keyword credit with avoid groups subtracted (version 1.1); no keywords: only a grade meets it.
+        else if (defined.type === 'text') met = typeof p.answer === 'string' && textCorrectness(p.answer, defined.expect).correctness >= 0.5;
         else met = true;
-        if (met) meetStep(state, step.id, event.at, event.seq);
+        if (met) satisfy(state, step.id, slot, event.at, event.seq);
       }
       break;
     }
@@ -163,7 +184,7 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       const stats = byRole.get(role);
       if (stats) stats.times.push(event.at);
       else byRole.set(role, { firstAt: event.at, times: [event.at] });
-      for (const step of index.stepsByAction.get(action) ?? []) meetStep(state, step.id, event.at, event.seq);
+      for (const { step, slot } of index.stepsByAction.get(action) ?? []) satisfy(state, step.id, slot, event.at, event.seq);
       break;
     }
     case 'chat.posted':
@@ -181,8 +202,8 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       prompt.grade = { seq: event.seq, at: event.at, credit: p.credit, reason: p.reason, answerSeq: p.answerSeq };
       const defined = index.prompts.get(p.prompt);
       if (defined?.type === 'text' && p.credit >= 0.5) {
-        for (const { step, clause } of index.stepsByPrompt.get(p.prompt) ?? []) {
-          if (!clause.with || clause.with.length === 0) meetStep(state, step.id, event.at, event.seq);
+        for (const { step, clause, slot } of index.stepsByPrompt.get(p.prompt) ?? []) {
+          if (!clause.with || clause.with.length === 0) satisfy(state, step.id, slot, event.at, event.seq);
         }
       }
       break;

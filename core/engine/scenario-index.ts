@@ -1,7 +1,7 @@
 // Lookups into a normalized scenario, built once per scenario object and cached: the engine asks
 // "which prompt is this", "which steps can this answer meet" on every event.
 
-import type { Action, Inject, MetBy, Objective, Prompt, Role, Scenario, Step } from '../scenario/types.ts';
+import type { Action, Inject, Objective, Prompt, Role, Scenario, SimpleMetBy, Step } from '../scenario/types.ts';
 
 export interface ScenarioIndex {
   injects: Map<string, Inject>;
@@ -13,8 +13,19 @@ export interface ScenarioIndex {
   objectives: Map<string, Objective>;
   steps: Map<string, Step>;
   /** Steps that an answer to this prompt (or a grade of it) may meet, with the matching clause. */
-  stepsByPrompt: Map<string, { step: Step; clause: Extract<MetBy, { kind: 'prompt' }> }[]>;
-  stepsByAction: Map<string, Step[]>;
+  stepsByPrompt: Map<string, { step: Step; clause: Extract<SimpleMetBy, { kind: 'prompt' }>; slot: MetBySlot }[]>;
+  stepsByAction: Map<string, { step: Step; slot: MetBySlot }[]>;
+}
+
+/**
+ * Where a clause sits in its step's `met_by`: `entry` is the index in `met_by`; `inner` is the index
+ * inside an `{all: [...]}` entry (of `size` clauses), or null for a plain entry, which meets the
+ * step by itself.
+ */
+export interface MetBySlot {
+  entry: number;
+  inner: number | null;
+  size: number;
 }
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
@@ -38,18 +49,22 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     index.injectOrder.set(inject.id, i);
     for (const prompt of inject.prompts) index.prompts.set(prompt.id, prompt);
   });
-  for (const step of scenario.runbook) {
-    for (const clause of step.metBy) {
-      if (clause.kind === 'prompt') {
-        const list = index.stepsByPrompt.get(clause.prompt) ?? [];
-        list.push({ step, clause });
-        index.stepsByPrompt.set(clause.prompt, list);
-      } else {
-        const list = index.stepsByAction.get(clause.action) ?? [];
-        list.push(step);
-        index.stepsByAction.set(clause.action, list);
-      }
+  const add = (step: Step, clause: SimpleMetBy, slot: MetBySlot): void => {
+    if (clause.kind === 'prompt') {
+      const list = index.stepsByPrompt.get(clause.prompt) ?? [];
+      list.push({ step, clause, slot });
+      index.stepsByPrompt.set(clause.prompt, list);
+    } else {
+      const list = index.stepsByAction.get(clause.action) ?? [];
+      list.push({ step, slot });
+      index.stepsByAction.set(clause.action, list);
     }
+  };
+  for (const step of scenario.runbook) {
+    step.metBy.forEach((clause, entry) => {
+      if (clause.kind === 'all') clause.entries.forEach((inner, n) => add(step, inner, { entry, inner: n, size: clause.entries.length }));
+      else add(step, clause, { entry, inner: null, size: 1 });
+    });
   }
   cache.set(scenario, index);
   return index;

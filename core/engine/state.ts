@@ -46,6 +46,11 @@ export interface StepState {
   id: string;
   metAt: number | null;
   metSeq: number | null;
+  /**
+   * Version 1.1 `{all: [...]}` entries not yet complete: per `met_by` index, the first time each
+   * inner clause was satisfied (null while it is not). The step is met when one is complete.
+   */
+  partial?: Map<number, (number | null)[]>;
 }
 
 export interface ChatMessage {

@@ -2,7 +2,7 @@
 // keys that only make sense together appear together, and no inject waits on itself.
 import type { Finding } from './errors.ts';
 import type { Path } from './path.ts';
-import type { RawCondition, RawInject, RawPrompt, RawScenario, RawStep } from './schema.ts';
+import type { RawCondition, RawInject, RawPrompt, RawScenario, RawSimpleMetBy, RawStep } from './schema.ts';
 import { didYouMean, listNames } from './suggest.ts';
 import { parseDuration } from './duration.ts';
 
@@ -31,6 +31,9 @@ export function checkScenario(s: RawScenario): Finding[] {
   const actions = uniqueIds(s.actions ?? [], ['actions'], 'action');
   const injects = uniqueIds(s.injects, ['injects'], 'inject');
   const steps = uniqueIds(s.runbook ?? [], ['runbook'], 'runbook step');
+  uniqueIds(s.handouts ?? [], ['handouts'], 'handout');
+  uniqueIds(s.characters ?? [], ['characters'], 'character');
+  uniqueIds(s.feedback?.questions ?? [], ['feedback', 'questions'], 'feedback question');
 
   const known = (what: string, names: readonly string[]) => (id: string, path: Path): boolean => {
     if (names.includes(id)) return true;
@@ -144,28 +147,42 @@ export function checkScenario(s: RawScenario): Finding[] {
       if (prompt.type !== 'text' && (expect.keywords ?? []).length > 0) {
         add([...e, 'keywords'], "'keywords' apply to text prompts only; for a choice or multi prompt use 'best' and 'acceptable'", 'key');
       }
+      if (prompt.type !== 'text' && expect.avoid !== undefined) {
+        add([...e, 'avoid'], `'avoid' applies to text prompts only; prompt '${prompt.id}' is a ${prompt.type} prompt: list what not to choose as options outside 'best' and 'acceptable'`, 'key');
+      }
       if (expect.within !== undefined && parseDuration(expect.within) === 0) {
         add([...e, 'within'], "'within' must be longer than 0s (timeliness is measured against it); leave it out for no time limit");
       }
     });
   });
 
+  const checkMetBy = (m: RawSimpleMetBy, mp: Path): void => {
+    if ('action' in m) {
+      knownAction(m.action, [...mp, 'action']);
+      return;
+    }
+    const info = knownPrompt(m.prompt, [...mp, 'prompt']);
+    if (!info) return;
+    if (m.with === undefined && info.prompt.type !== 'text') {
+      add(mp, `prompt '${m.prompt}' is a ${info.prompt.type} prompt: add 'with: [OPTION...]', the options that meet this step`);
+    }
+    optionsOf(info, m.with, [...mp, 'with']);
+  };
+
   (s.runbook ?? []).forEach((step, i) => {
     const path: Path = ['runbook', i];
     if (step.objective !== undefined) knownObjective(step.objective, [...path, 'objective']);
     step.met_by.forEach((m, k) => {
       const mp: Path = [...path, 'met_by', k];
-      if ('action' in m) {
-        knownAction(m.action, [...mp, 'action']);
-        return;
-      }
-      const info = knownPrompt(m.prompt, [...mp, 'prompt']);
-      if (!info) return;
-      if (m.with === undefined && info.prompt.type !== 'text') {
-        add(mp, `prompt '${m.prompt}' is a ${info.prompt.type} prompt: add 'with: [OPTION...]', the options that meet this step`);
-      }
-      optionsOf(info, m.with, [...mp, 'with']);
+      if ('all' in m) m.all.forEach((inner, n) => checkMetBy(inner, [...mp, 'all', n]));
+      else checkMetBy(m, mp);
     });
+  });
+
+  (s.handouts ?? []).forEach((handout, i) => {
+    if (handout.to === 'all') return;
+    handout.to.forEach((r, k) => knownRole(r, ['handouts', i, 'to', k]));
+    duplicates(handout.to, (k, r) => add(['handouts', i, 'to', k], `role '${r}' is listed twice`));
   });
 
   // Broken references make the delivery graph meaningless; report those first.
@@ -194,10 +211,11 @@ function checkDelivery(s: RawScenario, prompts: Map<string, PromptInfo>): Findin
     const info = prompts.get(id);
     return info !== undefined && deliverable.has(info.inject.id);
   };
+  const entryPossible = (m: RawSimpleMetBy) => ('action' in m ? true : promptPossible(m.prompt));
   const possible = (c: RawCondition): boolean => {
     if ('answered' in c) return promptPossible(c.answered);
     if ('unanswered' in c) return promptPossible(c.unanswered);
-    if ('met' in c) return (steps.get(c.met)?.met_by ?? []).some((m) => ('action' in m ? true : promptPossible(m.prompt)));
+    if ('met' in c) return (steps.get(c.met)?.met_by ?? []).some((m) => ('all' in m ? m.all.every(entryPossible) : entryPossible(m)));
     if ('any' in c) return c.any.some(possible);
     if ('all' in c) return c.all.every(possible);
     return true; // an action can be taken and a step missed at any time
@@ -255,7 +273,10 @@ function afterCycle(start: string, byId: Map<string, { inject: RawInject }>): st
 function conditionInjects(c: RawCondition, prompts: Map<string, PromptInfo>, steps: Map<string, RawStep>): string[] {
   if ('answered' in c) return [prompts.get(c.answered)?.inject.id ?? ''].filter(Boolean);
   if ('unanswered' in c) return [prompts.get(c.unanswered)?.inject.id ?? ''].filter(Boolean);
-  if ('met' in c) return (steps.get(c.met)?.met_by ?? []).flatMap((m) => ('prompt' in m ? [prompts.get(m.prompt)?.inject.id ?? ''] : [])).filter(Boolean);
+  if ('met' in c) {
+    const entries = (steps.get(c.met)?.met_by ?? []).flatMap((m) => ('all' in m ? m.all : [m]));
+    return entries.flatMap((m) => ('prompt' in m ? [prompts.get(m.prompt)?.inject.id ?? ''] : [])).filter(Boolean);
+  }
   if ('any' in c) return c.any.flatMap((x) => conditionInjects(x, prompts, steps));
   if ('all' in c) return c.all.flatMap((x) => conditionInjects(x, prompts, steps));
   return [];

@@ -1,7 +1,7 @@
 // A checked raw scenario -> the normalized Scenario of types.ts: seconds, defaults, `to: all`
 // expanded, prompts linked to their inject. Only called after the shape and meaning checks pass.
-import type { Action, Condition, Expect, Inject, MetBy, Play, PlayEvent, Prompt, Scenario, Step, Trigger } from './types.ts';
-import type { RawCondition, RawInject, RawMetBy, RawPrompt, RawScenario } from './schema.ts';
+import type { Action, Condition, Expect, Inject, LintAllow, MetBy, Play, PlayEvent, Prompt, Scenario, SimpleMetBy, Step, Trigger } from './types.ts';
+import type { RawCondition, RawInject, RawMetBy, RawPrompt, RawScenario, RawSimpleMetBy } from './schema.ts';
 import type { RawPlay } from './play-schema.ts';
 import { parseDuration } from './duration.ts';
 
@@ -17,6 +17,10 @@ function seconds(value: string | number): number {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function lint(raw: { lint?: { allow: readonly string[]; why: string } | undefined }): { lint?: LintAllow } {
+  return raw.lint === undefined ? {} : { lint: { allow: [...raw.lint.allow], why: raw.lint.why } };
 }
 
 export function normalizeCondition(c: RawCondition): Condition {
@@ -43,6 +47,7 @@ function prompt(p: RawPrompt, injectId: string): Prompt {
     acceptable: e.acceptable ?? [],
     acceptableCredit: e.acceptable_credit ?? DEFAULT_ACCEPTABLE_CREDIT,
     keywords: e.keywords ?? [],
+    avoid: (e.avoid ?? []).map((g) => ({ any: [...g.any], why: g.why })),
     ...optional('within', e.within === undefined ? undefined : seconds(e.within)),
   };
   return {
@@ -55,11 +60,16 @@ function prompt(p: RawPrompt, injectId: string): Prompt {
     expect,
     ...optional('objective', p.objective),
     points: p.points ?? DEFAULT_POINTS,
+    ...lint(p),
   };
 }
 
-function metBy(m: RawMetBy): MetBy {
+function simpleMetBy(m: RawSimpleMetBy): SimpleMetBy {
   return 'action' in m ? { kind: 'action', action: m.action } : { kind: 'prompt', prompt: m.prompt, ...optional('with', m.with) };
+}
+
+function metBy(m: RawMetBy): MetBy {
+  return 'all' in m ? { kind: 'all', entries: m.all.map(simpleMetBy) } : simpleMetBy(m);
 }
 
 export function normalizeScenario(raw: RawScenario): Scenario {
@@ -69,6 +79,7 @@ export function normalizeScenario(raw: RawScenario): Scenario {
     title: a.title,
     ...optional('description', a.description),
     roles: a.roles ?? [...roleIds],
+    ...lint(a),
   }));
   const injects: Inject[] = raw.injects.map((i) => ({
     id: i.id,
@@ -84,6 +95,8 @@ export function normalizeScenario(raw: RawScenario): Scenario {
     ...optional('table', i.table && { columns: [...i.table.columns], rows: i.table.rows.map((r) => [...r]) }),
     ...optional('chart', i.chart && { label: i.chart.label, ...optional('unit', i.chart.unit), points: i.chart.points.map(([t, v]) => [t, v] as [number, number]) }),
     prompts: (i.prompts ?? []).map((p) => prompt(p, i.id)),
+    discussion: [...(i.discussion ?? [])],
+    ...lint(i),
   }));
   const runbook: Step[] = (raw.runbook ?? []).map((s) => ({
     id: s.id,
@@ -93,6 +106,7 @@ export function normalizeScenario(raw: RawScenario): Scenario {
     ...optional('metric', s.metric),
     metBy: s.met_by.map(metBy),
     points: s.points ?? DEFAULT_POINTS,
+    ...lint(s),
   }));
   return {
     format: raw.format,
@@ -102,12 +116,31 @@ export function normalizeScenario(raw: RawScenario): Scenario {
     duration: seconds(raw.duration),
     summary: raw.summary,
     tags: [...(raw.tags ?? [])],
-    objectives: raw.objectives.map((o) => ({ id: o.id, title: o.title, ...optional('description', o.description), ...optional('capability', o.capability) })),
-    roles: raw.roles.map((r) => ({ id: r.id, title: r.title, ...optional('brief', r.brief) })),
+    objectives: raw.objectives.map((o) => ({
+      id: o.id,
+      title: o.title,
+      ...optional('description', o.description),
+      ...optional('capability', o.capability),
+      ...optional('eeg', o.eeg && { P: o.eeg.P, S: o.eeg.S, M: o.eeg.M, U: o.eeg.U }),
+      ...lint(o),
+    })),
+    roles: raw.roles.map((r) => ({ id: r.id, title: r.title, ...optional('brief', r.brief), ...lint(r) })),
     actions,
     injects,
     runbook,
     debrief: { questions: [...(raw.debrief?.questions ?? [])] },
+    ...optional('groundRules', raw.ground_rules),
+    assumptions: [...(raw.assumptions ?? [])],
+    handouts: (raw.handouts ?? []).map((h) => ({
+      id: h.id,
+      title: h.title,
+      to: h.to === 'all' ? [...roleIds] : [...h.to],
+      toAll: h.to === 'all',
+      body: h.body,
+    })),
+    characters: (raw.characters ?? []).map((c) => ({ id: c.id, name: c.name, plays: c.plays, script: c.script })),
+    feedback: { questions: (raw.feedback?.questions ?? []).map((q) => ({ id: q.id, ask: q.ask, type: q.type })) },
+    ...lint(raw),
   };
 }
 

@@ -2,7 +2,7 @@
 // one definition checks files and generates scenarios/schema.json for editors. Meaning (references,
 // cycles, which keys go with which prompt type) is checked afterwards, in check-scenario.ts.
 import { z } from 'zod';
-import { CHANNELS, LEVELS, PROMPT_TYPES } from './types.ts';
+import { CHANNELS, FEEDBACK_TYPES, LEVELS, LINT_RULES, PROMPT_TYPES } from './types.ts';
 import { describeValue, isRecord } from './path.ts';
 import { duration, fraction, hasKey, keyed, listOf, oneOf, points, ref, slug, strict, text } from './schema-kit.ts';
 import { didYouMean, listNames } from './suggest.ts';
@@ -12,17 +12,36 @@ export const SCENARIO_FORMAT = 'drillbook/scenario@1';
 const formatLiteral = <const F extends string>(format: F) =>
   z.literal(format, { error: (iss) => `expected format: ${format}, got ${describeValue(iss.input)}` });
 
+/** `lint: {allow: [rule...], why}`: silences `drillbook lint` rules for one element, with a reason. */
+export const LintAllowSchema = strict('lint', {
+  allow: listOf(oneOf(LINT_RULES, 'a lint rule'), 'lint rule ids', 1).describe('The lint rules silenced for this element.'),
+  why: text().describe('Why the rule does not apply here; printed by drillbook lint --verbose.'),
+});
+
+const lint = () => LintAllowSchema.optional().describe('Silence drillbook lint rules for this element, with a reason.');
+
+/** Version 1.1: an exercise evaluation guide, what each rating looks like for one objective. */
+export const EegSchema = strict('eeg', {
+  P: text().describe('Performed without challenges: what it looks like (markdown).'),
+  S: text().describe('Performed with some challenges.'),
+  M: text().describe('Performed with major challenges.'),
+  U: text().describe('Unable to be performed.'),
+});
+
 export const ObjectiveSchema = strict('objective', {
   id: slug(),
   title: text(),
   description: text().optional(),
   capability: text().optional(),
+  eeg: EegSchema.optional().describe('Version 1.1: what P, S, M and U look like for this objective.'),
+  lint: lint(),
 });
 
 export const RoleSchema = strict('role', {
   id: slug(),
   title: text(),
   brief: text().optional(),
+  lint: lint(),
 });
 
 export const ActionSchema = strict('action', {
@@ -30,6 +49,7 @@ export const ActionSchema = strict('action', {
   title: text(),
   description: text().optional(),
   roles: listOf(ref(), 'role ids', 1).optional().describe('Who may take it; default every role.'),
+  lint: lint(),
 });
 
 const CONDITION_KEYS = ['answered', 'unanswered', 'action', 'met', 'missed', 'any', 'all'] as const;
@@ -77,6 +97,16 @@ export const ConditionSchema: z.ZodType<RawCondition> = keyed(
 
 export const OptionSchema = strict('option', { id: slug(), label: text() });
 
+const phrases = (what: string) =>
+  z.array(text(), { error: (iss) => `${what} is a list of words or phrases, e.g. [never happen again]; got ${describeValue(iss.input)}` })
+    .min(1, { error: `${what} needs at least one word or phrase` });
+
+/** Version 1.1: phrases a text answer should not contain (matched like a keyword group), with the reason. */
+export const AvoidGroupSchema = strict('avoid group', {
+  any: phrases('an avoid group\'s any').describe('Words or phrases; the group matches when the answer contains any of them.'),
+  why: text().describe('Why an answer should not say this; shown beside a matching answer.'),
+});
+
 export const ExpectSchema = strict('expect', {
   best: listOf(ref(), 'option ids').optional(),
   acceptable: listOf(ref(), 'option ids').optional(),
@@ -86,6 +116,7 @@ export const ExpectSchema = strict('expect', {
       .min(1, { error: 'a keyword group needs at least one word or phrase' }),
     'keyword groups',
   ).optional(),
+  avoid: listOf(AvoidGroupSchema, 'avoid groups').optional().describe('Version 1.1, text prompts: each matched group takes 0.5 off the keyword credit.'),
   within: duration().optional().describe('Full timeliness when answered within this time of delivery.'),
 });
 
@@ -98,6 +129,7 @@ export const PromptSchema = strict('prompt', {
   expect: ExpectSchema.optional(),
   objective: ref().optional(),
   points: points().optional().describe('Default 10.'),
+  lint: lint(),
 });
 
 const cell = z.union([z.string(), z.number()], { error: (iss) => `a table cell is text or a number, got ${describeValue(iss.input)}` });
@@ -142,20 +174,38 @@ export const InjectSchema = strict('inject', {
   table: TableSchema.optional(),
   chart: ChartSchema.optional(),
   prompts: listOf(PromptSchema, 'prompts').optional(),
+  discussion: listOf(text(), 'discussion questions').optional().describe('Version 1.1: questions the facilitator can ask the room when this inject lands.'),
+  lint: lint(),
 });
 
-export const MetBySchema = keyed(
+const promptEntry = () => strict('met_by entry', { prompt: ref(), with: listOf(ref(), 'option ids', 1).optional() });
+const actionEntry = () => strict('met_by entry', { action: ref() });
+
+/** A version-1 met_by entry: the only forms allowed inside `{all: [...]}` (no nesting). */
+export const SimpleMetBySchema = keyed(
   'met_by entry',
-  [
-    strict('met_by entry', { prompt: ref(), with: listOf(ref(), 'option ids', 1).optional() }),
-    strict('met_by entry', { action: ref() }),
-  ],
+  [promptEntry(), actionEntry()],
   {
     labels: ["'prompt'", "'action'"],
     matches: [hasKey('prompt'), hasKey('action')],
     none: (value) =>
       isRecord(value)
-        ? `a met_by entry is {prompt: ID, with: [OPTION...]}, {prompt: ID} or {action: ID}${Object.keys(value).map((k) => didYouMean(k, ['prompt', 'action', 'with'])).find((s) => s !== '') ?? ''}`
+        ? Object.hasOwn(value, 'all')
+          ? "an entry inside 'all' is {prompt: ID, with: [OPTION...]}, {prompt: ID} or {action: ID}; 'all' does not nest"
+          : `an entry inside 'all' is {prompt: ID, with: [OPTION...]}, {prompt: ID} or {action: ID}${Object.keys(value).map((k) => didYouMean(k, ['prompt', 'action', 'with'])).find((s) => s !== '') ?? ''}`
+        : `expected a met_by entry such as {action: ID}, got ${describeValue(value)}`,
+  },
+);
+
+export const MetBySchema = keyed(
+  'met_by entry',
+  [promptEntry(), actionEntry(), strict('met_by entry', { all: listOf(SimpleMetBySchema, 'met_by entries', 1) })],
+  {
+    labels: ["'prompt'", "'action'", "'all'"],
+    matches: [hasKey('prompt'), hasKey('action'), hasKey('all')],
+    none: (value) =>
+      isRecord(value)
+        ? `a met_by entry is {prompt: ID, with: [OPTION...]}, {prompt: ID}, {action: ID} or {all: [ENTRY...]}${Object.keys(value).map((k) => didYouMean(k, ['prompt', 'action', 'with', 'all'])).find((s) => s !== '') ?? ''}`
         : `expected a met_by entry such as {action: ID}, got ${describeValue(value)}`,
   },
 );
@@ -168,6 +218,33 @@ export const StepSchema = strict('runbook step', {
   metric: slug().optional().describe('A time-to metric this step marks: detect, triage, mitigate, communicate, recover, or another slug.'),
   met_by: listOf(MetBySchema, 'met_by entries', 1).describe('The step is met at the first decision that satisfies any of these.'),
   points: points().optional(),
+  lint: lint(),
+});
+
+export const HandoutSchema = strict('handout', {
+  id: slug(),
+  title: text(),
+  to: z.union(
+    [
+      z.literal('all', { error: (iss) => `expected a list of role ids or all, got ${describeValue(iss.input)}` }),
+      listOf(ref(), 'role ids', 1),
+    ],
+    { error: (iss) => `expected a list of role ids or all, got ${describeValue(iss.input)}` },
+  ).describe('Who gets it: role ids, or all.'),
+  body: text().describe('Markdown.'),
+});
+
+export const CharacterSchema = strict('character', {
+  id: slug(),
+  name: text(),
+  plays: text().describe('Who they are in the story, e.g. the vendor\'s account manager.'),
+  script: text().describe('Markdown: what they know, want and say.'),
+});
+
+export const FeedbackQuestionSchema = strict('feedback question', {
+  id: slug(),
+  ask: text(),
+  type: oneOf(FEEDBACK_TYPES, 'a feedback question type').describe('scale (1 to 5) or text.'),
 });
 
 export const ScenarioFileSchema = strict('scenario', {
@@ -184,11 +261,19 @@ export const ScenarioFileSchema = strict('scenario', {
   injects: listOf(InjectSchema, 'injects', 1).describe('The master scenario events list.'),
   runbook: listOf(StepSchema, 'runbook steps').optional().describe('What the runbook expects, and by when.'),
   debrief: strict('debrief', { questions: listOf(text(), 'questions') }).optional(),
-}, { title: 'Drillbook scenario', description: 'A tabletop exercise in the Drillbook scenario format, version 1.' });
+  ground_rules: text().optional().describe('Version 1.1: markdown, the rules read out at the start.'),
+  assumptions: listOf(text(), 'assumptions').optional().describe('Version 1.1: assumptions and artificialities of the exercise.'),
+  handouts: listOf(HandoutSchema, 'handouts').optional().describe('Version 1.1: material participants get before or at the start.'),
+  characters: listOf(CharacterSchema, 'characters').optional().describe('Version 1.1: people the facilitator voices.'),
+  feedback: strict('feedback', { questions: listOf(FeedbackQuestionSchema, 'feedback questions') }).optional()
+    .describe('Version 1.1: questions added to the participant feedback form.'),
+  lint: lint(),
+}, { title: 'Drillbook scenario', description: 'A tabletop exercise in the Drillbook scenario format, version 1 (with the optional keys of version 1.1).' });
 
 export type RawScenario = z.infer<typeof ScenarioFileSchema>;
 export type RawInject = z.infer<typeof InjectSchema>;
 export type RawPrompt = z.infer<typeof PromptSchema>;
 export type RawStep = z.infer<typeof StepSchema>;
 export type RawMetBy = z.infer<typeof MetBySchema>;
+export type RawSimpleMetBy = z.infer<typeof SimpleMetBySchema>;
 export { formatLiteral };

@@ -1,7 +1,7 @@
 // Scenario -> YAML text in the format, such that loadScenario(scenarioToYaml(s)) deep-equals s.
 // Used to duplicate a scenario from the UI. Defaults are written out, so the file says everything.
 import { stringify } from 'yaml';
-import type { Condition, Inject, Prompt, Scenario, Step } from './types.ts';
+import type { Condition, Inject, LintAllow, MetBy, Prompt, Scenario, Step } from './types.ts';
 import { formatDuration } from './duration.ts';
 
 /** Whole seconds as the format writes them; fractions as a bare number, which the format also allows. */
@@ -32,6 +32,15 @@ function condition(c: Condition): Record<string, unknown> {
   }
 }
 
+function lint(l: LintAllow | undefined): Record<string, unknown> | undefined {
+  return l && { allow: l.allow, why: l.why };
+}
+
+function metBy(m: MetBy): Record<string, unknown> {
+  if (m.kind === 'all') return { all: m.entries.map(metBy) };
+  return m.kind === 'action' ? { action: m.action } : compact({ prompt: m.prompt, with: m.with });
+}
+
 function prompt(p: Prompt): Record<string, unknown> {
   const e = p.expect;
   return compact({
@@ -45,10 +54,12 @@ function prompt(p: Prompt): Record<string, unknown> {
       acceptable: e.acceptable.length > 0 ? e.acceptable : undefined,
       acceptable_credit: e.acceptableCredit,
       keywords: e.keywords.length > 0 ? e.keywords : undefined,
+      avoid: e.avoid.length > 0 ? e.avoid.map((g) => ({ any: g.any, why: g.why })) : undefined,
       within: e.within === undefined ? undefined : duration(e.within),
     }),
     objective: p.objective,
     points: p.points,
+    lint: lint(p.lint),
   });
 }
 
@@ -70,6 +81,8 @@ function inject(i: Inject): Record<string, unknown> {
     table: i.table && { columns: i.table.columns, rows: i.table.rows },
     chart: i.chart && compact({ label: i.chart.label, unit: i.chart.unit, points: i.chart.points }),
     prompts: i.prompts.length > 0 ? i.prompts.map(prompt) : undefined,
+    discussion: i.discussion.length > 0 ? i.discussion : undefined,
+    lint: lint(i.lint),
   });
 }
 
@@ -80,8 +93,9 @@ function step(s: Step): Record<string, unknown> {
     objective: s.objective,
     by: duration(s.by),
     metric: s.metric,
-    met_by: s.metBy.map((m) => (m.kind === 'action' ? { action: m.action } : compact({ prompt: m.prompt, with: m.with }))),
+    met_by: s.metBy.map(metBy),
     points: s.points,
+    lint: lint(s.lint),
   });
 }
 
@@ -94,12 +108,18 @@ export function scenarioToYaml(s: Scenario): string {
     duration: duration(s.duration),
     summary: s.summary,
     tags: s.tags.length > 0 ? s.tags : undefined,
-    objectives: s.objectives.map((o) => compact({ ...o })),
-    roles: s.roles.map((r) => compact({ ...r })),
-    actions: s.actions.length > 0 ? s.actions.map((a) => compact({ ...a })) : undefined,
+    objectives: s.objectives.map((o) => compact({ ...o, eeg: o.eeg && { ...o.eeg }, lint: lint(o.lint) })),
+    roles: s.roles.map((r) => compact({ ...r, lint: lint(r.lint) })),
+    actions: s.actions.length > 0 ? s.actions.map((a) => compact({ ...a, lint: lint(a.lint) })) : undefined,
     injects: s.injects.map(inject),
     runbook: s.runbook.length > 0 ? s.runbook.map(step) : undefined,
     debrief: s.debrief.questions.length > 0 ? { questions: s.debrief.questions } : undefined,
+    ground_rules: s.groundRules,
+    assumptions: s.assumptions.length > 0 ? s.assumptions : undefined,
+    handouts: s.handouts.length > 0 ? s.handouts.map((h) => ({ id: h.id, title: h.title, to: h.toAll ? 'all' : h.to, body: h.body })) : undefined,
+    characters: s.characters.length > 0 ? s.characters.map((c) => ({ ...c })) : undefined,
+    feedback: s.feedback.questions.length > 0 ? { questions: s.feedback.questions.map((q) => ({ ...q })) } : undefined,
+    lint: lint(s.lint),
   });
   // No anchors: a duplicated scenario should read like one written by hand.
   return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0, version: '1.2' });

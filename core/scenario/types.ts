@@ -20,17 +20,50 @@ export type Rating = (typeof RATINGS)[number];
 export const NOTE_TAGS = ['observation', 'strength', 'improvement'] as const;
 export type NoteTag = (typeof NOTE_TAGS)[number];
 
+/** The rules of `drillbook lint` (core/scenario/lint): an element may silence one with a reason. */
+export const LINT_RULES = [
+  'longest-is-best',
+  'answer-in-text',
+  'comment-in-value',
+  'idle-role',
+  'empty-room',
+  'words-meet-comms',
+  'short-window',
+  'story-order',
+  'no-step',
+  'no-eeg',
+] as const;
+export type LintRule = (typeof LINT_RULES)[number];
+
+/** `lint: {allow: [rule...], why}` on an element: the author silences rules for it, with a reason. */
+export interface LintAllow {
+  allow: string[];
+  why: string;
+}
+
+/** Version 1.1: an exercise evaluation guide, what each rating looks like for one objective (markdown). */
+export interface Eeg {
+  P: string;
+  S: string;
+  M: string;
+  U: string;
+}
+
 export interface Objective {
   id: string;
   title: string;
   description?: string;
   capability?: string;
+  /** Version 1.1. */
+  eeg?: Eeg;
+  lint?: LintAllow;
 }
 
 export interface Role {
   id: string;
   title: string;
   brief?: string;
+  lint?: LintAllow;
 }
 
 export interface Action {
@@ -39,6 +72,7 @@ export interface Action {
   description?: string;
   /** Who may take it. Filled with every role id when the file leaves it out. */
   roles: string[];
+  lint?: LintAllow;
 }
 
 export type Condition =
@@ -67,7 +101,15 @@ export interface Expect {
   acceptableCredit: number;
   /** Text prompts only: groups of words or phrases; a group matches when any member does. */
   keywords: string[][];
+  /** Version 1.1, text prompts only: phrases an answer should not contain, each group with its reason. */
+  avoid: AvoidGroup[];
   within?: Seconds;
+}
+
+export interface AvoidGroup {
+  /** Words or phrases; the group matches like a keyword group. */
+  any: string[];
+  why: string;
 }
 
 export interface Prompt {
@@ -84,6 +126,7 @@ export interface Prompt {
   objective?: string;
   /** Default 10. */
   points: number;
+  lint?: LintAllow;
 }
 
 export interface Table {
@@ -115,11 +158,18 @@ export interface Inject {
   table?: Table;
   chart?: Chart;
   prompts: Prompt[];
+  /** Version 1.1: questions the facilitator can ask the room when this inject lands. */
+  discussion: string[];
+  lint?: LintAllow;
 }
 
-export type MetBy =
+/** A version-1 met_by entry. */
+export type SimpleMetBy =
   | { kind: 'prompt'; prompt: string; with?: string[] }
   | { kind: 'action'; action: string };
+
+/** Version 1.1 adds `{all: [...]}`: satisfied once every inner entry is, at the latest of their times. */
+export type MetBy = SimpleMetBy | { kind: 'all'; entries: SimpleMetBy[] };
 
 export interface Step {
   id: string;
@@ -131,6 +181,38 @@ export interface Step {
   metBy: MetBy[];
   /** Default 10. */
   points: number;
+  lint?: LintAllow;
+}
+
+/** Version 1.1 facilitator pack: material participants get before or at the start. */
+export interface Handout {
+  id: string;
+  title: string;
+  /** Role ids, with `all` expanded to every role in file order. */
+  to: string[];
+  toAll: boolean;
+  /** Markdown. */
+  body: string;
+}
+
+/** Version 1.1 facilitator pack: someone the facilitator voices. */
+export interface Character {
+  id: string;
+  name: string;
+  /** Who they are in the story ("the vendor's account manager"). */
+  plays: string;
+  /** Markdown: what they know, want and say. */
+  script: string;
+}
+
+export const FEEDBACK_TYPES = ['scale', 'text'] as const;
+export type FeedbackType = (typeof FEEDBACK_TYPES)[number];
+
+export interface FeedbackQuestion {
+  id: string;
+  ask: string;
+  /** `scale` is 1 to 5. */
+  type: FeedbackType;
 }
 
 export interface Scenario {
@@ -148,6 +230,13 @@ export interface Scenario {
   injects: Inject[];
   runbook: Step[];
   debrief: { questions: string[] };
+  /** Version 1.1 facilitator pack (no effect on scores). */
+  groundRules?: string;
+  assumptions: string[];
+  handouts: Handout[];
+  characters: Character[];
+  feedback: { questions: FeedbackQuestion[] };
+  lint?: LintAllow;
 }
 
 /** One located load error: compiler-style FILE:LINE:COL: PATH: MESSAGE. Line and column are 1-based. */

@@ -27,6 +27,19 @@ export interface DebriefObjective {
   rating_override: { rating: Rating; reason: string } | null;
 }
 
+export interface DebriefScore {
+  points: number;
+  possible: number;
+  /** 0..100, full precision; null when nothing was possible. */
+  percent: number | null;
+  /** Version 1.1: the band of the percent, capped one band above the lowest objective rating in force. */
+  computed_rating: Rating | null;
+  /** Version 1.1: equals computed_rating (override an objective, not the whole). */
+  rating: Rating | null;
+  /** Version 1.1: the lowest-rated objective when the cap lowered the band, else null. */
+  capped_by: string | null;
+}
+
 export interface DebriefPrompt {
   id: string;
   role: string;
@@ -49,7 +62,11 @@ export interface DebriefPrompt {
   graded_by_facilitator: boolean;
   grade: { credit: number; reason: string } | null;
   needs_review: boolean;
-  expected: { best: string[]; acceptable: string[]; keywords: string[][] };
+  /** Version 1.1: the `why` of every avoid group the answer matched, in file order; [] when none or graded. */
+  avoided: string[];
+  /** Version 1.1: a text answer scored by keywords and not graded by a facilitator. */
+  provisional: boolean;
+  expected: { best: string[]; acceptable: string[]; keywords: string[][]; avoid: { any: string[]; why: string }[] };
   /** Labels of the best and acceptable options, for reports. */
   expected_labels: { best: string[]; acceptable: string[] };
 }
@@ -121,7 +138,7 @@ export interface Debrief {
     facilitator: string | null;
     participants: DebriefParticipant[];
   };
-  score: { points: number; possible: number; percent: number | null };
+  score: DebriefScore;
   objectives: DebriefObjective[];
   prompts: DebriefPrompt[];
   steps: DebriefStep[];

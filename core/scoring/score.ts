@@ -4,11 +4,11 @@
 
 import type { Option, Prompt, Scenario, Step } from '../scenario/types.ts';
 import type { SessionState } from '../engine/state.ts';
-import type { DebriefMetric, DebriefObjective, DebriefPrompt, DebriefStep } from './debrief-types.ts';
-import { choiceCorrectness, multiCorrectness, percentOf, ratingFor, stepPoints, textCorrectness, timeliness } from './rules.ts';
+import type { DebriefMetric, DebriefObjective, DebriefPrompt, DebriefScore, DebriefStep } from './debrief-types.ts';
+import { cappedRating, choiceCorrectness, multiCorrectness, percentOf, ratingFor, stepPoints, textCorrectness, timeliness, type TextResult } from './rules.ts';
 
 export interface Scores {
-  score: { points: number; possible: number; percent: number | null };
+  score: DebriefScore;
   objectives: DebriefObjective[];
   prompts: DebriefPrompt[];
   steps: DebriefStep[];
@@ -19,7 +19,7 @@ const seconds = (ms: number): number => ms / 1000;
 
 // An answer record never changes once folded, so its keyword result is computed once (live views
 // score the state after every decision).
-const textResults = new WeakMap<object, { correctness: number; needsReview: boolean }>();
+const textResults = new WeakMap<object, TextResult>();
 
 function labels(options: readonly Option[], ids: readonly string[]): string[] {
   return ids.map((id) => options.find((o) => o.id === id)?.label ?? id);
@@ -35,6 +35,8 @@ export function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt 
   const grade = ps.grade && last && ps.grade.answerSeq === last.seq ? ps.grade : null;
   let correctness = 0;
   let needsReview = false;
+  let avoided: string[] = [];
+  let provisional = false;
   let t = 0;
   let response: number | null = null;
   if (last) {
@@ -47,10 +49,14 @@ export function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt 
       if (!text) textResults.set(last, (text = textCorrectness(last.answer, prompt.expect)));
       correctness = text.correctness;
       needsReview = text.needsReview;
+      avoided = text.avoided;
+      provisional = !text.needsReview;
     }
     if (grade) {
       correctness = grade.credit;
       needsReview = false;
+      avoided = [];
+      provisional = false;
     }
   }
   const answer = last ? (typeof last.answer === 'string' ? last.answer : [...last.answer]) : null;
@@ -74,7 +80,12 @@ export function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt 
     graded_by_facilitator: grade !== null,
     grade: grade ? { credit: grade.credit, reason: grade.reason } : null,
     needs_review: needsReview,
-    expected: { best: [...prompt.expect.best], acceptable: [...prompt.expect.acceptable], keywords: prompt.expect.keywords.map((g) => [...g]) },
+    avoided: [...avoided],
+    provisional,
+    expected: {
+      best: [...prompt.expect.best], acceptable: [...prompt.expect.acceptable], keywords: prompt.expect.keywords.map((g) => [...g]),
+      avoid: prompt.expect.avoid.map((g) => ({ any: [...g.any], why: g.why })),
+    },
     expected_labels: { best: labels(prompt.options, prompt.expect.best), acceptable: labels(prompt.options, prompt.expect.acceptable) },
   };
 }
@@ -131,5 +142,10 @@ export function totalScores(scenario: Scenario, state: SessionState, prompts: De
   for (const s of steps) { points += s.points; possible += s.possible; }
   const metrics: DebriefMetric[] = [];
   for (const s of steps) if (s.metric !== null) metrics.push({ name: s.metric, step: s.id, at_s: s.met_at_s, target_s: s.by_s });
-  return { score: { points, possible, percent: percentOf(points, possible) }, objectives, prompts, steps, metrics };
+  const percent = percentOf(points, possible);
+  const capped = cappedRating(ratingFor(percent), objectives);
+  return {
+    score: { points, possible, percent, computed_rating: capped.rating, rating: capped.rating, capped_by: capped.cappedBy },
+    objectives, prompts, steps, metrics,
+  };
 }

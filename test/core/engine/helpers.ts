@@ -5,7 +5,7 @@ import type { Condition, Expect, Inject, Prompt, Scenario, Step, Trigger } from 
 import { MemoryEventStore, SessionRuntime, VirtualTimers, type Actor, type Command } from '../../../core/engine/index.ts';
 
 export function expect_(partial: Partial<Expect> = {}): Expect {
-  return { best: [], acceptable: [], acceptableCredit: 0.5, keywords: [], ...partial };
+  return { best: [], acceptable: [], acceptableCredit: 0.5, keywords: [], avoid: [], ...partial };
 }
 
 export function prompt(p: Partial<Prompt> & Pick<Prompt, 'id' | 'role' | 'type'>): Prompt {
@@ -18,7 +18,7 @@ export function prompt(p: Partial<Prompt> & Pick<Prompt, 'id' | 'role' | 'type'>
 
 export function inject(p: Partial<Inject> & Pick<Inject, 'id' | 'trigger'>): Inject {
   const prompts = (p.prompts ?? []).map((x) => ({ ...x, inject: p.id }));
-  return { to: ['ic', 'eng'], toAll: false, channel: 'alert', title: `Inject ${p.id}`, body: `Body of ${p.id}`, ...p, prompts };
+  return { to: ['ic', 'eng'], toAll: false, channel: 'alert', title: `Inject ${p.id}`, body: `Body of ${p.id}`, discussion: [], ...p, prompts };
 }
 
 export const at = (seconds: number): Trigger => ({ kind: 'at', at: seconds });
@@ -32,7 +32,7 @@ export function step(p: Partial<Step> & Pick<Step, 'id' | 'by' | 'metBy'>): Step
 export function scenario(p: Partial<Scenario> & Pick<Scenario, 'injects'>): Scenario {
   return {
     format: 'drillbook/scenario@1', id: 'test-scenario', title: 'Test scenario', level: 'beginner', duration: 3600,
-    summary: 'A scenario built in a test.', tags: [],
+    summary: 'A scenario built in a test.', tags: [], assumptions: [], handouts: [], characters: [], feedback: { questions: [] },
     objectives: [{ id: 'detect', title: 'Detect' }, { id: 'communicate', title: 'Communicate' }],
     roles: [{ id: 'ic', title: 'Incident commander', brief: 'You lead.' }, { id: 'eng', title: 'Engineer', brief: 'You fix.' }, { id: 'comms', title: 'Comms' }],
     actions: [

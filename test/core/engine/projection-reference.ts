@@ -8,7 +8,7 @@ import {
   type InjectContent, type InjectStatus, type Projection, type RolePromptView, type RoleView, type RoomView, type ChatView,
 } from '../../../core/engine/projections.ts';
 import { scoreState, type Scores } from '../../../core/scoring/score.ts';
-import { percentOf, ratingFor } from '../../../core/scoring/rules.ts';
+import { cappedRating, percentOf, ratingFor } from '../../../core/scoring/rules.ts';
 import type { DebriefObjective } from '../../../core/scoring/debrief-types.ts';
 import { indexScenario } from '../../../core/engine/scenario-index.ts';
 import { injectDueAt } from '../../../core/engine/scheduler.ts';
@@ -246,7 +246,7 @@ function facilitatorView(scenario: Scenario, state: SessionState, nowMs: number)
 function structuredCloneExpect(e: Expect): Expect {
   return {
     best: [...e.best], acceptable: [...e.acceptable], acceptableCredit: e.acceptableCredit,
-    keywords: e.keywords.map((g) => [...g]), ...(e.within !== undefined ? { within: e.within } : {}),
+    keywords: e.keywords.map((g) => [...g]), avoid: e.avoid.map((g) => ({ any: [...g.any], why: g.why })), ...(e.within !== undefined ? { within: e.within } : {}),
   };
 }
 
@@ -284,5 +284,7 @@ function referenceScores(scenario: Scenario, state: SessionState): Scores {
   let possible = 0;
   for (const p of prompts) { points += p.points; possible += p.possible; }
   for (const s of steps) { points += s.points; possible += s.possible; }
-  return { score: { points, possible, percent: percentOf(points, possible) }, objectives, prompts, steps, metrics };
+  const percent = percentOf(points, possible);
+  const capped = cappedRating(ratingFor(percent), objectives);
+  return { score: { points, possible, percent, computed_rating: capped.rating, rating: capped.rating, capped_by: capped.cappedBy }, objectives, prompts, steps, metrics };
 }

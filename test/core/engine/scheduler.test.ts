@@ -132,7 +132,7 @@ describe('when: met and missed', () => {
 
   it('met by a text answer whose keyword credit reaches 0.5', () => {
     const sc = scenario({
-      injects: [inject({ id: 'i0', trigger: at(0), prompts: [prompt({ id: 't1', role: 'ic', type: 'text', expect: { best: [], acceptable: [], acceptableCredit: 0.5, keywords: [['rollback'], ['status page']] } })] }),
+      injects: [inject({ id: 'i0', trigger: at(0), prompts: [prompt({ id: 't1', role: 'ic', type: 'text', expect: { best: [], acceptable: [], acceptableCredit: 0.5, keywords: [['rollback'], ['status page']], avoid: [] } })] }),
         inject({ id: 'target', trigger: when({ kind: 'met', step: 's2' }) })],
       runbook: [step({ id: 's2', by: 100, metBy: [{ kind: 'prompt', prompt: 't1' }] })],
     });

@@ -9,7 +9,7 @@ const empty: Debrief = {
   format: 'drillbook/debrief@1',
   scenario: { id: 'tiny', title: 'Tiny', level: 'beginner', content_hash: null },
   session: { id: 's', started_at: null, ended_at: null, duration_s: 0, facilitator: null, participants: [] },
-  score: { points: 0, possible: 0, percent: null },
+  score: { points: 0, possible: 0, percent: null, computed_rating: null, rating: null, capped_by: null },
   objectives: [{ id: 'o', title: 'Only objective', description: null, capability: null, points: 0, possible: 0, percent: null, computed_rating: null, rating: null, rating_override: null }],
   prompts: [],
   steps: [],

@@ -53,7 +53,7 @@ describe('loadScenario: normalization', () => {
     expect(mini.runbook).toEqual([]);
     expect(mini.debrief).toEqual({ questions: [] });
     expect(mini.injects[0]?.prompts[0]?.points).toBe(10);
-    expect(mini.injects[0]?.prompts[0]?.expect).toEqual({ best: ['sev2'], acceptable: [], acceptableCredit: 0.5, keywords: [] });
+    expect(mini.injects[0]?.prompts[0]?.expect).toEqual({ best: ['sev2'], acceptable: [], acceptableCredit: 0.5, keywords: [], avoid: [] });
     expect(s.actions.find((a) => a.id === 'page-vendor')?.roles).toEqual(['ic', 'eng', 'comms']);
     expect(s.actions.find((a) => a.id === 'rollback')?.roles).toEqual(['eng']);
     expect(s.runbook[0]?.points).toBe(10);
@@ -89,7 +89,7 @@ describe('loadScenario: errors', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => e.path)).toEqual(['duration', 'injects[0].channel', 'injects[0].prompts[0].colour']);
-    expect(result.errors[2]?.message).toBe("unknown key 'colour' in prompt; prompt keys are: id, role, ask, type, options, expect, objective, points");
+    expect(result.errors[2]?.message).toBe("unknown key 'colour' in prompt; prompt keys are: id, role, ask, type, options, expect, objective, points, lint");
   });
 
   it('reports reference errors in the same pass', () => {
@@ -197,7 +197,7 @@ describe('messages quote untrusted text safely', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const line = formatLoadError(result.errors[0] ?? { file: '', line: 0, column: 0, path: '', message: '' });
-    expect(line).toBe('x.yaml:17:5: injects[0]["evil\\u001b[2J\\u0007"]: unknown key \'evil\\u001b[2J\\u0007\' in inject; inject keys are: id, at, after, when, delay, to, channel, from, title, body, story_time, facilitator_notes, table, chart, prompts');
+    expect(line).toBe('x.yaml:17:5: injects[0]["evil\\u001b[2J\\u0007"]: unknown key \'evil\\u001b[2J\\u0007\' in inject; inject keys are: id, at, after, when, delay, to, channel, from, title, body, story_time, facilitator_notes, table, chart, prompts, discussion, lint');
     // eslint-disable-next-line no-control-regex
     expect(line).not.toMatch(/[\u0000-\u001f]/);
   });

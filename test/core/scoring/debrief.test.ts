@@ -91,7 +91,7 @@ describe('computeDebrief', () => {
   it('a session that never started has an empty story and nothing possible from prompts', () => {
     const d = computeDebrief(sc, []);
     expect(d.session).toMatchObject({ started_at: null, ended_at: null, duration_s: 0, facilitator: null, participants: [] });
-    expect(d.score).toEqual({ points: 0, possible: 0, percent: null });
+    expect(d.score).toEqual({ points: 0, possible: 0, percent: null, computed_rating: null, rating: null, capped_by: null });
     expect(d.objectives.every((o) => o.rating === null)).toBe(true);
   });
 });

@@ -187,7 +187,7 @@ describe('unanswered and undelivered prompts', () => {
     expect(d.prompts.map((p) => p.id)).toEqual(['p-choice', 'p-multi', 'p-text', 'p-review']);
     expect(promptOf(d, 'p-multi')).toMatchObject({ answer: null, correctness: 0, timeliness: 0, points: 0, possible: 20, answered_at_s: null, response_time_s: null });
     // possible = 10 + 20 + 30 + 10 (p-late undelivered: out); points = 10
-    expect(d.score).toEqual({ points: 10, possible: 70, percent: (10 / 70) * 100 });
+    expect(d.score).toEqual({ points: 10, possible: 70, percent: (10 / 70) * 100, computed_rating: 'U', rating: 'U', capped_by: null });
     // detect: p-choice 10/10 + p-multi 0/20 (p-late left out) = 10/30
     expect(d.objectives.find((o) => o.id === 'detect')).toMatchObject({ points: 10, possible: 30 });
   });

@@ -46,7 +46,7 @@ describe('simulatePlay', () => {
     expect(rejected.map((r) => [r.at_s, r.reason])).toEqual([[2000, 'The session has ended, so you cannot answer any more.']]);
     expect(debrief.session.duration_s).toBe(1800);
     // px delivered, never answered: 0 of 10; py never delivered: left out
-    expect(debrief.score).toEqual({ points: 0, possible: 10, percent: 0 });
+    expect(debrief.score).toEqual({ points: 0, possible: 10, percent: 0, computed_rating: 'U', rating: 'U', capped_by: null });
   });
 
   it('an empty script runs the whole scenario', () => {
