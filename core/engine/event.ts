@@ -29,4 +29,21 @@ export interface EventStore {
   append(sessionId: string, events: readonly SessionEvent[]): void;
   /** Every event of the session, in seq order. */
   load(sessionId: string): SessionEvent[];
+  /**
+   * Optional: a cheap note of where the exercise clock stood, kept outside the log and overwritten
+   * every few seconds while a session runs, so that recovery after a crash loses at most those
+   * seconds instead of everything since the last event. Never part of the session's story.
+   */
+  saveClock?(sessionId: string, checkpoint: ClockCheckpoint): void;
+  /** The session's last clock note, or null. */
+  loadClock?(sessionId: string): ClockCheckpoint | null;
+}
+
+export interface ClockCheckpoint {
+  /** Exercise time in ms. */
+  at: number;
+  /** The seq of the last event when the note was taken. */
+  seq: number;
+  /** Wall-clock epoch ms (informational). */
+  wall: number;
 }

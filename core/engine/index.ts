@@ -1,5 +1,5 @@
 // The engine's public surface. Import from here, not from the files behind it.
-export type { Actor, EventStore, SessionEvent } from './event.ts';
+export type { Actor, ClockCheckpoint, EventStore, SessionEvent } from './event.ts';
 export * from './events.ts';
 export * from './commands.ts';
 export * from './state.ts';

@@ -1,6 +1,8 @@
-// Recovery: a runtime rebuilt from the stored events of a session. A session that was in play when
-// the process died comes back paused at its last exercise time, with a `session.recovered` event in
-// the timeline; the time the process was down is not counted.
+// Recovery: a runtime rebuilt from the stored events of a session. A session that was running when
+// the process died comes back paused where its clock last stood (the later of its last event and
+// the store's clock note, taken every few seconds), with `session.recovered` and a pause in the
+// timeline; the time the process was down is not counted. Any other session is only reopened:
+// reading never writes.
 
 import type { Scenario } from '../scenario/types.ts';
 import type { EventStore, SessionEvent } from './event.ts';
@@ -21,11 +23,14 @@ export function recoverRuntime(options: RecoverOptions): SessionRuntime {
   const wall = options.wall ?? (() => Date.now());
   const state = reduce(options.scenario, events);
   const status = state.status;
-  if (status === 'running' || status === 'paused') {
-    const lastAt = state.lastAt;
+  if (status === 'running') {
+    const note = options.store.loadClock?.(options.sessionId) ?? null;
+    const lastAt = Math.max(state.lastAt, note?.at ?? 0);
     const seq = state.lastSeq;
-    const drafts: SessionEvent[] = [{ seq: seq + 1, at: lastAt, wall: wall(), actor: 'system', type: 'session.recovered', payload: { lastAt } }];
-    if (status === 'running') drafts.push({ seq: seq + 2, at: lastAt, wall: wall(), actor: 'system', type: 'session.paused', payload: { reason: 'recovered' } });
+    const drafts: SessionEvent[] = [
+      { seq: seq + 1, at: lastAt, wall: wall(), actor: 'system', type: 'session.recovered', payload: { lastAt } },
+      { seq: seq + 2, at: lastAt, wall: wall(), actor: 'system', type: 'session.paused', payload: { reason: 'recovered' } },
+    ];
     try {
       options.store.append(options.sessionId, drafts);
     } catch (error) {

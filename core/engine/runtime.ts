@@ -40,6 +40,12 @@ export interface RuntimeOptions {
   onError?: (error: unknown) => void;
   /** Retry delay (monotonic ms) after a failed scheduled delivery. Default 1000. */
   retryMs?: number;
+  /**
+   * How often (monotonic ms) a running session notes its clock through `store.saveClock`, where the
+   * store has it. Default 2000: recovery after a crash then loses at most about 2 s of exercise time
+   * (times the speed).
+   */
+  checkpointMs?: number;
 }
 
 export type DispatchResult = { ok: true; events: EngineEvent[] } | { ok: false; rejection: Rejection };
@@ -68,6 +74,9 @@ export class SessionRuntime {
   private readonly log: SessionEvent[];
   private anchor: ClockAnchor;
   private timer: { handle: unknown; at: number } | null = null;
+  private readonly checkpointMs: number;
+  private checkpointTimer: unknown = null;
+  private checkpointFailing = false;
   private subscriptions = new Set<Subscription>();
   private disposed = false;
 
@@ -79,10 +88,12 @@ export class SessionRuntime {
     this.wall = options.wall ?? (() => Date.now());
     this.onError = options.onError ?? (() => {});
     this.retryMs = options.retryMs ?? 1000;
+    this.checkpointMs = options.checkpointMs ?? 2000;
     this.log = [...(options.events ?? [])];
     this.live = reduce(this.scenario, this.log);
     this.anchor = { exerciseMs: this.live.lastAt, monoMs: this.timers.now(), speed: this.live.speed, running: this.live.status === 'running' };
     this.reschedule();
+    this.checkpointWhileRunning();
   }
 
   /** The live state. Read it, never change it: it is folded in place as events arrive. */
@@ -145,7 +156,40 @@ export class SessionRuntime {
   dispose(): void {
     this.disposed = true;
     this.clearTimer();
+    this.stopCheckpoints();
     this.subscriptions.clear();
+  }
+
+  /** Starts or stops the clock notes to match the state: on while running, off otherwise. */
+  private checkpointWhileRunning(): void {
+    if (this.disposed || !this.store.saveClock || this.live.status !== 'running') {
+      this.stopCheckpoints();
+      return;
+    }
+    if (this.checkpointTimer !== null) return;
+    const tick = (): void => {
+      this.checkpointTimer = null;
+      if (this.disposed || this.live.status !== 'running') return;
+      this.saveCheckpoint();
+      this.checkpointTimer = this.timers.setTimer(this.timers.now() + this.checkpointMs, tick);
+    };
+    this.checkpointTimer = this.timers.setTimer(this.timers.now() + this.checkpointMs, tick);
+  }
+
+  private stopCheckpoints(): void {
+    if (this.checkpointTimer !== null) this.timers.clearTimer(this.checkpointTimer);
+    this.checkpointTimer = null;
+  }
+
+  private saveCheckpoint(): void {
+    try {
+      this.store.saveClock?.(this.sessionId, { at: this.now(), seq: this.live.lastSeq, wall: this.wall() });
+      this.checkpointFailing = false;
+    } catch (error) {
+      // The log still holds every event; only the recovery point is older. Said once per failing streak.
+      if (!this.checkpointFailing) this.onError(error);
+      this.checkpointFailing = true;
+    }
   }
 
   /** Appends drafts as one batch; folds them only after the store accepted them. */
@@ -163,6 +207,7 @@ export class SessionRuntime {
       applyEvent(this.scenario, this.live, event);
       this.moveClock(event);
     }
+    this.checkpointWhileRunning();
     return { ok: true, events };
   }
 

@@ -7,6 +7,7 @@ import type { Command } from '../engine/commands.ts';
 import type { Actor, EventStore, SessionEvent } from '../engine/event.ts';
 import { project, type Audience as EngineAudience, type Projection } from '../engine/projections.ts';
 import { reduce } from '../engine/reduce.ts';
+import type { SessionState } from '../engine/state.ts';
 import { parseCommand } from '../protocol/commands.ts';
 import {
   fail, ok, parseBridgeRequest, parseSubscribe,
@@ -184,8 +185,14 @@ export class AppService {
     const storage = this.options.storage.events;
     // Every change, a command's or a scheduled delivery's, is a committed append: the signal to push.
     let pusher: ViewPusher | undefined;
+    // The clock notes pass through too: recovery depends on them (issue 14: lose seconds, not minutes).
     const store: EventStore = views
-      ? { append: (id, batch) => { storage.append(id, batch); pusher?.changed(); }, load: (id) => storage.load(id) }
+      ? {
+          append: (id, batch) => { storage.append(id, batch); pusher?.changed(); },
+          load: (id) => storage.load(id),
+          ...(storage.saveClock ? { saveClock: storage.saveClock.bind(storage) } : {}),
+          ...(storage.loadClock ? { loadClock: storage.loadClock.bind(storage) } : {}),
+        }
       : storage;
     const common = { scenario, sessionId: record.sessionId, store, timers: this.options.timers, wall: this.options.wall, onError };
     const runtime = recover ? recoverRuntime(common) : new SessionRuntime(common);
@@ -240,29 +247,26 @@ export class AppService {
   }
 
   private summary(live: LiveSession): SessionSummary {
-    const state = live.runtime.state;
-    return {
-      sessionId: live.record.sessionId,
-      entryId: live.record.entryId,
-      scenarioId: live.scenario.id,
-      scenarioTitle: live.scenario.title,
-      facilitator: state.setup?.facilitator ?? '',
-      participants: (state.setup?.participants ?? []).map((p) => ({ name: p.name, roles: [...p.roles] })),
-      roomScreen: live.record.roomScreen,
-      seating: live.record.seating,
-      status: state.status,
-      createdAt: live.record.createdAt,
-      endedAt: state.ended?.wall ?? null,
-      percent: state.status === 'ended' ? computeDebrief(live.scenario, live.runtime.events).score.percent : null,
-      ...(live.reviewOf === undefined ? {} : { readOnly: true, sourceSessionId: live.reviewOf }),
-    };
+    return summarize(live.record, live.scenario, live.runtime.state, live.runtime.events, live.reviewOf);
   }
 
+  /**
+   * Every stored session, summarized from its log. Reading never writes and keeps nothing: a
+   * session not open already is folded here and let go, not started (recovery happens once, at
+   * start-up, for sessions that were running; issue 14).
+   */
   private listSessions(): SessionSummary[] {
     const out: SessionSummary[] = [];
     for (const record of this.options.storage.sessions.list()) {
-      const live = this.live(record.sessionId);
-      if (live.ok) out.push(this.summary(live.value));
+      const open = this.sessions.get(record.sessionId);
+      if (open) {
+        out.push(this.summary(open));
+        continue;
+      }
+      const loaded = loadScenario(record.scenarioText, record.scenarioFileName);
+      if (!loaded.ok) continue;
+      const events = this.options.storage.events.load(record.sessionId);
+      out.push(summarize(record, loaded.value, reduce(loaded.value, events), events, undefined));
     }
     return out.sort((a, b) => a.createdAt - b.createdAt);
   }
@@ -427,4 +431,22 @@ export class AppService {
     for (const live of this.sessions.values()) this.disposeLive(live);
     this.sessions.clear();
   }
+}
+
+function summarize(record: StoredSessionRecord, scenario: Scenario, state: Readonly<SessionState>, events: readonly SessionEvent[], reviewOf: string | undefined): SessionSummary {
+  return {
+    sessionId: record.sessionId,
+    entryId: record.entryId,
+    scenarioId: scenario.id,
+    scenarioTitle: scenario.title,
+    facilitator: state.setup?.facilitator ?? '',
+    participants: (state.setup?.participants ?? []).map((p) => ({ name: p.name, roles: [...p.roles] })),
+    roomScreen: record.roomScreen,
+    seating: record.seating,
+    status: state.status,
+    createdAt: record.createdAt,
+    endedAt: state.ended?.wall ?? null,
+    percent: state.status === 'ended' ? computeDebrief(scenario, events).score.percent : null,
+    ...(reviewOf === undefined ? {} : { readOnly: true, sourceSessionId: reviewOf }),
+  };
 }

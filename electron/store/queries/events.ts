@@ -2,7 +2,7 @@
 // all of a batch or none of it before returning, so a caller that acknowledges after append()
 // returns never acknowledges anything that is not on disk.
 import { z } from 'zod';
-import type { Actor, EventStore, SessionEvent } from '../../../core/engine/event.ts';
+import type { Actor, ClockCheckpoint, EventStore, SessionEvent } from '../../../core/engine/event.ts';
 import type { Db } from '../open.ts';
 import { StoreError } from '../errors.ts';
 import { isSqliteError, sqliteCode, translateWriteError } from '../sqlite-errors.ts';
@@ -30,11 +30,15 @@ const rowSchema = z.object({
   payload: z.string(),
 });
 
+const clockRowSchema = z.object({ at_ms: z.number().finite().min(0), seq: z.number().int().min(0), wall_ms: z.number() });
+
 export class SqliteEventStore implements EventStore {
   private readonly insert;
   private readonly selectAll;
   private readonly selectLastSeq;
   private readonly appendTx;
+  private readonly upsertClock;
+  private readonly selectClock;
 
   /**
    * `project`, if given, runs inside the same transaction as each append: summaries kept beside
@@ -51,6 +55,10 @@ export class SqliteEventStore implements EventStore {
     );
     this.selectAll = db.prepare('SELECT seq, at_ms, wall_ms, actor, type, payload FROM events WHERE session = ? ORDER BY seq');
     this.selectLastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM events WHERE session = ?').pluck();
+    this.upsertClock = db.prepare(
+      'INSERT INTO clock_checkpoints (session, at_ms, seq, wall_ms) VALUES (?, ?, ?, ?) ON CONFLICT (session) DO UPDATE SET at_ms = excluded.at_ms, seq = excluded.seq, wall_ms = excluded.wall_ms',
+    );
+    this.selectClock = db.prepare('SELECT at_ms, seq, wall_ms FROM clock_checkpoints WHERE session = ?');
     this.appendTx = db.transaction((sessionId: string, rows: readonly (string | number)[][], events: readonly SessionEvent[]) => {
       for (const row of rows) this.insert.run(sessionId, ...row);
       this.project?.(sessionId, events);
@@ -84,6 +92,20 @@ export class SqliteEventStore implements EventStore {
         payload: JSON.parse(row.payload) as unknown,
       };
     });
+  }
+
+  /** Overwrites the session's clock note (see EventStore.saveClock); throws a StoreError when it cannot. */
+  saveClock(sessionId: string, checkpoint: ClockCheckpoint): void {
+    try {
+      this.upsertClock.run(sessionId, checkpoint.at, checkpoint.seq, checkpoint.wall);
+    } catch (error) {
+      translateWriteError(error, { path: this.path, what: `The clock note of session ${sessionId}`, savedUpTo: 'the last saved event' });
+    }
+  }
+
+  loadClock(sessionId: string): ClockCheckpoint | null {
+    const row = clockRowSchema.safeParse(this.selectClock.get(sessionId));
+    return row.success ? { at: row.data.at_ms, seq: row.data.seq, wall: row.data.wall_ms } : null;
   }
 
   /** The seq of the session's last committed event; 0 when it has none. */

@@ -1,7 +1,7 @@
 // The runtime: persist before acknowledging, no state change when the store fails, pushes each
 // subscriber its own view, keeps exercise time from control events, and recovers from the store.
 import { describe, expect, it } from 'vitest';
-import { MemoryEventStore, recoverRuntime, reduce, SessionRuntime, VirtualTimers, type EventStore, type Projection, type SessionEvent } from '../../../core/engine/index.ts';
+import { MemoryEventStore, recoverRuntime, reduce, SessionRuntime, VirtualTimers, type ClockCheckpoint, type EventStore, type Projection, type SessionEvent } from '../../../core/engine/index.ts';
 import { at, harness, inject, prompt, scenario } from './helpers.ts';
 
 const sc = scenario({
@@ -193,5 +193,90 @@ describe('recovery', () => {
     const rebuilt = new SessionRuntime({ scenario: sc, sessionId: 's1', store: h.store, timers: new VirtualTimers(), events: stored });
     expect(rebuilt.state).toEqual(h.runtime.state);
     expect(reduce(sc, stored)).toEqual(h.runtime.state);
+  });
+});
+
+describe('recovery from the clock note (issue 14: lose seconds, not minutes)', () => {
+  /** The in-memory log plus the optional clock note, as the SQLite store keeps it. */
+  class NotingStore extends MemoryEventStore {
+    notes = new Map<string, ClockCheckpoint>();
+    writes = 0;
+    saveClock(sessionId: string, note: ClockCheckpoint): void {
+      this.writes++;
+      this.notes.set(sessionId, { ...note });
+    }
+    loadClock(sessionId: string): ClockCheckpoint | null {
+      return this.notes.get(sessionId) ?? null;
+    }
+  }
+  const quiet = scenario({ injects: [inject({ id: 'late', trigger: at(3000) })] });
+
+  function start(store: NotingStore) {
+    const timers = new VirtualTimers(0);
+    const runtime = new SessionRuntime({ scenario: quiet, sessionId: 's1', store, timers, wall: () => 0 });
+    return { timers, runtime };
+  }
+
+  it('after a minute at 4x with no event, comes back within a note interval of where the clock stood', () => {
+    const store = new NotingStore();
+    const { timers, runtime } = start(store);
+    runtime.dispatch('facilitator', { type: 'session.start' });
+    runtime.dispatch('facilitator', { type: 'session.speed', speed: 4 });
+    timers.advanceBy(20_000); // 80 s of exercise time, no event after the speed change
+    const stood = runtime.now();
+    expect(stood).toBe(80_000);
+    runtime.dispose(); // the process dies
+    const recovered = recoverRuntime({ scenario: quiet, sessionId: 's1', store, timers: new VirtualTimers(5_000_000), wall: () => 0 });
+    const back = recovered.events.slice(-2);
+    expect(back.map((e) => e.type)).toEqual(['session.recovered', 'session.paused']);
+    // Notes every 2 s of real time = 8 s of exercise time at 4x; the last one was at 20 s real.
+    expect(back[0]?.at).toBe(80_000);
+    expect(stood - (back[0]?.at ?? 0)).toBeLessThanOrEqual(8_000);
+    expect(recovered.now()).toBe(80_000);
+  });
+
+  it('notes only while running: a pause, a slower speed and a resume before the kill', () => {
+    const store = new NotingStore();
+    const { timers, runtime } = start(store);
+    runtime.dispatch('facilitator', { type: 'session.start' });
+    timers.advanceBy(10_000); // 10 s at 1x
+    runtime.dispatch('facilitator', { type: 'session.pause' });
+    const writesPaused = store.writes;
+    timers.advanceBy(60_000); // paused: the clock and the notes stand still
+    expect(store.writes).toBe(writesPaused);
+    runtime.dispatch('facilitator', { type: 'session.speed', speed: 0.5 });
+    runtime.dispatch('facilitator', { type: 'session.resume' });
+    timers.advanceBy(7_000); // 3.5 s of exercise time at 0.5x: notes at 2, 4 and 6 s real
+    expect(runtime.now()).toBe(13_500);
+    runtime.dispose();
+    const recovered = recoverRuntime({ scenario: quiet, sessionId: 's1', store, timers: new VirtualTimers(0), wall: () => 0 });
+    expect(recovered.events.at(-2)).toMatchObject({ type: 'session.recovered', at: 13_000 });
+    expect(recovered.state.status).toBe('paused');
+  });
+
+  it('a session that was paused is reopened as it was: reading writes nothing', () => {
+    const store = new NotingStore();
+    const { timers, runtime } = start(store);
+    runtime.dispatch('facilitator', { type: 'session.start' });
+    timers.advanceBy(4_000);
+    runtime.dispatch('facilitator', { type: 'session.pause' });
+    runtime.dispose();
+    const before = store.load('s1');
+    for (let i = 0; i < 3; i++) {
+      const again = recoverRuntime({ scenario: quiet, sessionId: 's1', store, timers: new VirtualTimers(0), wall: () => 0 });
+      again.dispose();
+    }
+    expect(store.load('s1')).toEqual(before);
+  });
+
+  it('a store without clock notes gets no timer and recovery falls back to the last event', () => {
+    const store = new MemoryEventStore();
+    const timers = new VirtualTimers(0);
+    const runtime = new SessionRuntime({ scenario: quiet, sessionId: 's1', store, timers, wall: () => 0 });
+    runtime.dispatch('facilitator', { type: 'session.start' });
+    timers.advanceBy(30_000);
+    runtime.dispose();
+    const recovered = recoverRuntime({ scenario: quiet, sessionId: 's1', store, timers: new VirtualTimers(0), wall: () => 0 });
+    expect(recovered.events.at(-2)).toMatchObject({ type: 'session.recovered', at: 0 });
   });
 });

@@ -159,12 +159,16 @@ describe('a live session through ServiceHost', () => {
       expect(second.recovered).toEqual([id]);
       const after = second.store.events.load(id);
       expect(after.slice(0, before.length)).toEqual(before);
+      // At the last event, or later where a clock note (every 2 s) saw the clock run on.
+      const backAt = after[before.length]?.at ?? -1;
+      expect(backAt).toBeGreaterThanOrEqual(lastAt);
+      expect(backAt).toBe(Math.max(lastAt, second.store.events.loadClock(id)?.at ?? 0));
       expect(after.slice(before.length).map((e) => [e.type, e.at, e.actor])).toEqual([
-        ['session.recovered', lastAt, 'system'],
-        ['session.paused', lastAt, 'system'],
+        ['session.recovered', backAt, 'system'],
+        ['session.paused', backAt, 'system'],
       ]);
       expect(after.at(-1)?.payload).toEqual({ reason: 'recovered' });
-      expect(clockOf(second, id)).toMatchObject({ status: 'paused', exerciseMs: lastAt, pausedFor: 'recovered' });
+      expect(clockOf(second, id)).toMatchObject({ status: 'paused', exerciseMs: backAt, pausedFor: 'recovered' });
       expect(second.store.sessions.get(id).status).toBe('paused');
       must(await command(second, id, 'facilitator', { type: 'session.resume' }));
       await waitFor(() => delivered(second, id).includes('third'), 'the third inject after resuming');
@@ -172,6 +176,51 @@ describe('a live session through ServiceHost', () => {
       expect(all).toEqual([...new Set(all)]);
     } finally {
       await second.close();
+    }
+  });
+
+  it('loses seconds, not minutes: a session killed after running with no event comes back where its clock note stood', async () => {
+    const path = join(tempDir(), 'note.db');
+    const first = newHost(path);
+    const id = await createSession(first);
+    must(await command(first, id, 'facilitator', { type: 'session.start' }));
+    const lastAt = first.store.events.load(id).at(-1)!.at;
+    // No event for a while; the runtime notes its clock every 2 s of real time.
+    await waitFor(() => (first.store.events.loadClock(id)?.at ?? 0) >= lastAt + 2000, 'a clock note 2 s after the last event', 10_000);
+    const note = first.store.events.loadClock(id)!;
+    await first.close();
+
+    const second = newHost(path);
+    try {
+      const back = second.store.events.load(id).slice(-2);
+      expect(back.map((e) => e.type)).toEqual(['session.recovered', 'session.paused']);
+      expect(back[0]!.at).toBeGreaterThanOrEqual(note.at);
+      expect(back[0]!.at).toBeGreaterThan(lastAt);
+      expect(clockOf(second, id)).toMatchObject({ status: 'paused', exerciseMs: back[0]!.at });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('reads never write: listing sessions across three restarts adds nothing to a paused session', async () => {
+    const path = join(tempDir(), 'reads.db');
+    const first = newHost(path);
+    const id = await createSession(first);
+    must(await command(first, id, 'facilitator', { type: 'session.start' }));
+    must(await command(first, id, 'facilitator', { type: 'session.pause' }));
+    const before = first.store.events.load(id);
+    await first.close();
+    for (let i = 0; i < 3; i++) {
+      const host = newHost(path);
+      try {
+        expect(host.recovered).toEqual([]);
+        const listed = must(await host.service.request('sessions.list', {})) as { sessionId: string; status: string }[];
+        expect(listed.find((s) => s.sessionId === id)).toMatchObject({ status: 'paused' });
+        must(await host.service.request('sessions.open', { sessionId: id }));
+        expect(host.store.events.load(id)).toEqual(before);
+      } finally {
+        await host.close();
+      }
     }
   });
 

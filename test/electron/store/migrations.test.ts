@@ -69,6 +69,12 @@ describe('migrations', () => {
         // Sessions from before v2 get the defaults of the new columns.
         expect(session).toMatchObject({ entryId: null, roomScreen: false, seating: 'hot-seat' });
       }
+      if (fixture.version >= 3) {
+        expect(store.events.loadClock('fixture-session-1')).toEqual({ at: 58000, seq: 3, wall: 1790000059000 });
+      } else {
+        // No clock notes before v3: recovery falls back to the last event.
+        expect(store.events.loadClock('fixture-session-1')).toBeNull();
+      }
       if (fixture.version < LATEST_VERSION) {
         expect(listBackups(path).map((b) => b.reason)).toContain(`before-v${LATEST_VERSION}`);
       }

@@ -7,6 +7,9 @@ CREATE INDEX sessions_by_created ON sessions (created_at);
 -- index sessions_by_scenario on sessions
 CREATE INDEX sessions_by_scenario ON sessions (scenario);
 
+-- index sqlite_autoindex_clock_checkpoints_1 on clock_checkpoints
+(automatic);
+
 -- index sqlite_autoindex_events_1 on events
 (automatic);
 
@@ -27,6 +30,14 @@ CREATE INDEX sessions_by_scenario ON sessions (scenario);
 
 -- index sqlite_autoindex_settings_1 on settings
 (automatic);
+
+-- table clock_checkpoints on clock_checkpoints
+CREATE TABLE clock_checkpoints (
+  session TEXT PRIMARY KEY REFERENCES sessions (id),
+  at_ms REAL NOT NULL CHECK (at_ms >= 0),
+  seq INTEGER NOT NULL CHECK (seq >= 0),
+  wall_ms REAL NOT NULL
+) STRICT;
 
 -- table events on events
 CREATE TABLE events (
@@ -123,4 +134,4 @@ BEGIN
   SELECT RAISE(ABORT, 'drillbook: events are append-only');
 END;
 
--- user_version 2
+-- user_version 3

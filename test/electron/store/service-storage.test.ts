@@ -42,6 +42,12 @@ describe('createServiceStorage', () => {
     const second = service(path);
     const library = await must(second.bridge.request('library.list', {}));
     expect(library.find((e) => e.entryId === entry.entryId)).toMatchObject({ fileName: 'quick.yaml', contentHash: contentHash(QUICK_SCENARIO), source: 'imported' });
+    // Listing reads and writes nothing: the log still says running until the session is recovered
+    // (ServiceHost does that at start-up; here, opening it does).
+    const listed = await must(second.bridge.request('sessions.list', {}));
+    expect(listed.map((s) => [s.sessionId, s.status])).toEqual([[session.sessionId, 'running']]);
+    expect(second.store.events.load(session.sessionId)).toEqual(eventsBefore);
+    await must(second.bridge.request('sessions.open', { sessionId: session.sessionId }));
     const sessions = await must(second.bridge.request('sessions.list', {}));
     expect(sessions.map((s) => s.sessionId)).toEqual([session.sessionId]);
     // It was running when the process stopped: it comes back paused, nothing lost.
