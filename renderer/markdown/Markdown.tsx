@@ -1,15 +1,19 @@
-// Scenario markdown to React elements, never to an HTML string: markdown-it only tokenizes (raw
-// HTML off, so a `<script>` in a scenario is text), and this file decides, token by token, which
-// few elements exist: paragraphs, emphasis, code, lists, quotes and https links. Anything else
-// becomes its plain text.
-import MarkdownIt from 'markdown-it';
+// Scenario markdown to React elements, never to an HTML string: markdown-it only tokenizes (with
+// the one dialect of core/markdown, the reports' too; raw HTML off, so a `<script>` in a scenario
+// is text), and this file decides, token by token, which few elements exist: paragraphs,
+// emphasis, strikethrough, code, lists, quotes, tables and https links. Anything else becomes its
+// plain text.
 import type { Token } from 'markdown-it';
 import { Fragment, useMemo, type ReactNode } from 'react';
+import { createMarkdown } from '../../core/markdown/parser.ts';
 
-const parser = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
-  'paragraph', 'list', 'blockquote', 'code', 'fence', 'heading', 'lheading', 'hr',
-  'emphasis', 'backticks', 'link', 'newline', 'escape', 'entity',
-]);
+const parser = createMarkdown();
+
+/** A table cell's alignment from markdown-it's `style` attribute (only the three GFM values). */
+function cellAlign(t: Token): 'left' | 'center' | 'right' | undefined {
+  const match = /^text-align:(left|center|right)$/.exec(String(t.attrGet('style') ?? ''));
+  return match ? (match[1] as 'left' | 'center' | 'right') : undefined;
+}
 
 /** Only absolute https URLs become links; everything else stays text. */
 export function safeHref(href: string | null | undefined): string | null {
@@ -50,6 +54,9 @@ function renderInline(tokens: Token[], keyPrefix: string): ReactNode[] {
           break;
         case 'strong_open':
           nodes.push(<strong key={key}>{walk('strong_close')}</strong>);
+          break;
+        case 's_open':
+          nodes.push(<s key={key}>{walk('s_close')}</s>);
           break;
         case 'link_open': {
           const href = safeHref(String(t.attrGet('href') ?? ''));
@@ -120,6 +127,28 @@ function renderBlocks(tokens: Token[]): ReactNode[] {
         case 'hr':
           nodes.push(<hr key={key} />);
           break;
+        case 'table_open':
+          nodes.push(<div key={key} className="md-table"><table>{walk('table_close')}</table></div>);
+          break;
+        case 'thead_open':
+          nodes.push(<thead key={key}>{walk('thead_close')}</thead>);
+          break;
+        case 'tbody_open':
+          nodes.push(<tbody key={key}>{walk('tbody_close')}</tbody>);
+          break;
+        case 'tr_open':
+          nodes.push(<tr key={key}>{walk('tr_close')}</tr>);
+          break;
+        case 'th_open': {
+          const align = cellAlign(t);
+          nodes.push(<th key={key} scope="col" style={align ? { textAlign: align } : undefined}>{walk('th_close')}</th>);
+          break;
+        }
+        case 'td_open': {
+          const align = cellAlign(t);
+          nodes.push(<td key={key} style={align ? { textAlign: align } : undefined}>{walk('td_close')}</td>);
+          break;
+        }
         default:
           if (t.content) nodes.push(<p key={key}>{t.content}</p>);
       }

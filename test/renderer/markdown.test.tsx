@@ -3,6 +3,7 @@ import './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { render } from '@testing-library/react';
 import { Markdown, safeHref } from '../../renderer/markdown/Markdown.tsx';
+import { renderScenarioMarkdown } from '../../core/report/html/markdown.ts';
 
 function html(source: string): HTMLElement {
   return render(<Markdown source={source} />).container;
@@ -17,6 +18,28 @@ describe('scenario markdown', () => {
     expect([...el.querySelectorAll('ul li')].map((li) => li.textContent)).toEqual(['one', 'two']);
     expect(el.querySelectorAll('ol li')).toHaveLength(2);
     expect(el.querySelector('pre code')?.textContent).toBe('block <b>\n');
+  });
+
+  it('renders a GFM table as a table, as the report does (the same dialect everywhere)', () => {
+    const source = 'DAG run summary:\n\n| task | state | took |\n|:---|:---:|---:|\n| extract | success | 4m |\n| **train** | ~~failed~~ | 31m |\n';
+    const el = html(source);
+    expect(el.textContent).not.toContain('|');
+    expect([...el.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['task', 'state', 'took']);
+    expect([...el.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
+      ['extract', 'success', '4m'],
+      ['train', 'failed', '31m'],
+    ]);
+    expect(el.querySelector('tbody strong')?.textContent).toBe('train');
+    expect(el.querySelector('tbody s')?.textContent).toBe('failed');
+    expect((el.querySelectorAll('tbody td')[2] as HTMLElement).style.textAlign).toBe('right');
+    // The report parses the same text into the same table.
+    const report = document.createElement('div');
+    report.innerHTML = renderScenarioMarkdown(source).toString();
+    expect([...report.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))).toEqual([
+      ['extract', 'success', '4m'],
+      ['train', 'failed', '31m'],
+    ]);
+    expect(report.textContent).not.toContain('|');
   });
 
   it('shows raw HTML as text and creates no element from it', () => {

@@ -1,12 +1,12 @@
-// Scenario markdown (objective descriptions) rendered for the HTML report: CommonMark without raw
-// HTML (it shows as text), without images (a report is offline and its CSP forbids them anyway),
-// and with links only to web and mail addresses; any other link is left as its text.
-import MarkdownIt from 'markdown-it';
+// Scenario markdown (objective descriptions, guides) rendered for the HTML report, in the one
+// dialect of core/markdown (the app's views parse it the same way): no raw HTML (it shows as
+// text), no images (a report is offline and its CSP forbids them anyway), GFM tables, and links
+// only to web and mail addresses; any other link is left as its text.
+import { createMarkdown } from '../../markdown/parser.ts';
 import { visibleControls } from '../escape.ts';
 import { Html } from './tags.ts';
 
-const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
-md.disable(['image']);
+const md = createMarkdown();
 md.validateLink = (url: string) => /^(https?:\/\/|mailto:)/i.test(url.trim());
 
 const LINK_OPEN = md.renderer.rules.link_open;
