@@ -4,6 +4,7 @@
 // `parseBridgeRequest` against the schemas below, the same definitions on every transport.
 import { z } from 'zod';
 import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
+import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
 
 // ---- answers ----
@@ -15,6 +16,8 @@ export interface BridgeError {
   message: string;
   /** For `invalid-scenario`: the validator's located errors. */
   errors?: LoadError[];
+  /** For `invalid-scenario`: what drillbook lint still finds in the text (a value cut by a comment often explains an error). */
+  lint?: LintFinding[];
 }
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
@@ -23,8 +26,8 @@ export function ok<T>(value: T): BridgeResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: string, message: string, errors?: LoadError[]): { ok: false; error: BridgeError } {
-  return { ok: false, error: errors ? { code, message, errors } : { code, message } };
+export function fail(code: string, message: string, errors?: LoadError[], lint?: LintFinding[]): { ok: false; error: BridgeError } {
+  return { ok: false, error: { code, message, ...(errors ? { errors } : {}), ...(lint?.length ? { lint } : {}) } };
 }
 
 // ---- shared pieces ----
@@ -155,6 +158,13 @@ export interface LibraryEntry {
 export interface LibraryEntryDetail extends LibraryEntry {
   scenario: Scenario;
   text: string;
+  /** drillbook lint's findings on the text, silenced ones included (they carry `silenced`, the why). */
+  lint: LintFinding[];
+}
+
+/** The answer to `library.import`: the new entry and what drillbook lint finds in it. */
+export interface ImportedEntry extends LibraryEntry {
+  lint: LintFinding[];
 }
 
 export type SessionStatus = 'setup' | 'running' | 'paused' | 'ended';
@@ -229,7 +239,7 @@ export interface ExportedReport {
 export interface BridgeValues {
   'library.list': LibraryEntry[];
   'library.get': LibraryEntryDetail;
-  'library.import': LibraryEntry;
+  'library.import': ImportedEntry;
   'library.duplicate': LibraryEntry;
   'library.guide': ExportedReport;
   'sessions.create': SessionSummary;

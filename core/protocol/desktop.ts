@@ -6,7 +6,7 @@ import type {
   Bridge,
   BridgeParams,
   BridgeResult,
-  LibraryEntry,
+  ImportedEntry,
   SessionDetail,
   SessionSummary,
 } from './bridge.ts';
@@ -26,7 +26,7 @@ export interface DesktopVerbs {
   windowContext(): Promise<BridgeResult<WindowContext>>;
   recoveredSessions(): Promise<BridgeResult<SessionSummary[]>>;
   /** null: the facilitator closed the dialog. */
-  importScenario(): Promise<BridgeResult<LibraryEntry | null>>;
+  importScenario(): Promise<BridgeResult<ImportedEntry | null>>;
   exportReport(params: BridgeParams<'report.export'>): Promise<BridgeResult<{ path: string } | null>>;
   /** A scenario's situation manual or facilitator guide, saved with the save dialog (null: closed). */
   exportGuide(params: BridgeParams<'library.guide'>): Promise<BridgeResult<{ path: string } | null>>;

@@ -2,8 +2,9 @@
 // storage with their exact text). Every text goes through the loader, which reports located
 // errors; a stored text that no longer loads is left out of the list, never thrown at the user.
 import { loadScenario } from '../scenario/load.ts';
+import { lintScenarioText, type LintFinding } from '../scenario/lint/index.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { fail, ok, type BridgeResult, type LibraryEntry, type LibraryEntryDetail } from '../protocol/bridge.ts';
+import { fail, ok, type BridgeResult, type ImportedEntry, type LibraryEntry, type LibraryEntryDetail } from '../protocol/bridge.ts';
 import { contentHash } from './hash.ts';
 import type { ScenarioStorage, StoredScenario } from './storage.ts';
 
@@ -39,6 +40,8 @@ export class Library {
   private readonly shipped = new Map<string, Loaded>();
   /** Parsed imported texts by content hash: parsing is the expensive part. */
   private readonly parsed = new Map<string, Scenario>();
+  /** drillbook lint's findings by content hash: a preview shows them, and a text never changes. */
+  private readonly linted = new Map<string, LintFinding[]>();
 
   constructor(
     private readonly storage: ScenarioStorage,
@@ -93,19 +96,30 @@ export class Library {
   get(entryId: string): BridgeResult<LibraryEntryDetail> {
     const found = this.find(entryId);
     if (!found) return fail('not-found', `There is no scenario '${entryId}' in the library. It may have been removed; reload the library.`);
-    return ok({ ...entryOf(found), scenario: found.scenario, text: found.stored.text });
+    return ok({ ...entryOf(found), scenario: found.scenario, text: found.stored.text, lint: this.lintOf(found.stored) });
   }
 
-  import(fileName: string, text: string): BridgeResult<LibraryEntry> {
-    const result = loadScenario(text, fileName);
+  private lintOf(stored: StoredScenario): LintFinding[] {
+    let findings = this.linted.get(stored.contentHash);
+    if (!findings) {
+      findings = lintScenarioText(stored.text, stored.fileName).findings;
+      this.linted.set(stored.contentHash, findings);
+    }
+    return findings;
+  }
+
+  /** A refused file comes back with its errors and then what the lint still finds in its text. */
+  import(fileName: string, text: string): BridgeResult<ImportedEntry> {
+    const result = lintScenarioText(text, fileName);
     if (!result.ok) {
       const n = result.errors.length;
-      return fail('invalid-scenario', `${fileName} is not a valid Drillbook scenario: ${n} error${n === 1 ? '' : 's'}. Fix ${n === 1 ? 'it' : 'them'} in the file and import it again.`, result.errors);
+      return fail('invalid-scenario', `${fileName} is not a valid Drillbook scenario: ${n} error${n === 1 ? '' : 's'}. Fix ${n === 1 ? 'it' : 'them'} in the file and import it again.`, result.errors, result.findings);
     }
     const stored: StoredScenario = { entryId: this.newId(), source: 'imported', fileName, text, contentHash: contentHash(text), importedAt: this.wall() };
     this.storage.put(stored);
-    this.parsed.set(stored.contentHash, result.value);
-    return ok(entryOf({ stored, scenario: result.value }));
+    this.parsed.set(stored.contentHash, result.scenario);
+    this.linted.set(stored.contentHash, result.findings);
+    return ok({ ...entryOf({ stored, scenario: result.scenario }), lint: result.findings });
   }
 
   duplicate(entryId: string): BridgeResult<LibraryEntry> {

@@ -12,6 +12,10 @@ const commands: Record<string, Entry> = {
     summary: 'validate FILE...            check scenarios and play scripts; FILE:LINE:COL: PATH: MESSAGE',
     load: async () => (await import('./validate.ts')).validateCommand,
   },
+  lint: {
+    summary: 'lint [--strict] [--verbose] FILE...  check that scenarios are fair exercises; FILE:LINE:COL: warning|note: RULE: MESSAGE',
+    load: async () => (await import('./lint.ts')).lintCommand,
+  },
   schema: {
     summary: 'schema [--play] [--write FILE]  print or write the JSON Schema of the scenario format',
     load: async () => (await import('./schema.ts')).schemaCommand,

@@ -15,7 +15,7 @@ import {
   type BridgeResult,
   type ExportedReport,
   type ExportFormat,
-  type LibraryEntry,
+  type ImportedEntry,
   type SessionDetail,
 } from '../../core/protocol/bridge.ts';
 import { authorizeJoinCard, authorizeRequest, authorizeSubscribe } from './access.ts';
@@ -132,7 +132,7 @@ export function registerIpc(router: IpcRouter, services: DesktopServices): { dis
   router.handle(
     INVOKE.importScenario,
     z.tuple([]),
-    async ({ sender }): Promise<BridgeResult<LibraryEntry | null>> => {
+    async ({ sender }): Promise<BridgeResult<ImportedEntry | null>> => {
       const picked = await services.pickScenario(sender);
       if (!picked.ok) return picked;
       if (picked.value === null) return ok(null);

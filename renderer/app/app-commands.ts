@@ -1,7 +1,7 @@
 // The commands of the app itself rather than of one view: the desktop menu's file dialogs. They
 // run through the same registry machinery as the views' commands, as the hub's fallback, so a name
 // that an open view knows (the debrief's `report.export`) is performed by that view instead.
-import { ok, type BridgeResult, type LibraryEntry } from '../../core/protocol/bridge.ts';
+import { ok, type BridgeResult, type ImportedEntry, type LibraryEntry } from '../../core/protocol/bridge.ts';
 import type { DesktopOnlyCommand, DesktopVerbs } from '../../core/protocol/desktop.ts';
 import type { Command, Registry } from '../commands/registry.ts';
 import type { Route } from '../store/route.ts';
@@ -13,7 +13,7 @@ export interface AppCommandContext {
   route: Route;
   navigate(route: Route): void;
   toast(text: string, tone?: Toast['tone']): void;
-  acceptImport(fileName: string, result: BridgeResult<LibraryEntry>): Promise<LibraryEntry | null>;
+  acceptImport(fileName: string, result: BridgeResult<ImportedEntry>): Promise<LibraryEntry | null>;
   loadSessions(): Promise<void>;
 }
 

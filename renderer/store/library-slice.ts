@@ -1,10 +1,13 @@
-import type { BridgeError, BridgeResult, LibraryEntry, LibraryEntryDetail } from '../../core/protocol/bridge.ts';
+import type { BridgeError, BridgeResult, ImportedEntry, LibraryEntry, LibraryEntryDetail } from '../../core/protocol/bridge.ts';
+import type { LintFinding } from '../../core/scenario/lint/types.ts';
 import { idle, loading, type Loadable } from './load-state.ts';
 import type { SliceCreator } from './store.ts';
 
 export interface ImportOutcome {
   fileName: string;
   error: BridgeError | null;
+  /** drillbook lint's findings on an imported file (for a refused one they are in `error.lint`). */
+  lint: LintFinding[];
 }
 
 export interface LibrarySlice {
@@ -15,7 +18,7 @@ export interface LibrarySlice {
   loadPreview(entryId: string): Promise<void>;
   importScenario(fileName: string, text: string): Promise<LibraryEntry | null>;
   /** Shows the outcome of an import done elsewhere (the desktop's file dialog) like one from here. */
-  acceptImport(fileName: string, result: BridgeResult<LibraryEntry>): Promise<LibraryEntry | null>;
+  acceptImport(fileName: string, result: BridgeResult<ImportedEntry>): Promise<LibraryEntry | null>;
   duplicateScenario(entryId: string): Promise<LibraryEntry | null>;
   clearImport(): void;
 }
@@ -41,10 +44,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> = (set, get, bridge)
   },
   async acceptImport(fileName, result) {
     if (!result.ok) {
-      set({ lastImport: { fileName, error: result.error } });
+      set({ lastImport: { fileName, error: result.error, lint: [] } });
       return null;
     }
-    set({ lastImport: { fileName, error: null } });
+    set({ lastImport: { fileName, error: null, lint: result.value.lint } });
     await get().loadLibrary();
     return result.value;
   },

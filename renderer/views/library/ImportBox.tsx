@@ -1,9 +1,11 @@
 // Import a scenario by file picker or by dropping a file. A broken file shows the validator's
-// errors, each with its line, column and key path, so the author can fix the YAML.
+// errors, each with its line, column and key path, so the author can fix the YAML, and after them
+// what drillbook lint finds in the text; an imported file shows the lint's findings.
 import { useRef, useState } from 'react';
 import { MAX_SCENARIO_BYTES } from '../../../core/protocol/bridge.ts';
 import { useApp } from '../../store/use-app.ts';
 import { navigate } from '../../app/navigation.ts';
+import { LintList, lintSummary } from './LintFindings.tsx';
 
 export function ImportBox() {
   const importScenario = useApp((s) => s.importScenario);
@@ -32,6 +34,7 @@ export function ImportBox() {
   }
 
   const error = lastImport?.error ?? null;
+  const lint = (lastImport?.lint ?? []).filter((f) => f.silenced === undefined);
   return (
     <section className="stack" aria-label="Import a scenario">
       <div
@@ -77,6 +80,20 @@ export function ImportBox() {
               ))}
             </ul>
           ) : null}
+          {error.lint?.length ? (
+            <>
+              <p>drillbook lint also found:</p>
+              <LintList findings={error.lint} label="Lint findings in the file" />
+            </>
+          ) : null}
+          <button type="button" className="small" onClick={clearImport}>Dismiss</button>
+        </div>
+      ) : null}
+      {!error && lastImport && lint.length > 0 ? (
+        <div className="panel" role="status">
+          <h3>{lastImport.fileName} was imported</h3>
+          <p>drillbook lint: {lintSummary(lint)}.</p>
+          <LintList findings={lint} label="Lint findings in the file" />
           <button type="button" className="small" onClick={clearImport}>Dismiss</button>
         </div>
       ) : null}

@@ -5,10 +5,12 @@ import { MselTimeline } from './MselTimeline.tsx';
 import { GuideButtons } from './GuideButtons.tsx';
 import { navigate } from '../../app/navigation.ts';
 import { useApp } from '../../store/use-app.ts';
+import { LintSection, lintSummary } from './LintFindings.tsx';
 
 export function ScenarioPreview({ entry }: { entry: LibraryEntryDetail }) {
   const duplicate = useApp((s) => s.duplicateScenario);
   const { scenario } = entry;
+  const lintWarnings = entry.lint.filter((f) => f.severity === 'warning' && f.silenced === undefined).length;
   return (
     <article className="stack" aria-labelledby="preview-title">
       <header className="row" style={{ justifyContent: 'space-between' }}>
@@ -19,6 +21,9 @@ export function ScenarioPreview({ entry }: { entry: LibraryEntryDetail }) {
             <span>{formatSeconds(scenario.duration)} planned</span>
             <span>{scenario.roles.length} roles · {scenario.injects.length} injects</span>
             <span className="badge">{entry.source === 'shipped' ? 'shipped' : `imported: ${entry.fileName}`}</span>
+            {lintWarnings > 0 ? (
+              <button type="button" className="badge warn" onClick={() => document.getElementById('lint-title')?.scrollIntoView()}>lint: {lintSummary(entry.lint)}</button>
+            ) : null}
           </div>
         </div>
         <div className="row">
@@ -58,6 +63,7 @@ export function ScenarioPreview({ entry }: { entry: LibraryEntryDetail }) {
           </table>
         )}
       </section>
+      <LintSection findings={entry.lint} />
     </article>
   );
 }
