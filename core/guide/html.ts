@@ -30,6 +30,7 @@ const GUIDE_CSS = `
 .tag { display: inline-block; font-size: 0.8rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 5px; margin-right: 4px; color: var(--muted); }
 .best { color: var(--P); font-weight: 600; } .acceptable { color: var(--M); font-weight: 600; }
 .warning { border: 2px solid var(--U); color: var(--U); font-weight: 600; padding: 4px 10px; display: inline-block; border-radius: 4px; }
+table.narrow { width: auto; min-width: 35%; }
 .w-eeg { width: 8%; } .w-at { width: 9%; } .w-story { width: 12%; } .w-chan { width: 11%; } .w-to { width: 18%; }
 @media print {
   .box, .prompt, .facnote { break-inside: avoid; }
@@ -147,7 +148,8 @@ function injectBlock(scenario: Scenario, inject: Inject): Html {
     inject.table ? table(inject.table.columns, inject.table.rows.map((r) => h('tr', null, r.map((c) => h('td', null, String(c)))))) : null,
     inject.chart ? [
       h('p', null, h('strong', null, 'Chart: '), h('bdi', null, inject.chart.label), inject.chart.unit ? ` (${inject.chart.unit})` : ''),
-      table(['Time (s)', 'Value'], inject.chart.points.map(([t, v]) => h('tr', null, h('td', { class: 'num' }, String(t)), h('td', { class: 'num' }, String(v))))),
+      h('table', { class: 'narrow' }, h('thead', null, h('tr', null, h('th', null, 'Time from the chart\'s start'), h('th', null, 'Value'))),
+        h('tbody', null, inject.chart.points.map(([t, v]) => h('tr', null, h('td', { class: 'num' }, guideClock(t)), h('td', { class: 'num' }, String(v)))))),
     ] : null,
     inject.facilitatorNotes ? h('div', { class: 'facnote' }, h('strong', null, 'Facilitator notes'), md(inject.facilitatorNotes)) : null,
     inject.discussion.length > 0 ? [h('p', null, h('strong', null, 'Discussion questions')), h('ul', null, inject.discussion.map((q) => h('li', null, q)))] : null,

@@ -88,7 +88,7 @@ function injectMd(s: Scenario, i: Inject, roleTitle: (id: string) => string): st
   if (i.table) out.push(mdTable(i.table.columns.map(mdCell), i.table.rows.map((r) => r.map((c) => mdCell(String(c))))), '');
   if (i.chart) {
     out.push(`Chart: ${mdText(i.chart.label)}${i.chart.unit ? ` (${mdText(i.chart.unit)})` : ''}`, '');
-    out.push(mdTable(['Time (s)', 'Value'], i.chart.points.map(([t, v]) => [String(t), String(v)])), '');
+    out.push(mdTable(['Time from the chart\'s start', 'Value'], i.chart.points.map(([t, v]) => [guideClock(t), String(v)])), '');
   }
   if (i.facilitatorNotes) out.push('**Facilitator notes**', '', ...block(i.facilitatorNotes));
   if (i.discussion.length > 0) out.push('**Discussion questions**', '', ...bullets(i.discussion));
