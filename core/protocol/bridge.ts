@@ -82,6 +82,13 @@ export const bridgeRequestSchemas = {
     text: z.string().max(MAX_SCENARIO_BYTES),
   }),
   'library.duplicate': z.object({ entryId: IdSchema }),
+  /** A scenario's facilitator pack in print: the situation manual (of one role, or common) or the facilitator guide. */
+  'library.guide': z.object({
+    entryId: IdSchema,
+    audience: z.enum(['participants', 'facilitator']),
+    role: SlugSchema.optional(),
+    format: z.enum(['html', 'md', 'pdf']).default('pdf'),
+  }),
   'sessions.create': z.object({
     entryId: IdSchema,
     facilitator: NameSchema,
@@ -234,6 +241,7 @@ export interface BridgeValues {
   'library.get': LibraryEntryDetail;
   'library.import': ImportedEntry;
   'library.duplicate': LibraryEntry;
+  'library.guide': ExportedReport;
   'sessions.create': SessionSummary;
   'sessions.list': SessionSummary[];
   'sessions.open': SessionDetail;

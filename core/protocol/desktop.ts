@@ -28,6 +28,8 @@ export interface DesktopVerbs {
   /** null: the facilitator closed the dialog. */
   importScenario(): Promise<BridgeResult<ImportedEntry | null>>;
   exportReport(params: BridgeParams<'report.export'>): Promise<BridgeResult<{ path: string } | null>>;
+  /** A scenario's situation manual or facilitator guide, saved with the save dialog (null: closed). */
+  exportGuide(params: BridgeParams<'library.guide'>): Promise<BridgeResult<{ path: string } | null>>;
   openBundle(): Promise<BridgeResult<SessionDetail | null>>;
   openSeat(params: { sessionId: string; role: string }): Promise<BridgeResult<null>>;
   openRoomScreen(params: { sessionId: string; fullscreen: boolean }): Promise<BridgeResult<null>>;

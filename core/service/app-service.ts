@@ -15,6 +15,7 @@ import {
   type ParsedParams, type ParsedRequest, type SessionDetail, type SessionSummary,
 } from '../protocol/bridge.ts';
 import { renderReport, REPORT_FILES } from '../report/index.ts';
+import { guideFileName, renderGuide } from '../guide/index.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { computeDebrief } from '../scoring/debrief.ts';
@@ -126,6 +127,7 @@ export class AppService {
       case 'library.get': return this.library.get(request.params.entryId);
       case 'library.import': return this.library.import(request.params.fileName, request.params.text);
       case 'library.duplicate': return this.library.duplicate(request.params.entryId);
+      case 'library.guide': return this.exportGuide(request.params);
       case 'sessions.create': return this.createSession(request.params);
       case 'sessions.list': return ok(this.listSessions());
       case 'sessions.open': return this.openSession(request.params.sessionId);
@@ -413,6 +415,27 @@ export class AppService {
     return ok({
       format: params.format, fileName: `${base}-${REPORT_FILES[params.format]}`, mime: MIME[params.format],
       content: renderReport(debrief, params.format, options), encoding: 'utf8',
+    });
+  }
+
+  /** A scenario's situation manual or facilitator guide (core/guide); PDF through the host, like reports. */
+  private async exportGuide(params: ParsedParams<'library.guide'>): Promise<BridgeResult<ExportedReport>> {
+    const entry = this.library.get(params.entryId);
+    if (!entry.ok) return entry;
+    const { scenario } = entry.value;
+    if (params.role !== undefined) {
+      if (params.audience !== 'participants') return fail('invalid-request', 'A role picks a participant manual; the facilitator guide holds every role.');
+      if (!scenario.roles.some((r) => r.id === params.role)) return fail('invalid-request', `The scenario has no role '${params.role}'.`);
+    }
+    const options = params.role === undefined ? {} : { role: params.role };
+    const fileName = guideFileName(scenario.id, params.audience, params.format, params.role);
+    if (params.format === 'pdf') {
+      if (!this.options.pdf) return fail('unsupported', 'PDF printing needs the desktop app or `drillbook guide --format pdf`; here, save the HTML and print it from a browser.');
+      return this.options.pdf(renderGuide(scenario, params.audience, 'html', options), fileName);
+    }
+    return ok({
+      format: params.format, fileName, mime: MIME[params.format],
+      content: renderGuide(scenario, params.audience, params.format, options), encoding: 'utf8',
     });
   }
 

@@ -18,6 +18,8 @@ export const INVOKE = {
   importScenario: 'drillbook:import-scenario',
   /** Export a report with the save dialog; PDF is printed in a hidden, script-less window. */
   exportReport: 'drillbook:export-report',
+  /** Save a scenario's situation manual or facilitator guide with the save dialog; PDF as for reports. */
+  exportGuide: 'drillbook:export-guide',
   /** Pick a session bundle (a .drillbook SQLite file) with the open dialog and open it. */
   openBundle: 'drillbook:open-bundle',
   /** Open (or focus) the seat window of one role. */

@@ -54,6 +54,7 @@ export function createDesktopApi(ipc: PreloadIpc): DesktopApi {
       recoveredSessions: () => call(INVOKE.recoveredSessions),
       importScenario: () => call(INVOKE.importScenario),
       exportReport: (params) => call(INVOKE.exportReport, params),
+      exportGuide: (params) => call(INVOKE.exportGuide, params),
       openBundle: () => call(INVOKE.openBundle),
       openSeat: (params) => call(INVOKE.openSeat, params),
       openRoomScreen: (params) => call(INVOKE.openRoomScreen, params),

@@ -158,6 +158,21 @@ export function registerIpc(router: IpcRouter, services: DesktopServices): { dis
   );
 
   router.handle(
+    INVOKE.exportGuide,
+    z.tuple([bridgeRequestSchemas['library.guide']]),
+    async ({ sender }, [params]) => {
+      // Travels like a report: the service renders it (PDF through the desktop's printToPDF).
+      const guide = await bridge.request('library.guide', params);
+      if (!guide.ok) return guide;
+      const target = await services.pickReportTarget(sender, guide.value.fileName, guide.value.format);
+      if (target === null) return ok(null);
+      await services.writeFile(target, reportBytes(guide.value));
+      return ok({ path: target });
+    },
+    FACILITATOR,
+  );
+
+  router.handle(
     INVOKE.openBundle,
     z.tuple([]),
     async ({ sender }) => {

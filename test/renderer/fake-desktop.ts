@@ -60,6 +60,12 @@ export function createFakeDesktop(bridge: Bridge, service: AppService): FakeDesk
       if (!report.ok) return report;
       return fake.saveFolder === null ? ok(null) : ok({ path: `${fake.saveFolder}/${report.value.fileName}` });
     },
+    async exportGuide(params) {
+      fake.calls.push({ verb: 'exportGuide', params });
+      const guide = await bridge.request('library.guide', params);
+      if (!guide.ok) return guide;
+      return fake.saveFolder === null ? ok(null) : ok({ path: `${fake.saveFolder}/${guide.value.fileName}` });
+    },
     async openBundle() {
       fake.calls.push({ verb: 'openBundle' });
       return fake.bundleAnswer;

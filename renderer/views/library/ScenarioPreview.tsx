@@ -2,6 +2,7 @@ import type { LibraryEntryDetail } from '../../../core/protocol/bridge.ts';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { formatSeconds } from '../../components/format.ts';
 import { MselTimeline } from './MselTimeline.tsx';
+import { GuideButtons } from './GuideButtons.tsx';
 import { navigate } from '../../app/navigation.ts';
 import { useApp } from '../../store/use-app.ts';
 import { LintSection, lintSummary } from './LintFindings.tsx';
@@ -33,6 +34,7 @@ export function ScenarioPreview({ entry }: { entry: LibraryEntryDetail }) {
           <button type="button" className="primary" onClick={() => navigate({ view: 'setup', entryId: entry.entryId })}>Start a session…</button>
         </div>
       </header>
+      <GuideButtons entryId={entry.entryId} scenario={scenario} />
       <section className="panel"><h2>Summary</h2><Markdown source={scenario.summary} /></section>
       <section className="panel">
         <h2>Objectives</h2>

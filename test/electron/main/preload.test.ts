@@ -52,6 +52,7 @@ async function exerciseEveryMethod(): Promise<Set<string>> {
   await api.desktop.recoveredSessions();
   await api.desktop.importScenario();
   await api.desktop.exportReport({ sessionId: 's-1', format: 'pdf' });
+  await api.desktop.exportGuide({ entryId: 'e-1', audience: 'facilitator', format: 'pdf' });
   await api.desktop.openBundle();
   await api.desktop.openSeat({ sessionId: 's-1', role: 'ic' });
   await api.desktop.openRoomScreen({ sessionId: 's-1', fullscreen: true });
@@ -100,7 +101,7 @@ describe('the preload', () => {
     expect(functionPaths(api).sort()).toEqual(
       [
         'request', 'subscribe', 'onConnection',
-        'desktop.windowContext', 'desktop.recoveredSessions', 'desktop.importScenario', 'desktop.exportReport',
+        'desktop.windowContext', 'desktop.recoveredSessions', 'desktop.importScenario', 'desktop.exportReport', 'desktop.exportGuide',
         'desktop.openBundle', 'desktop.openSeat', 'desktop.openRoomScreen', 'desktop.openExternal', 'desktop.onMenuCommand',
         'desktop.listenAddresses', 'desktop.startJoining', 'desktop.stopJoining', 'desktop.joiningStatus',
         'desktop.lockLobby', 'desktop.removeParticipant', 'desktop.joinCard',
