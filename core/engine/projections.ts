@@ -60,6 +60,13 @@ export interface RolePromptView {
   options: Option[];
   answer: string | string[] | null;
   answeredAt: number | null;
+  /** Exercise ms its inject reached this role. */
+  deliveredAt: number;
+  /**
+   * Exercise ms by which an answer counts as on time (delivery plus the prompt's `within`), or null
+   * when the prompt has no window. Only the time: the rest of `expect` never leaves the host.
+   */
+  answerBy: number | null;
 }
 
 export interface RoleView {
@@ -81,8 +88,17 @@ export interface RoomView {
   clock: ClockView;
   storyTime: string | null;
   injects: InjectContent[];
-  /** Roles with delivered prompts still unanswered. */
-  pending: { role: string; title: string; count: number }[];
+  /**
+   * Roles with delivered prompts still unanswered: how many, and since when (exercise ms of the
+   * oldest unanswered delivery). Role titles and counts only: no prompt text, no answer.
+   */
+  pending: { role: string; title: string; count: number; since: number }[];
+  /**
+   * Exercise ms at which the next inject on a fixed schedule (`at:`) falls due, or null when none is
+   * left. Only the time: not which inject or for whom. Injects set off by decisions (`after:`,
+   * `when:`) are left out, so that the room cannot read a consequence from the countdown.
+   */
+  nextInjectAt: number | null;
 }
 
 export type InjectStatus = 'pending' | 'held' | 'delivered' | 'skipped';
@@ -298,9 +314,12 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
     for (const p of d.prompts) {
       if (p.role !== roleId) continue;
       const ps = state.prompts.get(p.id);
+      const deliveredAt = state.injects.get(d.id)?.delivered?.at ?? 0;
+      const within = p.expect?.within;
       prompts.push({
         id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: sharedOptions(p.options),
         answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null,
+        deliveredAt, answerBy: within === undefined ? null : deliveredAt + Math.round(within * 1000),
       });
     }
   }
@@ -320,14 +339,30 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
   };
 }
 
+/** The earliest due time among injects still pending on a fixed schedule (`at:`), or null. */
+export function nextScheduledAt(scenario: Scenario, state: SessionState): number | null {
+  let next: number | null = null;
+  for (const inject of scenario.injects) {
+    if (inject.trigger.kind !== 'at') continue;
+    const s = state.injects.get(inject.id);
+    if (!s || s.delivered || s.held || s.skipped) continue;
+    const due = injectDueAt(scenario, state, inject);
+    if (due !== null && (next === null || due < next)) next = due;
+  }
+  return next;
+}
+
 export function roomView(scenario: Scenario, state: SessionState, nowMs: number): RoomView {
   const injects = deliveredContent(scenario, state, (d) => d.toAll);
-  const pendingByRole = new Map<string, number>();
+  const pendingByRole = new Map<string, { count: number; since: number }>();
   for (const d of deliverables(scenario, state)) {
-    if (d.prompts.length === 0 || !state.injects.get(d.id)?.delivered) continue;
+    const delivered = state.injects.get(d.id)?.delivered;
+    if (d.prompts.length === 0 || !delivered) continue;
     for (const p of d.prompts) {
       const ps = state.prompts.get(p.id);
-      if (ps && ps.answers === 0) pendingByRole.set(p.role, (pendingByRole.get(p.role) ?? 0) + 1);
+      if (!ps || ps.answers !== 0) continue;
+      const had = pendingByRole.get(p.role);
+      pendingByRole.set(p.role, { count: (had?.count ?? 0) + 1, since: Math.min(had?.since ?? delivered.at, delivered.at) });
     }
   }
   return {
@@ -336,7 +371,11 @@ export function roomView(scenario: Scenario, state: SessionState, nowMs: number)
     clock: clockView(scenario, state, nowMs),
     storyTime: latestStoryTime(injects),
     injects,
-    pending: scenario.roles.filter((r) => pendingByRole.has(r.id)).map((r) => ({ role: r.id, title: r.title, count: pendingByRole.get(r.id) ?? 0 })),
+    pending: scenario.roles.filter((r) => pendingByRole.has(r.id)).map((r) => {
+      const p = pendingByRole.get(r.id)!;
+      return { role: r.id, title: r.title, count: p.count, since: p.since };
+    }),
+    nextInjectAt: nextScheduledAt(scenario, state),
   };
 }
 

@@ -4,9 +4,11 @@
 // app joining is off until turned on here, on 127.0.0.1 unless the facilitator picks a network
 // address.
 import { useCallback, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { BridgeResult } from '../../core/protocol/bridge.ts';
 import type { ListenAddress } from '../../core/protocol/desktop.ts';
 import { useRoute } from '../app/navigation.ts';
+import { useSlot } from '../components/slots.ts';
 import type { JoinCardView, LobbyControls, LobbyState } from './lobby-controls.ts';
 
 const POLL_MS = 3000;
@@ -152,29 +154,48 @@ export function RoomJoinCard({ controls, sessionId }: { controls: LobbyControls;
     const timer = setInterval(() => void load(), POLL_MS);
     return () => { alive = false; clearInterval(timer); };
   }, [controls, sessionId]);
+  const slot = useSlot('room-join');
   if (!card) return null;
-  return (
-    <aside className="panel stack" aria-label="Join from your device"
-      style={{ position: 'fixed', right: '1rem', bottom: '1rem', zIndex: 40, alignItems: 'center', textAlign: 'center' }}>
-      <img src={card.qr} alt={`QR code for ${card.joinUrl}`} width={180} height={180} style={{ background: '#fff' }} />
-      <div>Join code <strong style={{ fontSize: '2rem', letterSpacing: '0.2em' }}>{card.code}</strong></div>
-      <div className="dim user-text">{card.joinUrl}</div>
+  // Large type: the code and the address are read from the back of the room.
+  const content = (
+    <aside className="panel stack room-join-card" aria-label="Join from your device"
+      style={slot ? { alignItems: 'center', textAlign: 'center' } : { position: 'fixed', right: '1rem', bottom: '1rem', zIndex: 40, alignItems: 'center', textAlign: 'center', maxWidth: '22rem' }}>
+      <h2 style={{ margin: 0 }}>Join from your device</h2>
+      <img src={card.qr} alt={`QR code for ${card.joinUrl}`} width={200} height={200} style={{ background: '#fff' }} />
+      <div>Join code<div className="join-code" data-testid="room-join-code">{card.code}</div></div>
+      <div className="join-url user-text" data-testid="room-join-url">{card.joinUrl}</div>
     </aside>
   );
+  // In the room screen's own column when it shows one, so that it covers nothing.
+  return slot ? createPortal(content, slot) : content;
 }
 
 /** A button at the top right of the facilitator's screens that opens the lobby of the current session. */
 export function LobbyDock({ controls }: { controls: LobbyControls }) {
   const route = useRoute();
-  const [open, setOpen] = useState(false);
+  // Open for one session: another session starts with it closed.
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const slot = useSlot('console-participants');
   const sessionId = 'sessionId' in route ? route.sessionId : null;
+  // Leaving the session closes it (coming back finds it closed too).
+  const [seen, setSeen] = useState(sessionId);
+  if (seen !== sessionId) {
+    setSeen(sessionId);
+    setOpenFor(null);
+  }
   if (!sessionId) return null;
   if (route.view === 'room') return <RoomJoinCard controls={controls} sessionId={sessionId} />;
+  const open = openFor === sessionId;
+  const panel = open ? <Lobby controls={controls} sessionId={sessionId} /> : null;
   return (
-    // In the top bar's empty right end, so it covers nothing of the view below.
-    <div className="stack" style={{ position: 'fixed', right: '0.75rem', top: '0.4rem', zIndex: 40, maxWidth: '26rem', maxHeight: '90vh', overflow: 'auto', alignItems: 'flex-end' }}>
-      <button type="button" className="small" onClick={() => setOpen(!open)} aria-expanded={open}>{open ? 'Hide participants' : 'Participants'}</button>
-      {open ? <Lobby controls={controls} sessionId={sessionId} /> : null}
-    </div>
+    <>
+      {/* The button in the top bar's empty right end; the panel in the console's side column
+          (below the clock controls, never over them), elsewhere under the button. */}
+      <div className="stack lobby-dock">
+        <button type="button" className="small" onClick={() => setOpenFor(open ? null : sessionId)} aria-expanded={open}>{open ? 'Hide participants' : 'Participants'}</button>
+        {panel && !(slot && route.view === 'console') ? <div className="lobby-dock-panel">{panel}</div> : null}
+      </div>
+      {panel && slot && route.view === 'console' ? createPortal(panel, slot) : null}
+    </>
   );
 }

@@ -60,6 +60,19 @@ injects:
         expect: {best: [left], acceptable: [right], acceptable_credit: 0.3}
         objective: obj
         points: 41
+  - id: alpha-consequence
+    after: secret-alpha
+    delay: 3m
+    to: [alpha]
+    channel: email
+    title: CANARY_CONSEQUENCE_TITLE
+    body: CANARY_CONSEQUENCE_BODY
+  - id: later-public
+    at: 8m
+    to: all
+    channel: news
+    title: A later headline for everyone
+    body: Later.
 runbook:
   - id: step-one
     step: CANARY_STEP_TEXT
@@ -73,5 +86,5 @@ debrief:
 export const CANARIES = [
   'CANARY_OBJECTIVE_TITLE', 'CANARY_ALPHA_BRIEF', 'CANARY_ALPHA_ACTION', 'CANARY_NOTES_PUBLIC', 'CANARY_ALPHA_TITLE',
   'CANARY_ALPHA_BODY', 'CANARY_NOTES_ALPHA', 'CANARY_ALPHA_ASK', 'CANARYKEYWORD', 'CANARY_STEP_TEXT', 'CANARY_HOTWASH_QUESTION',
-  'CANARY_ALPHA_ANSWER', 'CANARY_FACILITATOR_NOTE',
+  'CANARY_ALPHA_ANSWER', 'CANARY_FACILITATOR_NOTE', 'CANARY_CONSEQUENCE_TITLE', 'CANARY_CONSEQUENCE_BODY',
 ];

@@ -16,6 +16,7 @@ import { formatClock } from '../../components/format.ts';
 import { Load } from '../../components/states.tsx';
 import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
 import { ExerciseClock } from '../../components/ExerciseClock.tsx';
+import { useSlotRef } from '../../components/slots.ts';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { useLive } from '../../store/use-live.ts';
@@ -106,6 +107,7 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
   }
 
   const status = view.clock.status;
+  const participantsSlot = useSlotRef('console-participants');
   return (
     <div className="console">
       <section className="panel clockbar" aria-label="Clock">
@@ -170,6 +172,8 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
       </div>
 
       <div className="col scrolling">
+        {/* The Participants panel opens here, under the clock controls rather than over them. */}
+        <div ref={participantsSlot} className="participants-slot" />
         <section className="panel" aria-label="Notes">
           <h2>Note <kbd>n</kbd></h2>
           <NoteComposer ref={noteRef} draft={note} onChange={setNote} onSubmit={() => void saveNote()} objectives={detail.objectives} notes={view.notes} />

@@ -63,7 +63,7 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
           <h2>Decisions</h2>
           {!open && view.clock.status !== 'setup' ? <p className="dim">The session is {view.clock.status}; answers open again when it runs.</p> : null}
           {pendingFirst.length === 0 ? <Empty>No question for you yet.</Empty> : pendingFirst.map((p) => (
-            <PromptForm key={p.id} prompt={p} disabled={!open}
+            <PromptForm key={p.id} prompt={p} disabled={!open} nowMs={nowMs}
               onAnswer={async (answer) => (await dispatch(sessionId, actor, { type: 'prompt.answer', prompt: p.id, answer })).ok} />
           ))}
         </section>

@@ -149,9 +149,12 @@ function roleView(scenario: Scenario, state: SessionState, roleId: string, nowMs
   for (const p of promptDefs(scenario, state)) {
     if (p.role !== roleId || !state.injects.get(p.inject)?.delivered) continue;
     const ps = state.prompts.get(p.id);
+    const deliveredAt = state.injects.get(p.inject)?.delivered?.at ?? 0;
+    const within = p.expect?.within;
     prompts.push({
       id: p.id, inject: p.inject, ask: p.ask, type: p.type, options: sharedOptions(p.options),
       answer: copyAnswer(ps?.last?.answer), answeredAt: ps?.last?.at ?? null,
+      deliveredAt, answerBy: within === undefined ? null : deliveredAt + Math.round(within * 1000),
     });
   }
   return {
@@ -172,18 +175,26 @@ function roleView(scenario: Scenario, state: SessionState, roleId: string, nowMs
 
 function roomView(scenario: Scenario, state: SessionState, nowMs: number): RoomView {
   const injects = deliveredContent(scenario, state, (d) => d.toAll);
-  const pendingByRole = new Map<string, number>();
+  const pendingByRole = new Map<string, { count: number; since: number }>();
   for (const p of promptDefs(scenario, state)) {
     const ps = state.prompts.get(p.id);
-    if (state.injects.get(p.inject)?.delivered && ps && ps.answers === 0) pendingByRole.set(p.role, (pendingByRole.get(p.role) ?? 0) + 1);
+    const delivered = state.injects.get(p.inject)?.delivered;
+    if (!delivered || !ps || ps.answers !== 0) continue;
+    const had = pendingByRole.get(p.role);
+    pendingByRole.set(p.role, { count: (had?.count ?? 0) + 1, since: Math.min(had?.since ?? delivered.at, delivered.at) });
   }
+  const scheduled = scenario.injects
+    .filter((i) => i.trigger.kind === 'at' && !state.injects.get(i.id)?.delivered && !state.injects.get(i.id)?.held && !state.injects.get(i.id)?.skipped && state.injects.has(i.id))
+    .map((i) => injectDueAt(scenario, state, i))
+    .filter((t): t is number => t !== null);
   return {
     audience: 'room',
     scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
     clock: clockView(scenario, state, nowMs),
     storyTime: latestStoryTime(injects),
     injects,
-    pending: scenario.roles.filter((r) => pendingByRole.has(r.id)).map((r) => ({ role: r.id, title: r.title, count: pendingByRole.get(r.id) ?? 0 })),
+    pending: scenario.roles.filter((r) => pendingByRole.has(r.id)).map((r) => ({ role: r.id, title: r.title, count: pendingByRole.get(r.id)!.count, since: pendingByRole.get(r.id)!.since })),
+    nextInjectAt: scheduled.length ? Math.min(...scheduled) : null,
   };
 }
 

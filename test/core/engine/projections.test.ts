@@ -26,7 +26,7 @@ describe('projections', () => {
       chat: [{ role: 'eng', text: 'looking' }],
     });
     expect(ic?.injects.map((i) => [i.id, i.body, i.deliveredAt])).toEqual([['alert', 'SECRET-alert', 30_000], ['room', 'SECRET-room', 45_000]]);
-    expect(ic?.prompts).toEqual([{ id: 'sev', inject: 'alert', ask: 'Question sev?', type: 'choice', options: rich.injects[0]?.prompts[0]?.options, answer: 'b', answeredAt: 50_000 }]);
+    expect(ic?.prompts).toEqual([{ id: 'sev', inject: 'alert', ask: 'Question sev?', type: 'choice', options: rich.injects[0]?.prompts[0]?.options, answer: 'b', answeredAt: 50_000, deliveredAt: 30_000, answerBy: 90_000 }]);
     expect(ic?.actions.map((a) => a.id)).toEqual(['page']);
     const comms = roleView(rich, h.runtime.state, 'comms', h.runtime.now());
     expect(comms?.injects.map((i) => i.id)).toEqual(['room']);
@@ -39,8 +39,24 @@ describe('projections', () => {
     const room = roomView(rich, h.runtime.state, h.runtime.now());
     expect(room.injects.map((i) => i.id)).toEqual(['room']);
     expect(room.storyTime).toBe('Day 2');
-    expect(room.pending).toEqual([{ role: 'eng', title: 'Engineer', count: 1 }]);
+    expect(room.pending).toEqual([{ role: 'eng', title: 'Engineer', count: 1, since: 30_000 }]);
     expect(JSON.stringify(room)).not.toMatch(/SECRET-alert|looking|FNOTE/);
+  });
+
+  it('the room counts down to the next inject on a fixed schedule only, never to one a decision set off', () => {
+    const h = harness(rich);
+    h.ok('facilitator', { type: 'session.setup', facilitator: 'Dana', participants: [{ name: 'Ari', roles: ['ic'] }] });
+    h.to(10);
+    expect(roomView(rich, h.runtime.state, h.runtime.now()).nextInjectAt).toBe(30_000);
+    h.ok('facilitator', { type: 'inject.hold', inject: 'alert' });
+    expect(roomView(rich, h.runtime.state, h.runtime.now()).nextInjectAt).toBe(45_000);
+    h.ok('facilitator', { type: 'inject.release', inject: 'alert' });
+    h.to(50);
+    // `press` falls due 90 s after `alert` (at 2:00), but it is a consequence, not a schedule.
+    const room = roomView(rich, h.runtime.state, h.runtime.now());
+    expect(room.nextInjectAt).toBeNull();
+    expect(Object.keys(room).sort()).toEqual(['audience', 'clock', 'injects', 'nextInjectAt', 'pending', 'scenario', 'storyTime']);
+    expect(Object.keys(room.pending[0]!).sort()).toEqual(['count', 'role', 'since', 'title']);
   });
 
   it('the facilitator sees everything: expectations, notes, due times, statuses', () => {
