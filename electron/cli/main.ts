@@ -40,7 +40,7 @@ const commands: Record<string, Entry> = {
 
 export function usage(): string {
   const lines = Object.values(commands).map((c) => `  drillbook ${c.summary}`);
-  return ['Usage:', ...lines, '', 'Run `drillbook COMMAND --help` for a command\'s options.'].join('\n');
+  return ['Usage:', ...lines, '', 'Run `drillbook COMMAND --help` for a command\'s options, `drillbook --version` for the version.'].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -49,7 +49,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(usage());
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const entry = commands[name];
+  if (name === '--version' || name === '-v' || name === 'version') {
+    const { appVersion } = await import('../host/app-version.ts');
+    io.out(`drillbook ${appVersion()}`);
+    return 0;
+  }
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     io.err(`drillbook: unknown command '${name}'.\n${usage()}`);
     return EXIT_USAGE;
