@@ -8,6 +8,7 @@ import { simulatePlay, type Debrief, type SimulationResult } from '../../core/sc
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
 import { REPORT_FORMATS } from '../../core/report/index.ts';
+import { fmtClock } from '../../core/report/format.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
 import { writeReports } from '../report/write-reports.ts';
 
@@ -91,14 +92,8 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** h:mm:ss or m:ss of exercise seconds. */
-export function clock(seconds: number): string {
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+// Exercise times read as in the app and the reports: fmtClock (core/report/format.ts).
+const clock = fmtClock;
 
 const pct = (p: number | null): string => (p === null ? '  —' : `${Math.round(p)}%`.padStart(4));
 const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
