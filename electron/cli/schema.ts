@@ -1,8 +1,9 @@
 // drillbook schema [--play] [--write FILE]: print (or write) the JSON Schema that editors use to
 // complete and check scenario files. `npm run schema` regenerates scenarios/schema.json.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { playJsonSchema, scenarioJsonSchema, schemaFileText } from '../../core/scenario/index.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
 
@@ -27,7 +28,7 @@ export const schemaCommand: CliCommand = async (args, io) => {
   }
   const target = resolve(io.cwd, write);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, text, 'utf8');
+  writeFileAtomic(target, text, { overwrite: true });
   io.out(`wrote ${write}`);
   return EXIT_OK;
 };
