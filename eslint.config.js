@@ -1,4 +1,4 @@
-// Lint, and the layering rules of DESIGN.md as code:
+// Lint, and the layering rules of docs/architecture.md as code:
 //   core/      imports nothing of Node, Electron, React or the DOM, and nothing of ours above it;
 //   renderer/  imports nothing from electron/ and nothing of Node.
 import js from '@eslint/js';

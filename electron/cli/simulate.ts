@@ -24,7 +24,7 @@ engine the app uses, prints a summary and writes DIR/debrief.json (default ./deb
 Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
 1 when the scenario or the play is broken, 2 on a usage error.`;
 
-/** Output formats: each writes one file into DIR and returns its path. The reports issue adds more. */
+/** Output formats: each writes one file into DIR and returns its path. */
 export type DebriefWriter = (debrief: Debrief, dir: string) => Promise<string>;
 
 export const writers: Record<string, DebriefWriter> = Object.fromEntries(

@@ -1,4 +1,4 @@
-// The system Chromium for the end-to-end suite, launched as DESIGN.md says (headless, no sandbox,
+// The system Chromium for the end-to-end suite, launched headless (no sandbox,
 // nothing phoning home) with a throwaway HOME and profile, removed afterwards. It is found as the
 // PDF export finds it (DRILLBOOK_CHROMIUM, then PATH, then the usual paths: findChromium), which is
 // also what .ci/run checks before it installs one. Without a browser the suites skip with a loud
