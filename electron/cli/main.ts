@@ -28,6 +28,10 @@ const commands: Record<string, Entry> = {
     summary: 'report DB|BUNDLE [--session ID] --format html|md|csv|json|pdf|bundle [--out FILE] [--anonymize] [--no-notes] [--force]  re-score a stored session and write its debrief, or export it as a .drillbook bundle',
     load: async () => (await import('./report.ts')).reportCommand,
   },
+  restore: {
+    summary: 'restore DB --from BACKUP    put a backup in place of a (damaged) data file; the old file is kept beside it',
+    load: async () => (await import('./restore.ts')).restoreCommand,
+  },
   serve: {
     summary: 'serve [--scenario FILE | --review FILE.drillbook] [--db FILE] [--host ADDR] [--port N]  run Drillbook in a browser; participants join from their own devices, or review a session bundle read-only',
     load: async () => (await import('./serve.ts')).serveCommand,

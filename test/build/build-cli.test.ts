@@ -70,7 +70,7 @@ describe('the compiled CLI', () => {
 
   it('--help lists every command and --version', async () => {
     const { stdout } = await run(process.execPath, ['bin/drillbook.js', '--help'], { cwd: ROOT });
-    for (const command of ['validate', 'schema', 'simulate', 'sessions', 'report', 'serve', 'start']) expect(stdout).toContain(`drillbook ${command}`);
+    for (const command of ['validate', 'schema', 'simulate', 'sessions', 'report', 'restore', 'serve', 'start']) expect(stdout).toContain(`drillbook ${command}`);
     expect(stdout).toContain('drillbook --version');
   });
 });
