@@ -1,6 +1,11 @@
-// Lint, and the layering rules of DESIGN.md as code:
+// Lint, and the layering rules of docs/architecture.md as code:
 //   core/      imports nothing of Node, Electron, React or the DOM, and nothing of ours above it;
-//   renderer/  imports nothing from electron/ and nothing of Node.
+//   renderer/  imports nothing from electron/ and nothing of Node, and uses no Node global
+//              (process, Buffer, require...);
+//   electron/  imports nothing from renderer/, and inside it each part only what is below it:
+//              files (atomic writes) < store (SQLite) < host < lan < main; report < host; the CLI
+//              on top. The store never imports the host, the LAN server, the shell or the CLI.
+// tsconfig.core.json, tsconfig.renderer.json and tsconfig.node.json say the same to the compiler.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -28,6 +33,38 @@ const domAndHostGlobals = [
   'process', 'require', 'Buffer', '__dirname', '__filename', 'global',
   'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'setImmediate', 'performance',
 ].map((name) => ({ name, message: `core/ is platform-free: '${name}' belongs to a host. Inject it (clock, timer, store) instead.` }));
+
+const nodeOnlyGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate', 'module', 'exports']
+  .map((name) => ({ name, message: `renderer/ runs in a sandboxed page: '${name}' is Node's. Ask the host through the Bridge.` }));
+
+/** What a part of electron/ may not import: the parts above it (by folder name), and never renderer/. */
+const ELECTRON_LAYERS = {
+  files: ['store', 'report', 'host', 'lan', 'main', 'cli'],
+  store: ['report', 'host', 'lan', 'main', 'cli'],
+  report: ['store', 'host', 'lan', 'main', 'cli'],
+  host: ['lan', 'main', 'cli'],
+  lan: ['store', 'main', 'cli'],
+  main: ['cli'],
+  cli: [],
+};
+
+function electronLayer(part, above) {
+  return {
+    files: [`electron/${part}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '(^|/)renderer/', message: 'electron/ imports nothing from renderer/: layers point down to core only.' },
+          ...(above.length === 0 ? [] : [{
+            // A relative path out of this part into a part above it (not core/'s folders of the same name).
+            regex: `^(\\.\\./)+(${above.join('|')})/`,
+            message: `electron/${part}/ sits below ${above.map((a) => `electron/${a}/`).join(', ')}: it may not import them.`,
+          }]),
+        ],
+      }],
+    },
+  };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', 'renderer/dist/**', '.tmp/**'] },
@@ -71,6 +108,8 @@ export default tseslint.config(
           { group: ['node:*'], message: 'renderer/ runs in a sandboxed page: no Node built-ins.' },
         ],
       }],
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals],
     },
   },
+  ...Object.entries(ELECTRON_LAYERS).map(([part, above]) => electronLayer(part, above)),
 );

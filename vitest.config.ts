@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: the unit and integration suites, and the end-to-end suite (test/e2e), which drives
-// the system Chromium against `drillbook serve`'s server and builds renderer/dist first if needed.
+// Two projects: the unit and integration suites, and the end-to-end suites (test/e2e), which drive
+// the system Chromium against `drillbook serve`'s server and vite preview, and build renderer/dist
+// first if needed: one file at a time, so two builds never race and two browsers never share the
+// two cores.
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -20,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          fileParallelism: false,
           testTimeout: 240_000,
           hookTimeout: 240_000,
         },

@@ -2,11 +2,6 @@
 // speed) and a monotonic time source. Nothing counts ticks: a reading is a multiplication, so a
 // timer that fires late or a process that sleeps never makes the clock drift.
 
-/** A monotonic time source in milliseconds (performance.now() on a host, virtual time in tests). */
-export interface MonotonicClock {
-  now(): number;
-}
-
 export interface ClockAnchor {
   /** Exercise ms at the anchor. */
   exerciseMs: number;

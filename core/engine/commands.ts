@@ -40,12 +40,7 @@ export type Command =
 
 export type CommandType = Command['type'];
 
-export const FACILITATOR_COMMANDS = [
-  'session.setup', 'session.start', 'session.pause', 'session.resume', 'session.speed', 'session.end',
-  'inject.deliver', 'inject.hold', 'inject.release', 'inject.skip', 'adhoc.send', 'note.add',
-  'answer.grade', 'objective.rate', 'plan.item.save', 'plan.item.remove', 'hotwash.answer',
-] as const satisfies readonly CommandType[];
-
+/** The commands a participant (actor `role:ID`) may send; every other command is the facilitator's. */
 export const PARTICIPANT_COMMANDS = ['prompt.answer', 'action.take', 'chat.post'] as const satisfies readonly CommandType[];
 
 export type RejectionCode =

@@ -120,11 +120,6 @@ export function nextDueDelivery(scenario: Scenario, state: SessionState, nowMs: 
   return first && first.due <= nowMs ? first : null;
 }
 
-/** Everything due at or before `nowMs`, as it stands now (a cascade may add more after delivery). */
-export function dueDeliveries(scenario: Scenario, state: SessionState, nowMs: number): PendingDelivery[] {
-  return pendingDeliveries(scenario, state).filter((d) => d.due <= nowMs);
-}
-
 /** The earliest due time among pending injects (may lie in the past), or null when none is known. */
 export function nextDueAt(scenario: Scenario, state: SessionState): number | null {
   return earliestPending(scenario, state)?.due ?? null;

@@ -29,10 +29,14 @@ export function fmtFraction(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
-/** Exercise time as m:ss, or h:mm:ss from one hour on. */
+/**
+ * Exercise time as m:ss, or h:mm:ss from one hour on: the one clock format of the app, the reports
+ * and the CLI. It reads as a stopwatch does, whole seconds elapsed (truncated): 299.6 s is 4:59,
+ * and 5:00 shows from 300 s on, so a running clock never shows a time before it is reached.
+ */
 export function fmtClock(seconds: number | null): string {
   if (seconds === null) return '';
-  const total = Math.max(0, Math.round(seconds));
+  const total = Math.max(0, Math.floor(seconds));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;

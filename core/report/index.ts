@@ -12,6 +12,7 @@ export { renderHtml, REPORT_CSP } from './html/document.ts';
 export { renderMarkdown } from './markdown.ts';
 export { renderDecisionsCsv, DECISION_COLUMNS } from './csv.ts';
 export { renderJson } from './json.ts';
+export { renderPrintHtml, PDF_FULL_TIMELINE_LIMIT } from './print.ts';
 
 export const REPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -62,4 +62,3 @@ export const PlayFileSchema = strict('play script', {
 }, { title: 'Drillbook play script', description: 'A dry run of a scenario, in the Drillbook play format, version 1.' });
 
 export type RawPlay = z.infer<typeof PlayFileSchema>;
-export type RawPlayEvent = z.infer<typeof PlayEventSchema>;

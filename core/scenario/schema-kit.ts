@@ -4,7 +4,7 @@
 // mapping meant (a condition is `answered` or `met` or ..., told apart by its keys).
 import { z } from 'zod';
 import { DURATION_HINT, DURATION_PATTERN, MAX_DURATION_SECONDS, parseDuration } from './duration.ts';
-import { describeValue, isRecord, quote } from './path.ts';
+import { describeValue, quote } from './path.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Kind names of strict objects, for "unknown key 'tittle' in inject". */
@@ -54,7 +54,6 @@ export function keyed<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodTy
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const SLUG_PATTERN = SLUG.source;
 
 export const slug = () =>
   z.string({ error: (iss) => `expected an id (text), got ${describeValue(iss.input)}${quoteHint(iss.input)}` }).regex(SLUG, {
@@ -109,8 +108,4 @@ function quoteHint(input: unknown): string {
 
 export function hasKey(key: string) {
   return (value: Record<string, unknown>) => Object.hasOwn(value, key);
-}
-
-export function isMapping(value: unknown): value is Record<string, unknown> {
-  return isRecord(value);
 }

@@ -14,7 +14,7 @@ import {
   type Audience, type BridgeResult, type BridgeUpdate, type BridgeValues, type Comparison, type ExportedReport,
   type ParsedParams, type ParsedRequest, type SessionDetail, type SessionSummary,
 } from '../protocol/bridge.ts';
-import { renderReport, REPORT_FILES } from '../report/index.ts';
+import { renderPrintHtml, renderReport, REPORT_FILES } from '../report/index.ts';
 import { guideFileName, renderGuide } from '../guide/index.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -410,7 +410,7 @@ export class AppService {
     const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
     if (params.format === 'pdf') {
       if (!this.options.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
-      return this.options.pdf(renderReport(debrief, 'html', options), `${base}-${REPORT_FILES.pdf}`);
+      return this.options.pdf(renderPrintHtml(debrief, options), `${base}-${REPORT_FILES.pdf}`);
     }
     return ok({
       format: params.format, fileName: `${base}-${REPORT_FILES[params.format]}`, mime: MIME[params.format],

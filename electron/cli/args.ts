@@ -1,5 +1,8 @@
-// Small shared argument parsing for the store's commands: `--flag VALUE`, `--flag=VALUE`, bare
-// switches and positionals, with usage errors that name the flag.
+// The one argument parser of the drillbook commands, on Node's util.parseArgs: `--flag VALUE`,
+// `--flag=VALUE`, bare switches, positionals and `--` before file names that start with a dash.
+// util.parseArgs reads the tokens; the checks here turn what it would accept loosely (a missing or
+// dash-led value, an unknown option, a value given to a switch) into usage errors that name the flag.
+import { parseArgs as parseTokens } from 'node:util';
 import { UsageError } from './io.ts';
 
 export interface ParsedArgs {
@@ -8,31 +11,26 @@ export interface ParsedArgs {
   switches: Set<string>;
 }
 
+/** `valueFlags` and `switchFlags` are spelt as typed, with their dashes (`--out`, `--json`). */
 export function parseArgs(args: readonly string[], valueFlags: readonly string[], switchFlags: readonly string[]): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const flag of valueFlags) options[flag.replace(/^--/, '')] = { type: 'string' };
+  for (const flag of switchFlags) options[flag.replace(/^--/, '')] = { type: 'boolean' };
+  const { tokens } = parseTokens({ args: [...args], options, strict: false, allowPositionals: true, tokens: true });
   const parsed: ParsedArgs = { positionals: [], values: new Map(), switches: new Set() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith('--')) {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-      parsed.positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+  for (const token of tokens) {
+    if (token.kind === 'positional') parsed.positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const flag = token.rawName;
     if (switchFlags.includes(flag)) {
-      if (eq > 0) throw new UsageError(`${flag} takes no value`);
+      if (token.inlineValue) throw new UsageError(`${flag} takes no value`);
       parsed.switches.add(flag);
     } else if (valueFlags.includes(flag)) {
-      let value: string | undefined;
-      if (eq > 0) value = arg.slice(eq + 1);
-      else {
-        value = args[i + 1];
-        i++;
-      }
+      const value = token.value;
       if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
       parsed.values.set(flag, value);
     } else {
-      throw new UsageError(`unknown option '${arg}'`);
+      throw new UsageError(`unknown option '${flag}'`);
     }
   }
   return parsed;

@@ -36,6 +36,10 @@ const commands: Record<string, Entry> = {
     summary: 'report DB|BUNDLE [--session ID] --format html|md|csv|json|pdf|bundle [--out FILE] [--anonymize] [--no-notes] [--force]  re-score a stored session and write its debrief, or export it as a .drillbook bundle',
     load: async () => (await import('./report.ts')).reportCommand,
   },
+  restore: {
+    summary: 'restore DB --from BACKUP    put a backup in place of a (damaged) data file; the old file is kept beside it',
+    load: async () => (await import('./restore.ts')).restoreCommand,
+  },
   serve: {
     summary: 'serve [--scenario FILE | --review FILE.drillbook] [--db FILE] [--host ADDR] [--port N]  run Drillbook in a browser; participants join from their own devices, or review a session bundle read-only',
     load: async () => (await import('./serve.ts')).serveCommand,
@@ -48,7 +52,7 @@ const commands: Record<string, Entry> = {
 
 export function usage(): string {
   const lines = Object.values(commands).map((c) => `  drillbook ${c.summary}`);
-  return ['Usage:', ...lines, '', 'Run `drillbook COMMAND --help` for a command\'s options.'].join('\n');
+  return ['Usage:', ...lines, '', 'Run `drillbook COMMAND --help` for a command\'s options, `drillbook --version` for the version.'].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -57,7 +61,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(usage());
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const entry = commands[name];
+  if (name === '--version' || name === '-v' || name === 'version') {
+    const { appVersion } = await import('../host/app-version.ts');
+    io.out(`drillbook ${appVersion()}`);
+    return 0;
+  }
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
     io.err(`drillbook: unknown command '${name}'.\n${usage()}`);
     return EXIT_USAGE;

@@ -2,7 +2,6 @@
 // [--anonymize] [--no-notes] [--force]: a stored session re-scored from its events and the
 // scenario text it ran with, or exported whole as a portable session bundle. DB may itself be a
 // bundle (a .drillbook file). Every file is opened read-only.
-import { writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
@@ -11,6 +10,7 @@ import { renderPdf } from '../report/write-reports.ts';
 import { rescoreSession } from '../host/rescore.ts';
 import { BUNDLE_EXTENSION, BUNDLE_MARKER_KEY, exportSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
 import { appVersion } from '../host/app-version.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
 
@@ -111,7 +111,7 @@ export const reportCommand: CliCommand = async (args, io) => {
   }
   const file = resolve(io.cwd, out);
   try {
-    await writeFile(file, text, 'utf8');
+    writeFileAtomic(file, text, { overwrite: true });
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     io.err(`Could not write ${file} (${code}). Choose another path with --out FILE.`);

@@ -7,7 +7,9 @@ import { formatLoadError, loadPlay, loadScenario, MAX_FILE_BYTES, type LoadError
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
+import { parseArgs } from './args.ts';
 import { REPORT_FORMATS } from '../../core/report/index.ts';
+import { fmtClock } from '../../core/report/format.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
 import { writeReports } from '../report/write-reports.ts';
 
@@ -22,7 +24,7 @@ engine the app uses, prints a summary and writes DIR/debrief.json (default ./deb
 Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
 1 when the scenario or the play is broken, 2 on a usage error.`;
 
-/** Output formats: each writes one file into DIR and returns its path. The reports issue adds more. */
+/** Output formats: each writes one file into DIR and returns its path. */
 export type DebriefWriter = (debrief: Debrief, dir: string) => Promise<string>;
 
 export const writers: Record<string, DebriefWriter> = Object.fromEntries(
@@ -37,35 +39,15 @@ interface Args {
   db: string | null;
 }
 
-function parseArgs(args: string[]): Args {
-  let scenario: string | null = null;
-  let play: string | null = null;
-  let out: string | null = null;
-  let db: string | null = null;
-  let formats = ['json'];
-  const value = (i: number, flag: string): string => {
-    const v = args[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, null];
-    const take = (): string => {
-      if (inline !== null) return inline;
-      const v = value(i, flag);
-      i++;
-      return v;
-    };
-    if (flag === '--play') play = take();
-    else if (flag === '--out') out = take();
-    else if (flag === '--db') db = take();
-    else if (flag === '--format') formats = take().split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-    else if (scenario === null) scenario = arg;
-    else throw new UsageError(`one scenario at a time; '${arg}' is one too many`);
-  }
+function parseSimulateArgs(args: string[]): Args {
+  const parsed = parseArgs(args, ['--play', '--out', '--db', '--format'], []);
+  const [scenario = null, extra] = parsed.positionals;
+  if (extra !== undefined) throw new UsageError(`one scenario at a time; '${extra}' is one too many`);
+  const play = parsed.values.get('--play') ?? null;
+  const out = parsed.values.get('--out') ?? null;
+  const db = parsed.values.get('--db') ?? null;
+  const format = parsed.values.get('--format');
+  const formats = format === undefined ? ['json'] : format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   if (scenario === null) throw new UsageError('no scenario given');
   if (play === null) throw new UsageError('no play script given: add --play FILE');
   if (formats.length === 0) throw new UsageError('--format needs at least one format');
@@ -91,14 +73,8 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** h:mm:ss or m:ss of exercise seconds. */
-export function clock(seconds: number): string {
-  const total = Math.round(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+// Exercise times read as in the app and the reports: fmtClock (core/report/format.ts).
+const clock = fmtClock;
 
 const pct = (p: number | null): string => (p === null ? '  —' : `${Math.round(p)}%`.padStart(4));
 const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
@@ -138,7 +114,7 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
     io.out(HELP);
     return EXIT_OK;
   }
-  const parsed = parseArgs(args);
+  const parsed = parseSimulateArgs(args);
   const texts: string[] = [];
   for (const file of [parsed.scenario, parsed.play]) {
     try {

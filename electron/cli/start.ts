@@ -69,8 +69,6 @@ function run(command: string, args: string[]): Promise<number> {
   });
 }
 
-const SERVE_MODULE = './serve.ts';
-
 export const defaultStartDeps: StartDeps = {
   electronBinary: () => findElectronBinary(defaultLookup()),
   async build(io) {
@@ -92,15 +90,9 @@ export const defaultStartDeps: StartDeps = {
     }
   },
   launch: (binary) => run(binary, ['.']),
-  async loadServe() {
-    // serve.ts belongs to browser mode (electron/lan); a variable specifier keeps this file
-    // compiling before it exists.
-    const specifier = SERVE_MODULE;
-    if (!existsSync(fileURLToPath(new URL(specifier, import.meta.url)))) return null;
-    const module: Record<string, unknown> = await import(specifier);
-    const command = module.serveCommand ?? module.default;
-    return typeof command === 'function' ? (command as CliCommand) : null;
-  },
+  // A literal specifier, so that the compiled CLI (build/build-cli.mjs) splits serve into its own
+  // chunk and loads it only here.
+  loadServe: async () => (await import('./serve.ts')).serveCommand,
 };
 
 export const START_USAGE = 'start [--browser] [serve options]  open the desktop app; browser mode where Electron is not installed';

@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatDuration, formatLoadError, loadAny, MAX_FILE_BYTES, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 
 const HELP = `Usage: drillbook validate FILE...
@@ -70,13 +71,7 @@ export const validateCommand: CliCommand = async (args, io) => {
     io.out(HELP);
     return EXIT_OK;
   }
-  const files: string[] = [];
-  let options = true;
-  for (const arg of args) {
-    if (options && arg === '--') options = false;
-    else if (options && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-    else files.push(arg);
-  }
+  const files = parseArgs(args, [], []).positionals;
   if (files.length === 0) throw new UsageError('no files given: name the scenario or play script files to check');
 
   let invalid = 0;

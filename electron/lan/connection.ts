@@ -5,11 +5,12 @@
 import type { WebSocket, RawData } from 'ws';
 import { fail, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
 import type { AppService } from '../../core/service/app-service.ts';
+import { PARTICIPANT_COMMANDS as PARTICIPANT_ONLY } from '../../core/engine/commands.ts';
 import { TokenBucket, type BucketOptions } from './rate-limit.ts';
 import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from './wire.ts';
 
-/** The commands a participant may send, as its own role. */
-const PARTICIPANT_COMMANDS = new Set(['prompt.answer', 'action.take', 'chat.post']);
+/** The commands a participant may send, as its own role (the engine's list). */
+const PARTICIPANT_COMMANDS = new Set<string>(PARTICIPANT_ONLY);
 /** Subscriptions one socket may hold at once. */
 const MAX_SUBSCRIPTIONS = 16;
 /** Refused frames in a row before the socket is closed as a flood. */

@@ -6,7 +6,6 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const DIST_INDEX = join(ROOT, 'renderer', 'dist', 'index.html');
 const SOURCES = ['renderer', 'core', 'vite.config.ts', 'package.json'];
 
 function newest(path: string): number {

@@ -25,11 +25,6 @@ export function authorizeSubscribe(who: WindowContext, params: SubscribeParams):
   return ok(params);
 }
 
-/** Desktop verbs that only the facilitator's window may use (dialogs, windows, files). */
-export function facilitatorOnly(who: WindowContext, what: string): BridgeResult<null> {
-  return who.kind === 'facilitator' ? ok(null) : denied(what);
-}
-
 /** The join code and QR code: for the facilitator, and for the room screen of that session. */
 export function authorizeJoinCard(who: WindowContext, sessionId: string): BridgeResult<null> {
   if (who.kind === 'facilitator') return ok(null);

@@ -56,4 +56,3 @@ export type InvokeChannel = (typeof INVOKE)[keyof typeof INVOKE];
 export type PushChannel = (typeof PUSH)[keyof typeof PUSH];
 
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(INVOKE);
-export const PUSH_CHANNELS: readonly PushChannel[] = Object.values(PUSH);

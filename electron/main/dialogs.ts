@@ -1,7 +1,7 @@
 // The file dialogs of the facilitator's window and the reading of what they pick. A picked file is
 // still untrusted: its size is checked before it is read, and its text goes to the loader, which
 // never runs it.
-import type { BrowserWindow, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fail, MAX_SCENARIO_BYTES, ok, type BridgeResult, type ExportFormat } from '../../core/protocol/bridge.ts';
@@ -49,11 +49,6 @@ export function suggestedPath(directory: string, fileName: string, format: Expor
   // eslint-disable-next-line no-control-regex -- control characters are what is being removed
   const safe = basename(fileName).replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-') || `drillbook-report${ext}`;
   return join(directory, extname(safe).toLowerCase() === ext ? safe : `${safe}${ext}`);
-}
-
-export interface DialogApi {
-  showOpenDialog(window: BrowserWindow, options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
-  showSaveDialog(window: BrowserWindow, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
 }
 
 export function openOptions(kind: 'scenario' | 'bundle'): OpenDialogOptions {

@@ -2,7 +2,6 @@
 // one, with its test; this file connects them to Electron.
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, shell, type WebContents } from 'electron';
 import { mkdirSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_SCHEME, createAppProtocolHandler, isAppUrl } from './app-protocol.ts';
 import { openDesktopBackend, type DesktopBackend } from './backend.ts';
@@ -17,6 +16,7 @@ import { recoveryOffer } from './recovery.ts';
 import { registerIpc } from './register-ipc.ts';
 import { WindowStateFile } from './window-state-file.ts';
 import { WindowManager, type Screens } from './windows.ts';
+import { writeChosenFile } from '../files/atomic-write.ts';
 import type { DisplayArea } from './window-state.ts';
 
 const APP_NAME = 'Drillbook';
@@ -107,7 +107,8 @@ async function start(): Promise<void> {
       return picked.canceled ? null : (picked.filePaths[0] ?? null);
     },
     openBundle: (path) => backend.openBundle(path),
-    writeFile: (path, data) => writeFile(path, data),
+    // Flushed, published whole, and never over a file that appeared after the dialog (atomic-write.ts).
+    writeFile: async (path, data) => writeChosenFile(path, data),
     openSeat: (sessionId, role) => void windows.openSeat(sessionId, role),
     openRoomScreen: (sessionId, fullscreen) => void windows.openRoomScreen(sessionId, fullscreen),
     openExternal,

@@ -1,6 +1,7 @@
 // The remembered window positions, in one small JSON file in the user-data folder. Written on
-// every close through a temporary file and a rename, so a crash never leaves half a file.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+// every close through a temporary file and a rename (writeFileAtomic), so a crash never leaves half a file.
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { join } from 'node:path';
 import { parseSavedStates, type RememberedWindow, type SavedStates, type WindowState } from './window-state.ts';
 
@@ -27,10 +28,8 @@ export class WindowStateFile {
 
   set(kind: RememberedWindow, state: WindowState): void {
     this.states = { version: 1, windows: { ...this.states.windows, [kind]: state } };
-    const temporary = `${this.path}.tmp`;
     try {
-      writeFileSync(temporary, JSON.stringify(this.states, null, 2));
-      renameSync(temporary, this.path);
+      writeFileAtomic(this.path, JSON.stringify(this.states, null, 2), { overwrite: true });
     } catch {
       // Losing a window position is not worth interrupting a workshop over.
     }

@@ -1,6 +1,12 @@
 // Where the system Chromium is, for printing PDFs outside the desktop app. Playwright's own
 // browser downloads cannot reach their host here or in an offline room, so we use the system one.
+// The one lookup for every use (PDF export, the end-to-end suite, the screenshot checks, .ci/run):
+// DRILLBOOK_CHROMIUM, then the browser's usual names on PATH, then the usual install paths.
 import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+/** The names a Chromium or Chrome goes by on PATH, the first found wins (`command -v chromium` in .ci/run). */
+export const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
 export const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
@@ -38,11 +44,13 @@ export function findChromium(env: Record<string, string | undefined> = process.e
         'Point it at a Chromium or Chrome binary, or unset it to use the system Chromium.',
     );
   }
-  const found = candidates.find(executable);
+  const dirs = (env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
+  const onPath = CHROMIUM_NAMES.flatMap((name) => dirs.map((dir) => join(dir, name)));
+  const found = onPath.find(executable) ?? candidates.find(executable);
   if (found !== undefined) return found;
   throw new ChromiumNotFoundError(
     'cannot print the PDF: no Chromium was found (looked in ' +
-      `${candidates.join(', ')}). Install it (Debian/Ubuntu: apt-get install chromium) ` +
+      `${candidates.join(', ')}${env.PATH ? `, and for ${CHROMIUM_NAMES.join(', ')} on PATH` : ''}). Install it (Debian/Ubuntu: apt-get install chromium) ` +
       'or set DRILLBOOK_CHROMIUM=/path/to/chromium. The HTML report prints the same pages from any browser.',
   );
 }

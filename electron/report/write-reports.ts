@@ -1,26 +1,23 @@
 // Writes a debrief in the asked formats into a folder, under the names of REPORT_FILES. Used by
 // `drillbook simulate --format` (and `drillbook report`). Text formats are written first and the
-// PDF last, so a missing Chromium costs only the PDF. Each file is written to a temporary name and
-// renamed, so a reader never sees half a report.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+// PDF last, so a missing Chromium costs only the PDF. Each file is written through
+// electron/files/atomic-write.ts, so a reader never sees half a report.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Debrief } from '../../core/scoring/debrief-types.ts';
-import { renderHtml, renderReport, REPORT_FILES, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
+import { renderPrintHtml, renderReport, REPORT_FILES, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
 import { htmlToPdf, type PdfOptions } from './pdf.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 
 export interface WrittenReport {
   format: ReportFormat;
   path: string;
 }
 
+/** A report replaces the one of an earlier run in the same folder. */
 function writeAtomically(path: string, data: string | Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, path);
+  writeFileAtomic(path, data, { overwrite: true });
 }
-
-/** Above this many timeline entries the PDF's appendix folds repeated answers (see condense.ts). */
-export const PDF_FULL_TIMELINE_LIMIT = 2000;
 
 export interface WriteReportsOptions extends ReportOptions {
   /** How to find and drive Chromium for the PDF. */
@@ -29,11 +26,9 @@ export interface WriteReportsOptions extends ReportOptions {
   onWritten?: (report: WrittenReport) => void;
 }
 
-/** The PDF of the debrief: the HTML report printed by Chromium. */
+/** The PDF of the debrief: the print HTML (core/report/print.ts, as the desktop app prints it) through Chromium. */
 export async function renderPdf(debrief: Debrief, options: ReportOptions = {}, pdf: PdfOptions = {}): Promise<Buffer> {
-  // A printed list of tens of thousands of answers is pages nobody reads: condense it.
-  const appendix = options.appendix ?? (debrief.timeline.length > PDF_FULL_TIMELINE_LIMIT ? 'condensed' : 'full');
-  return htmlToPdf(renderHtml(debrief, { ...options, appendix }), pdf);
+  return htmlToPdf(renderPrintHtml(debrief, options), pdf);
 }
 
 export async function writeReports(

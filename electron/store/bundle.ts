@@ -2,10 +2,9 @@
 // session row, seats, events and plan) in the data file's own schema, so another copy of
 // Drillbook can re-score and re-export it. It is written to a temporary file and moved into place
 // only when complete, and it is always opened read-only: reviewing a bundle never changes it.
-import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { SessionEvent } from '../../core/engine/event.ts';
@@ -16,6 +15,7 @@ import { contentHash, type StoredScenario } from './queries/scenarios.ts';
 import type { StoredSession } from './queries/sessions.ts';
 import type { ImprovementItem } from './queries/improvements.ts';
 import { sqliteCode } from './sqlite-errors.ts';
+import { FileExistsError, publishFile, temporaryPathFor } from '../files/atomic-write.ts';
 import { openStore, type Store } from './store.ts';
 
 export const BUNDLE_EXTENSION = '.drillbook';
@@ -110,19 +110,6 @@ function removeQuietly(path: string): void {
   }
 }
 
-/** Makes the rename itself durable; some file systems cannot fsync a folder, which is fine. */
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // best effort
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 function exists(path: string): boolean {
   return existsSync(path);
 }
@@ -131,23 +118,14 @@ function conflict(path: string): StoreError {
   return new StoreError('conflict', `${path} already exists. Drillbook did not change it. Choose another file name, or ask to replace it (\`--force\` on the command line).`, { path });
 }
 
-/** Moves the finished temporary file into place; without overwrite, never replaces a file that appeared meanwhile. */
+/** Moves the finished temporary file into place (flushed); without overwrite, never replaces a file that appeared meanwhile. */
 function publish(tmp: string, target: string, overwrite: boolean): void {
-  if (overwrite) {
-    renameSync(tmp, target);
-    return;
-  }
   try {
-    linkSync(tmp, target);
+    publishFile(tmp, target, { overwrite });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw conflict(target);
-    // File systems without hard links (FAT on a USB stick): check, then rename.
-    if (exists(target)) throw conflict(target);
-    renameSync(tmp, target);
-    return;
+    if (error instanceof FileExistsError) throw conflict(target);
+    throw error;
   }
-  rmSync(tmp, { force: true });
 }
 
 /**
@@ -170,7 +148,7 @@ export function exportSessionBundle(store: Store, sessionId: string, outPath: st
     eventCount: snapshot.events.length,
     contentHash: snapshot.hash,
   };
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = temporaryPathFor(target);
   try {
     // The same open as every data file: the same migrations build the same schema.
     const db = openDatabase(tmp, { backupOnOpen: false });
@@ -190,7 +168,6 @@ export function exportSessionBundle(store: Store, sessionId: string, outPath: st
       db.close();
     }
     publish(tmp, target, options.overwrite ?? false);
-    syncFolder(dirname(target));
   } catch (error) {
     removeQuietly(tmp);
     if (error instanceof StoreError && error.kind === 'conflict') throw error;

@@ -6,6 +6,7 @@ export { StoreError, type StoreErrorKind } from './errors.ts';
 export { listBackups, backupDir, describeBackup, type BackupInfo } from './backup-files.ts';
 export { backupNow, startRollingBackups, type RollingBackups, type RollingBackupOptions } from './backup.ts';
 export { restoreBackup, restoredPathFor } from './restore.ts';
+export { dataFileInUse } from './in-use.ts';
 export { LATEST_VERSION } from './migrations/index.ts';
 export { SqliteEventStore } from './queries/events.ts';
 export { contentHash, type StoredScenario, type ImportScenario } from './queries/scenarios.ts';

@@ -23,7 +23,7 @@ export function damagedError(path: string, detail: string, cause?: unknown): Sto
   const backups = listBackups(path);
   const newest = backups[0];
   const offer = newest
-    ? `The newest backup is ${describeBackup(newest)}: restore it to a new file and open that.`
+    ? `The newest backup is ${describeBackup(newest)}: restore it in its place with \`drillbook restore ${path} --from ${newest.path}\` (the damaged file is kept beside it), or copy it to a new file and open that.`
     : `There is no backup of it in ${dirname(path)}/backups; if you have a copy elsewhere, open that.`;
   return new StoreError(
     'damaged',

@@ -1,11 +1,8 @@
-/** Exercise time as `m:ss` or `h:mm:ss` (from milliseconds or seconds). */
+import { fmtClock } from '../../core/report/format.ts';
+
+/** Exercise time as `m:ss` or `h:mm:ss` from milliseconds: fmtClock's rule (whole seconds elapsed). */
 export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  return fmtClock(ms / 1000);
 }
 
 export function formatSeconds(seconds: number | null | undefined): string {

@@ -16,10 +16,6 @@ export const StoredSeatSchema = z.object({
 });
 export type StoredSeat = z.infer<typeof StoredSeatSchema>;
 
-export function isLanPage(): boolean {
-  return document.querySelector('meta[name="drillbook-host"][content="lan"]') !== null;
-}
-
 /** The token in `?token=`, moved into this tab's session storage. */
 export function takeFacilitatorToken(): string | null {
   const params = new URLSearchParams(window.location.search);

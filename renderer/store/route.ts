@@ -1,6 +1,5 @@
 // Routes live in the URL hash so that a second window (the room screen on a projector, a seat on a
 // shared laptop) opens straight onto its view, and the back button works.
-import type { Audience } from '../../core/protocol/bridge.ts';
 
 export type Route =
   | { view: 'library'; entryId: string | null }
@@ -59,11 +58,4 @@ export function routeToHash(route: Route): string {
     case 'history': return '#/history';
     case 'compare': return `#/compare/${route.sessionIds.map(e).join(',')}`;
   }
-}
-
-export function audienceOf(route: Route): Audience | null {
-  if (route.view === 'console') return 'facilitator';
-  if (route.view === 'room') return 'room';
-  if (route.view === 'seat' && route.role) return `role:${route.role}`;
-  return null;
 }

@@ -12,14 +12,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServe } from '../../electron/cli/serve.ts';
 import { ensureRendererBuilt } from '../../electron/lan/renderer-build.ts';
-import { hasChromium, launch, RESULTS, shot, watchPage, type E2eBrowser } from './browser.ts';
-
-if (!hasChromium) {
-  console.warn(
-    '\n' + '!'.repeat(78) + '\n!! END-TO-END SUITE SKIPPED: /usr/bin/chromium is not installed.\n' +
-    '!! Install it (apt-get install -y chromium poppler-utils) to run test/e2e.\n' + '!'.repeat(78) + '\n',
-  );
-}
+import { launch, RESULTS, runE2e, shot, watchPage, type E2eBrowser } from './browser.ts';
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 const SCENARIO = 'model-latency-slo';
@@ -37,7 +30,7 @@ async function save(download: Download, name: string): Promise<string> {
   return path;
 }
 
-describe.skipIf(!hasChromium)('browser mode, end to end', () => {
+describe.runIf(runE2e)('browser mode, end to end', () => {
   beforeAll(async () => {
     const build = ensureRendererBuilt();
     if (!build.ok) throw new Error(build.message);

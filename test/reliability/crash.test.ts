@@ -4,6 +4,8 @@
 // times. After each kill the file must pass integrity_check, hold every acknowledged decision, have
 // delivered no inject twice, and the next process must bring the session back through ServiceHost's
 // start-up recovery, paused at its last exercise time, and resume it.
+// The kill times come from a seeded generator; the seed is printed, and DRILLBOOK_CRASH_SEED=N
+// replays a run with the same kill times.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +13,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { seededRandom, testSeed } from '../fixtures/seeded-random.ts';
 import { tempDir } from '../electron/store/helpers.ts';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const ROUNDS = 20;
+const SEED = testSeed('DRILLBOOK_CRASH_SEED');
 
 interface Round {
   lines: string[];
@@ -78,10 +82,12 @@ describe('crash test', () => {
     const acknowledged = new Map<number, string>();
     let sessionId: string | undefined;
     let deliveredBefore = 0;
+    const random = seededRandom(SEED);
+    console.log(`crash test: kill times seeded with ${SEED} (replay: DRILLBOOK_CRASH_SEED=${SEED})`);
     for (let round = 1; round <= ROUNDS; round += 1) {
-      const delay = 20 + Math.floor(Math.random() * 380);
+      const delay = 20 + Math.floor(random() * 380);
       const result = await runAndKill(db, `r${round}`, delay);
-      expect(result.signal, `round ${round} should end by our SIGKILL; stderr: ${result.stderr}`).toBe('SIGKILL');
+      expect(result.signal, `seed ${SEED}, round ${round} should end by our SIGKILL; stderr: ${result.stderr}`).toBe('SIGKILL');
 
       const first = result.lines[0] ?? '';
       if (round === 1) {
@@ -89,7 +95,7 @@ describe('crash test', () => {
         sessionId = first.split(' ')[1];
       } else {
         // The previous process died with the session running: it came back paused, then resumed.
-        expect(first, `round ${round}`).toMatch(new RegExp(`^RECOVERED ${sessionId} paused \\d+$`));
+        expect(first, `seed ${SEED}, round ${round}`).toMatch(new RegExp(`^RECOVERED ${sessionId} paused \\d+$`));
         expect(result.lines[1]).toBe('RESUMED');
       }
       for (const line of result.lines.filter((l) => l.startsWith('ACK '))) {
@@ -98,17 +104,17 @@ describe('crash test', () => {
       }
 
       const { integrity, events, sessions } = inspect(db);
-      expect(integrity, `round ${round}`).toBe('ok');
+      expect(integrity, `seed ${SEED}, round ${round}`).toBe('ok');
       // One session all along: each new process recovered it rather than starting another.
       expect(sessions).toEqual([sessionId]);
       expect(new Set(events.map((e) => e.session))).toEqual(new Set([sessionId]));
       // Every acknowledged decision is in the file, with the type that was acknowledged.
       const bySeq = new Map(events.map((e) => [e.seq, e]));
-      for (const [seq, type] of acknowledged) expect(bySeq.get(seq)?.type, `round ${round}: acknowledged event ${seq}`).toBe(type);
+      for (const [seq, type] of acknowledged) expect(bySeq.get(seq)?.type, `seed ${SEED}, round ${round}: acknowledged event ${seq}`).toBe(type);
       // The log is dense and no inject was delivered twice.
       expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
       const delivered = events.filter((e) => e.type === 'inject.delivered').map((e) => z.object({ inject: z.string() }).parse(JSON.parse(e.payload)).inject);
-      expect(new Set(delivered).size, `round ${round}: deliveries ${delivered.join(',')}`).toBe(delivered.length);
+      expect(new Set(delivered).size, `seed ${SEED}, round ${round}: deliveries ${delivered.join(',')}`).toBe(delivered.length);
       // Recovery counted no downtime: each `session.recovered` sits at the exercise time of the event
       // before it, or later where the clock note (taken every 2 s of real time) saw the clock run on;
       // the session it brought back was paused for that reason, at that same time.

@@ -57,12 +57,6 @@ export function h(tag: string, attributes: Attrs | null, ...children: Child[]): 
   return new Html(out.join(''));
 }
 
-/** Children joined into one piece of markup. */
-export function fragment(...children: Child[]): Html {
-  const out: string[] = [];
-  for (const c of children) write(c, out);
-  return new Html(out.join(''));
-}
 
 /** Only for constants of this module's own (CSS, the doctype): never for data. */
 export function trusted(markup: string): Html {

@@ -1,6 +1,6 @@
 // Imported scenario texts. A session points at the exact text it ran with, so it re-scores the
 // same way after the file on disk has changed; the same text imported twice is one row.
-import { createHash } from 'node:crypto';
+import { contentHash } from '../../../core/service/hash.ts';
 import { z } from 'zod';
 import type { Db } from '../open.ts';
 import { StoreError } from '../errors.ts';
@@ -52,9 +52,8 @@ function fromRow(raw: unknown): StoredScenario {
   };
 }
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+// The one content hash (core/service/hash.ts): the service's library and the store must agree on it.
+export { contentHash };
 
 export function scenarioQueries(db: Db, path: string) {
   const byHash = db.prepare('SELECT * FROM scenarios WHERE content_hash = ?');

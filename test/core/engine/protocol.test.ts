@@ -1,6 +1,6 @@
 // The boundary schemas: untrusted input is parsed into a typed command or refused with a reason.
 import { describe, expect, it } from 'vitest';
-import { parseAudience, parseCommand, ActorSchema } from '../../../core/protocol/index.ts';
+import { parseAudience, parseCommand, ActorSchema } from '../../../core/protocol/commands.ts';
 import { LIMITS } from '../../../core/engine/index.ts';
 
 describe('parseCommand', () => {

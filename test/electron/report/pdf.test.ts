@@ -1,8 +1,8 @@
 // The PDF through the real system Chromium (CI installs it; see .ci/run), read back with pdftotext.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChromiumNotFoundError, findChromium } from '../../../electron/report/chromium.ts';
 import { writeReports } from '../../../electron/report/write-reports.ts';
@@ -60,6 +60,18 @@ describe('findChromium', () => {
     expect(() => findChromium({}, ['/nonexistent/chromium'])).toThrow(
       'cannot print the PDF: no Chromium was found (looked in /nonexistent/chromium). Install it (Debian/Ubuntu: apt-get install chromium) or set DRILLBOOK_CHROMIUM=/path/to/chromium. The HTML report prints the same pages from any browser.',
     );
+  });
+
+  it('looks on PATH, by name, before the usual install paths (as `command -v chromium` in .ci/run)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drillbook-path-'));
+    const fake = join(dir, 'chromium');
+    writeFileSync(fake, '#!/bin/sh\n', { mode: 0o755 });
+    try {
+      expect(findChromium({ PATH: `/nonexistent${delimiter}${dir}` }, ['/usr/bin/chromium'])).toBe(fake);
+      expect(() => findChromium({ PATH: '/nonexistent' }, ['/nonexistent/chromium'])).toThrow('looked in /nonexistent/chromium, and for chromium, chromium-browser, google-chrome-stable, google-chrome on PATH');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds the system Chromium', () => {

@@ -1,8 +1,9 @@
-// Screenshots of every view, for a person to look at (not a test): builds nothing itself; run
-// `npm run build:renderer` first, then `npx tsx test/renderer/screenshots.ts`. Serves renderer/dist
-// on 127.0.0.1 with vite preview (the page runs the core in-page over the shipped scenarios),
-// drives the system Chromium through a whole exercise, and writes PNGs to
-// test-results/screenshots/ at 1280x720 and 1920x1080.
+// Every view in the real Chromium at 1280x720 and 1920x1080: PNGs for a person to look at in
+// test-results/screenshots/, and two checks that screens.test.ts runs inside `npm test`: axe's
+// colour contrast on every screen (jsdom cannot compute colours), and the seat's inbox holding
+// still when an inject arrives (issue 7). Serves renderer/dist (the caller builds it) on 127.0.0.1
+// with vite preview (the page runs the core in-page over the shipped scenarios) and drives a whole
+// exercise.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,11 +15,16 @@ const OUT = join(import.meta.dirname, '../../test-results/screenshots');
 const SIZES = [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }] as const;
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-/** Text below WCAG AA contrast, found by axe in the real renderer (jsdom cannot compute colours). */
-const contrastProblems: string[] = [];
-let contrastChecked = 0;
+export interface ScreensResult {
+  /** Text below WCAG AA contrast, found by axe in the real renderer. */
+  contrastProblems: string[];
+  /** How many text elements axe checked. */
+  contrastChecked: number;
+  /** Notes on checks that did not apply at a size (an inbox that fits needs no scrolling). */
+  notes: string[];
+}
 
-async function shoot(page: Page, name: string, size: { width: number; height: number }) {
+async function shoot(page: Page, name: string, size: { width: number; height: number }, result: ScreensResult) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(OUT, `${name}-${size.width}x${size.height}.png`) });
   await page.addScriptTag({ path: AXE });
@@ -31,13 +37,13 @@ async function shoot(page: Page, name: string, size: { width: number; height: nu
       passed: result.passes.reduce((sum, r) => sum + r.nodes.length, 0),
     };
   });
-  contrastChecked += found.passed + found.bad.length;
-  for (const f of found.bad) contrastProblems.push(`${name}-${size.width}: ${f.replace(/\s+/g, ' ')}`);
+  result.contrastChecked += found.passed + found.bad.length;
+  for (const f of found.bad) result.contrastProblems.push(`${name}-${size.width}: ${f.replace(/\s+/g, ' ')}`);
 }
 
 /** Scrolls the seat's inbox a little, waits for the next inject, and fails if what was at the top
  *  of the inbox moved (issue 7: no layout jump when an inject arrives). */
-async function checkInboxHoldsStill(page: Page) {
+async function checkInboxHoldsStill(page: Page, result: ScreensResult) {
   const inbox = page.getByRole('list', { name: 'Injects, newest first' });
   const topRow = () => inbox.evaluate((list) => {
     const top = list.getBoundingClientRect().top;
@@ -47,7 +53,7 @@ async function checkInboxHoldsStill(page: Page) {
   });
   const scrolled = await inbox.evaluate((list) => { list.scrollTop = 120; return list.scrollTop; });
   if (scrolled === 0) {
-    console.log(`inbox fits the ${page.viewportSize()?.width}px screen: nothing to scroll, the hold-still check is skipped`);
+    result.notes.push(`inbox fits the ${page.viewportSize()?.width}px screen: nothing to scroll, the hold-still check is skipped`);
     return;
   }
   await page.waitForTimeout(200);
@@ -60,7 +66,10 @@ async function checkInboxHoldsStill(page: Page) {
   }
 }
 
-async function run() {
+/** Photographs every view and runs the checks; throws when the inbox moves or a page fails. */
+export async function captureScreens(executablePath: string): Promise<ScreensResult> {
+  const result: ScreensResult = { contrastProblems: [], contrastChecked: 0, notes: [] };
+  const pageErrors: string[] = [];
   mkdirSync(OUT, { recursive: true });
   const server = await preview({ root: join(import.meta.dirname, '../../renderer'), configFile: join(import.meta.dirname, '../../vite.config.ts'), preview: { host: '127.0.0.1', port: 0 } });
   const address = server.httpServer.address();
@@ -68,7 +77,7 @@ async function run() {
   const base = `http://127.0.0.1:${address.port}/`;
   const home = mkdtempSync(join(tmpdir(), 'drillbook-shots-'));
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     env: { ...process.env, HOME: home },
   });
@@ -76,53 +85,53 @@ async function run() {
     for (const size of SIZES) {
       // bypassCSP only lets the contrast check inject axe; the page's own policy forbids inline script.
       const page = await browser.newPage({ viewport: size, bypassCSP: true });
-      page.on('pageerror', (e) => console.error('page error:', e.message));
-      page.on('console', (m) => { if (m.type() === 'error') console.error('console:', m.text()); });
+      page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
+      page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
       await page.goto(`${base}#/library`);
       await page.getByRole('option').first().waitFor();
-      await shoot(page, '01-library-empty-preview', size);
+      await shoot(page, '01-library-empty-preview', size, result);
       await page.getByRole('option', { name: /Empty shelves/ }).click();
       await page.getByRole('heading', { name: /Empty shelves/ }).waitFor();
-      await shoot(page, '02-library-preview', size);
+      await shoot(page, '02-library-preview', size, result);
 
       await page.getByLabel('Scenario file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('format: drillbook/scenario@1\nid: Bad Id\ntitle: 3\nduration: soon\n') });
       await page.getByText('broken.yaml was not imported').waitFor();
-      await shoot(page, '03-library-import-errors', size);
+      await shoot(page, '03-library-import-errors', size, result);
 
       await page.getByRole('button', { name: 'Start a session…' }).click();
       await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Fran Facilitator');
       const names = ['Ada Lovelace', 'Bo Chen', 'Carmen Díaz'];
       for (const [i, n] of names.entries()) await page.getByRole('textbox', { name: `Participant ${i + 1} name` }).fill(n);
-      await shoot(page, '04-setup', size);
+      await shoot(page, '04-setup', size, result);
       await page.getByRole('button', { name: 'Create session' }).click();
       await page.getByRole('listbox', { name: 'Injects' }).waitFor();
       const sessionUrl = page.url();
       const sessionId = sessionUrl.split('/session/')[1]!.split('/')[0]!;
-      await shoot(page, '05-console-setup', size);
+      await shoot(page, '05-console-setup', size, result);
 
       await page.getByRole('button', { name: /^Start/ }).click();
       for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Faster/ }).click();
       await page.waitForTimeout(13_000);
-      await shoot(page, '06-console-running', size);
+      await shoot(page, '06-console-running', size, result);
 
       await page.keyboard.press('Shift+?');
       await page.getByRole('dialog').waitFor();
-      await shoot(page, '07-console-shortcuts', size);
+      await shoot(page, '07-console-shortcuts', size, result);
       await page.keyboard.press('Escape');
 
       await page.goto(`${base}#/session/${sessionId}/seat/ic`);
       await page.getByRole('button', { name: 'Show my screen' }).click();
       await page.getByRole('heading', { name: 'Incident Commander' }).waitFor();
-      await shoot(page, '08-seat-ic', size);
+      await shoot(page, '08-seat-ic', size, result);
       await page.getByRole('radio', { name: /SEV2/ }).check();
       await page.getByRole('button', { name: 'Submit answer' }).click();
       await page.goto(`${base}#/session/${sessionId}/seat/eng`);
-      await shoot(page, '09-seat-cover', size);
+      await shoot(page, '09-seat-cover', size, result);
       await page.getByRole('button', { name: 'Show my screen' }).click();
       await page.getByRole('heading', { name: /ML on-call/ }).waitFor();
-      await shoot(page, '10-seat-eng-dashboard', size);
-      await checkInboxHoldsStill(page);
-      await shoot(page, '10b-seat-new-inject-above', size);
+      await shoot(page, '10-seat-eng-dashboard', size, result);
+      await checkInboxHoldsStill(page, result);
+      await shoot(page, '10b-seat-new-inject-above', size, result);
 
       await page.goto(`${base}#/session/${sessionId}/console`);
       await page.getByRole('textbox', { name: 'Inject title' }).fill('Status page: degraded recommendations');
@@ -131,7 +140,7 @@ async function run() {
       await page.waitForTimeout(500);
       await page.goto(`${base}#/session/${sessionId}/room`);
       await page.getByRole('timer', { name: 'Exercise time' }).waitFor();
-      await shoot(page, '11-room', size);
+      await shoot(page, '11-room', size, result);
 
       await page.goto(`${base}#/session/${sessionId}/console`);
       await page.getByRole('textbox', { name: 'Note text' }).fill('IC declared SEV2 within a minute <b>not bold</b>');
@@ -140,17 +149,17 @@ async function run() {
       page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: /^End the session/ }).click();
       await page.getByText('Ended', { exact: false }).first().waitFor();
-      await shoot(page, '12-console-ended', size);
+      await shoot(page, '12-console-ended', size, result);
 
       await page.goto(`${base}#/session/${sessionId}/debrief`);
       await page.getByRole('heading', { name: /Debrief/ }).waitFor();
-      await shoot(page, '13-debrief-top', size);
+      await shoot(page, '13-debrief-top', size, result);
       await page.getByRole('region', { name: 'Replay' }).scrollIntoViewIfNeeded();
-      await shoot(page, '14-debrief-replay', size);
+      await shoot(page, '14-debrief-replay', size, result);
 
       await page.goto(`${base}#/history`);
       await page.getByRole('table').waitFor();
-      await shoot(page, '15-history', size);
+      await shoot(page, '15-history', size, result);
       await page.close();
     }
   } finally {
@@ -158,11 +167,6 @@ async function run() {
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
     rmSync(home, { recursive: true, force: true });
   }
-  console.log(`screenshots in ${OUT}`);
-  if (contrastProblems.length) {
-    console.log(`text below AA contrast (axe, color-contrast):\n${contrastProblems.join('\n')}`);
-    process.exitCode = 1;
-  } else console.log(`contrast: axe checked ${contrastChecked} text elements, none below AA`);
+  if (pageErrors.length) result.notes.push(...pageErrors);
+  return result;
 }
-
-await run();
