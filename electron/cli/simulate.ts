@@ -1,12 +1,13 @@
 // drillbook simulate SCENARIO --play PLAY [--out DIR] [--format LIST]: a dry run. The play script
 // drives a session through the app's own runtime on virtual time; a trainer reads the summary
 // (overall, objectives, metrics, rejected script events) and the debrief lands in DIR.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatLoadError, loadPlay, loadScenario, MAX_FILE_BYTES, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { formatLoadError, loadPlay, loadScenario, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
+import { readFailure, readScenarioText } from './scenario-file.ts';
 import { REPORT_FORMATS } from '../../core/report/index.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -77,13 +78,6 @@ function parseArgs(args: string[]): Args {
   return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db };
 }
 
-async function readText(path: string): Promise<string> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw new Error('it is a directory, not a file');
-  if (info.size > MAX_FILE_BYTES) throw new Error(`the file is ${(info.size / 1048576).toFixed(2)} MiB; the limit is 1 MiB`);
-  return readFile(path, 'utf8');
-}
-
 function reason(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ENOENT') return 'no such file';
@@ -142,9 +136,14 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
   const texts: string[] = [];
   for (const file of [parsed.scenario, parsed.play]) {
     try {
-      texts.push(await readText(resolve(io.cwd, file)));
+      const read = await readScenarioText(resolve(io.cwd, file), file);
+      if (!read.ok) {
+        io.err(formatLoadError(read.error));
+        return EXIT_FAILED;
+      }
+      texts.push(read.text);
     } catch (error) {
-      io.err(`${file}: cannot read the file: ${reason(error)}`);
+      io.err(`${file}: cannot read the file: ${readFailure(error)}`);
       return EXIT_FAILED;
     }
   }

@@ -2,6 +2,7 @@
 // errors, each with its line, column and key path, so the author can fix the YAML.
 import { useRef, useState } from 'react';
 import { MAX_SCENARIO_BYTES } from '../../../core/protocol/bridge.ts';
+import { decodeScenarioBytes } from '../../../core/scenario/decode.ts';
 import { useApp } from '../../store/use-app.ts';
 import { navigate } from '../../app/navigation.ts';
 
@@ -23,8 +24,13 @@ export function ImportBox() {
     }
     setBusy(true);
     try {
-      const text = await file.text();
-      const entry = await importScenario(file.name, text);
+      // Blob.text() would turn bytes that are not UTF-8 into U+FFFD; the format refuses them.
+      const decoded = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) {
+        setLocalError(`${file.name} was not imported: line ${decoded.line}, column ${decoded.column}: ${decoded.message}`);
+        return;
+      }
+      const entry = await importScenario(file.name, decoded.text);
       if (entry) navigate({ view: 'library', entryId: entry.entryId });
     } finally {
       setBusy(false);
