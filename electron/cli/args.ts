@@ -1,6 +1,7 @@
 // Small shared argument parsing for the store's commands: `--flag VALUE`, `--flag=VALUE`, bare
 // switches and positionals, with usage errors that name the flag.
 import { UsageError } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -13,7 +14,7 @@ export function parseArgs(args: readonly string[], valueFlags: readonly string[]
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (!arg.startsWith('--')) {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${quote(arg)}`);
       parsed.positionals.push(arg);
       continue;
     }
@@ -32,7 +33,7 @@ export function parseArgs(args: readonly string[], valueFlags: readonly string[]
       if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
       parsed.values.set(flag, value);
     } else {
-      throw new UsageError(`unknown option '${arg}'`);
+      throw new UsageError(`unknown option ${quote(arg)}`);
     }
   }
   return parsed;

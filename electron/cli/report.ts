@@ -13,6 +13,7 @@ import { BUNDLE_EXTENSION, BUNDLE_MARKER_KEY, exportSessionBundle, openSessionBu
 import { appVersion } from '../host/app-version.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 const FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
 
@@ -72,11 +73,11 @@ export const reportCommand: CliCommand = async (args, io) => {
   const parsed = parseArgs(args, ['--session', '--format', '--out'], ['--anonymize', '--no-notes', '--force']);
   const [db, extra] = parsed.positionals;
   if (db === undefined) throw new UsageError('no data file given');
-  if (extra !== undefined) throw new UsageError(`one data file at a time; '${extra}' is one too many`);
+  if (extra !== undefined) throw new UsageError(`one data file at a time; ${quote(extra)} is one too many`);
   const sessionId = parsed.values.get('--session');
   const format = (parsed.values.get('--format') ?? 'json').toLowerCase();
   const chosen = FORMATS.find((f) => f === format);
-  if (chosen === undefined) throw new UsageError(`format '${format}' is not available; available: ${FORMATS.join(', ')}`);
+  if (chosen === undefined) throw new UsageError(`format ${quote(format)} is not available; available: ${FORMATS.join(', ')}`);
   const out = parsed.values.get('--out');
   if (chosen === 'pdf' && out === undefined) throw new UsageError('a PDF is not printed to the terminal: add --out FILE');
   if (chosen === 'bundle') {

@@ -2,7 +2,7 @@
 // complete and check scenario files. `npm run schema` regenerates scenarios/schema.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { playJsonSchema, scenarioJsonSchema, schemaFileText } from '../../core/scenario/index.ts';
+import { playJsonSchema, scenarioJsonSchema, schemaFileText, quote } from '../../core/scenario/index.ts';
 import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
 
 const HELP = `Usage: drillbook schema [--play] [--write FILE]
@@ -22,7 +22,7 @@ export const schemaCommand: CliCommand = async (args, io) => {
     else if (arg === '--write') {
       write = args[++i];
       if (write === undefined || write.startsWith('-')) throw new UsageError('--write needs a file name');
-    } else throw new UsageError(`unexpected argument '${arg}'`);
+    } else throw new UsageError(`unexpected argument ${quote(String(arg))}`);
   }
   const text = schemaFileText(play ? playJsonSchema() : scenarioJsonSchema());
   if (write === undefined) {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
-import { formatLoadError } from '../../core/scenario/index.ts';
+import { formatLoadError, quote } from '../../core/scenario/index.ts';
 import type { LoadError } from '../../core/scenario/types.ts';
 import type { LibraryEntry } from '../../core/protocol/bridge.ts';
 import type { SessionReview } from '../../core/service/app-service.ts';
@@ -49,12 +49,12 @@ export function debriefHash(sessionId: string): string {
 
 export function parseServeArgs(args: readonly string[], io: CliIo): ServeOptions {
   const parsed = parseArgs(args, ['--scenario', '--review', '--db', '--host', '--port'], ['--no-build']);
-  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${quote(String(parsed.positionals[0]))}`);
   const host = parsed.values.get('--host') ?? '127.0.0.1';
-  if (isIP(host) === 0) throw new UsageError(`--host must be an IP address of this machine (such as 127.0.0.1 or 192.168.1.20), not '${host}'`);
+  if (isIP(host) === 0) throw new UsageError(`--host must be an IP address of this machine (such as 127.0.0.1 or 192.168.1.20), not ${quote(host)}`);
   const portText = parsed.values.get('--port') ?? String(DEFAULT_PORT);
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${quote(portText)}`);
   const db = parsed.values.get('--db');
   const scenario = parsed.values.get('--scenario');
   const review = parsed.values.get('--review');

@@ -5,6 +5,7 @@ import { rescoreSession } from '../host/rescore.ts';
 import { openStore, type Store, type StoredSession } from '../store/index.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 const HELP = `Usage: drillbook sessions DB [--json]
 
@@ -86,7 +87,7 @@ export const sessionsCommand: CliCommand = async (args, io) => {
   const parsed = parseArgs(args, [], ['--json']);
   const [db, extra] = parsed.positionals;
   if (db === undefined) throw new UsageError('no data file given');
-  if (extra !== undefined) throw new UsageError(`one data file at a time; '${extra}' is one too many`);
+  if (extra !== undefined) throw new UsageError(`one data file at a time; ${quote(extra)} is one too many`);
   const store = openStore(resolve(io.cwd, db), { readonly: true });
   try {
     const rows = listSessions(store);

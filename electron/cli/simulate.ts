@@ -3,7 +3,7 @@
 // (overall, objectives, metrics, rejected script events) and the debrief lands in DIR.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatLoadError, loadPlay, loadScenario, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { formatLoadError, loadPlay, loadScenario, type LoadError, type Play, type Scenario, quote, visible } from '../../core/scenario/index.ts';
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
@@ -63,16 +63,16 @@ function parseArgs(args: string[]): Args {
     else if (flag === '--out') out = take();
     else if (flag === '--db') db = take();
     else if (flag === '--format') formats = take().split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${quote(arg)}`);
     else if (scenario === null) scenario = arg;
-    else throw new UsageError(`one scenario at a time; '${arg}' is one too many`);
+    else throw new UsageError(`one scenario at a time; ${quote(arg)} is one too many`);
   }
   if (scenario === null) throw new UsageError('no scenario given');
   if (play === null) throw new UsageError('no play script given: add --play FILE');
   if (formats.length === 0) throw new UsageError('--format needs at least one format');
   const unknown = formats.filter((f) => !(f in writers));
   if (unknown.length > 0) {
-    throw new UsageError(`format ${unknown.map((f) => `'${f}'`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
+    throw new UsageError(`format ${unknown.map((f) => `${quote(f)}`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
   }
   // The PDF last: without Chromium it fails, and the other formats are written by then.
   return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db };
@@ -100,7 +100,7 @@ const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 /** The summary a trainer reads at a glance. */
 export function summarize(scenario: Scenario, playFile: string, result: SimulationResult): string[] {
   const d = result.debrief;
-  const lines = [`Dry run of '${scenario.title}' (${scenario.id}) with ${playFile}: ended at ${clock(d.session.duration_s)}`];
+  const lines = [`Dry run of '${visible(scenario.title)}' (${scenario.id}) with ${playFile}: ended at ${clock(d.session.duration_s)}`];
   lines.push(`Overall: ${pct(d.score.percent).trim()} (${pts(d.score.points)} of ${pts(d.score.possible)} points)`);
   const width = Math.max(...d.objectives.map((o) => o.id.length), 4);
   lines.push('Objectives:');
@@ -158,7 +158,7 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
   const scenario: Scenario = loadedScenario.value;
   const play: Play = loadedPlay.value;
   if (play.scenario !== undefined && play.scenario !== scenario.id) {
-    io.err(`${parsed.play}: this play script was written for the scenario '${play.scenario}', not '${scenario.id}'. Pass the matching scenario, or change the play's \`scenario\` key.`);
+    io.err(`${parsed.play}: this play script was written for the scenario ${quote(String(play.scenario))}, not ${quote(String(scenario.id))}. Pass the matching scenario, or change the play's \`scenario\` key.`);
     return EXIT_FAILED;
   }
   const kept = parsed.db === null ? null : keepDryRunIn(resolve(io.cwd, parsed.db), scenario, texts[0] as string, parsed.scenario);

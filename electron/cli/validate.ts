@@ -1,7 +1,7 @@
 // drillbook validate FILE...: check scenarios and play scripts, print errors compiler-style
 // (FILE:LINE:COL: PATH: MESSAGE) and one OK line with a summary per valid file.
 import { resolve } from 'node:path';
-import { formatDuration, formatLoadError, loadAny, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { formatDuration, formatLoadError, loadAny, type Play, type Scenario, quote, visible } from '../../core/scenario/index.ts';
 import { readFailure, readScenarioText, type ScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 
@@ -26,7 +26,7 @@ export function scenarioSummary(s: Scenario): string {
 
 export function playSummary(p: Play): string {
   const last = p.events.reduce((max, e) => Math.max(max, e.at), 0);
-  const target = p.scenario ? ` for '${p.scenario}'` : '';
+  const target = p.scenario ? ` for ${quote(String(p.scenario))}` : '';
   return `play script${target} — ${plural(p.events.length, 'event')}, last at ${formatDuration(last)}`;
 }
 
@@ -49,7 +49,7 @@ async function validateFile(file: string, io: CliIo): Promise<boolean> {
     return false;
   }
   if (loaded.kind === 'play') io.out(`${file}: OK: ${playSummary(loaded.result.value)}`);
-  else io.out(`${file}: OK: '${loaded.result.value.title}' — ${scenarioSummary(loaded.result.value)}`);
+  else io.out(`${file}: OK: '${visible(loaded.result.value.title)}' — ${scenarioSummary(loaded.result.value)}`);
   return true;
 }
 
@@ -62,7 +62,7 @@ export const validateCommand: CliCommand = async (args, io) => {
   let options = true;
   for (const arg of args) {
     if (options && arg === '--') options = false;
-    else if (options && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+    else if (options && arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${quote(arg)}`);
     else files.push(arg);
   }
   if (files.length === 0) throw new UsageError('no files given: name the scenario or play script files to check');

@@ -14,7 +14,7 @@ const CodeSchema = z.string().regex(/^\d{6}$/, 'a six-digit code');
 const LobbyRequest = z.object({ code: CodeSchema }).strict();
 const JoinRequest = z.object({
   code: CodeSchema,
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(120).refine((name) => !name.includes('\u0000')),
   seat: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]).optional(),
 }).strict();
 

@@ -150,4 +150,15 @@ describe('the installed command', () => {
       "test/fixtures/malformed/unknown-role.yaml:20:15: injects[0].prompts[0].role: unknown role 'ghost'; roles are: ic, eng\n",
     );
   }, 60_000);
+
+  it('an argument with bidirectional controls and 100 KB of text reaches the terminal escaped and cut (issue 16)', async () => {
+    const run = promisify(execFile);
+    const hostile = `--\u202eevil${'x'.repeat(100_000)}`;
+    const bad = await run(process.execPath, ['bin/drillbook.js', 'sessions', 'a.db', hostile], { cwd: repoRoot }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in bad ? bad.code : 0).toBe(2);
+    expect(bad.stderr).not.toMatch(/\u202e/);
+    expect(bad.stderr).toContain("unknown option '--\\u202eevilxxx");
+    expect(bad.stderr).toContain('…');
+    expect(bad.stderr.length).toBeLessThan(1000);
+  }, 60_000);
 });
