@@ -188,8 +188,8 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
     case 'action.take': {
       if (role === null) return reject('forbidden', 'Actions are taken by a role; choose the role that takes it.');
       const action = index.actions.get(command.action);
-      if (!action) return reject('unknown-action', `There is no action '${command.action}' in this scenario.`);
-      if (!action.roles.includes(role)) return reject('forbidden', `The role '${role}' may not take the action '${action.title}'; it is for ${action.roles.join(', ')}.`);
+      // Another role's action gets the answer an unknown id gets: a role learns nothing it cannot see.
+      if (!action || !action.roles.includes(role)) return reject('unknown-action', noSuch('action', command.action, role));
       const bad = needsRunning(state, 'take an action');
       if (bad) return bad;
       return accept({ type: 'action.taken', payload: { action: action.id, role } });
@@ -285,16 +285,23 @@ function decideAdhoc(scenario: Scenario, state: SessionState, command: Extract<C
   );
 }
 
+/** The one answer to a role about an id it cannot use: it names only what the role sent. */
+function noSuch(what: 'action' | 'prompt', id: string, role: string): string {
+  const shown = id.length > 64 ? `${id.slice(0, 63)}…` : id;
+  return what === 'action'
+    ? `The role '${role}' has no action '${shown}' to take.`
+    : `The role '${role}' has no prompt '${shown}' to answer (a prompt can be answered once it has arrived).`;
+}
+
 function decideAnswer(scenario: Scenario, state: SessionState, role: string | null, command: Extract<Command, { type: 'prompt.answer' }>): Decision {
   if (role === null) return reject('forbidden', 'Answers are given by a role; choose the role that answers.');
+  // Unknown, not yet delivered, or another role's: one answer, so a role learns nothing it cannot see.
+  const unknown = reject('unknown-prompt', noSuch('prompt', command.prompt, role));
   const prompt = state.prompts.get(command.prompt);
-  if (!prompt) return reject('unknown-prompt', `There is no prompt '${command.prompt}' in this session.`);
+  if (!prompt) return unknown;
   const defined = indexScenario(scenario).prompts.get(command.prompt)
     ?? state.adhoc.find((a) => a.inject === prompt.inject)?.prompt;
-  if (!defined) return reject('unknown-prompt', `There is no prompt '${command.prompt}' in this session.`);
-  const inject = state.injects.get(prompt.inject);
-  if (!inject?.delivered) return reject('not-delivered', `Prompt '${command.prompt}' belongs to an inject that has not been delivered yet, so it cannot be answered.`);
-  if (defined.role !== role) return reject('forbidden', `The role '${role}' may not answer prompt '${command.prompt}'; it is for the role '${defined.role}'.`);
+  if (!defined || defined.role !== role || !state.injects.get(prompt.inject)?.delivered) return unknown;
   const bad = needsRunning(state, 'answer');
   if (bad) return bad;
   const answer = command.answer;

@@ -11,7 +11,8 @@ import { END_REASONS, PAUSE_REASONS } from '../engine/events.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
 
 const id = z.string().min(1).max(200);
-const text = (max: number) => z.string().max(max);
+// A NUL ends a text early in C-based tools (terminals, PDF and spreadsheet readers): refused.
+const text = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), { error: 'the text holds a NUL character (\\u0000); remove it' });
 
 export const ParticipantSchema = z.object({ name: text(LIMITS.name), roles: z.array(id).max(100) }).strict();
 

@@ -4,6 +4,8 @@
 // Formula injection: a spreadsheet runs a cell that starts with = + - @ (and some with tab or CR)
 // as a formula. Any cell that starts with one of those gets a leading apostrophe ('=SUM(...)),
 // which spreadsheets show as text; the apostrophe is visible in plain-text readers, on purpose.
+// The check is made on the cell as written and again after NFKC folding and trimming leading
+// blanks (" =1+1", "＝1+1"), as spreadsheets read them.
 // Numbers we write are never negative, so no number is touched. C0 control characters other than
 // tab, CR and LF are shown as their Unicode control pictures (NUL -> U+2400).
 //
@@ -51,7 +53,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : visibleControls(String(value));
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  // A spreadsheet skips leading blanks and folds full-width ＝＋－＠ to = + - @ before it decides
+  // that a cell is a formula: so does the check.
+  if (FORMULA_START.test(text) || FORMULA_START.test(text.normalize('NFKC').trimStart())) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -23,3 +23,34 @@ export function visibleControls(value: string): string {
 export function escapeHtml(value: string): string {
   return visibleControls(value).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
+
+const EMBEDDINGS = new Set(['\u202a', '\u202b', '\u202d', '\u202e']); // LRE RLE LRO RLO, closed by PDF
+const ISOLATES = new Set(['\u2066', '\u2067', '\u2068']); // LRI RLI FSI, closed by PDI
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * One line of untrusted text whose bidirectional controls cannot reach past it: an unterminated
+ * RLO (U+202E) would reverse the rest of the line in a plain-text viewer. Every embedding and
+ * isolate it opens is closed at its end, a stray closer that would end ours early is dropped, and
+ * the whole is wrapped in a first-strong isolate (FSI ... PDI). Text without such controls is
+ * returned as it is.
+ */
+export function isolateBidi(line: string): string {
+  if (!BIDI_CONTROL.test(line)) return line;
+  let embeddings = 0;
+  let isolates = 0;
+  let out = '';
+  for (const c of line) {
+    if (EMBEDDINGS.has(c)) embeddings++;
+    else if (c === '\u202c') {
+      if (embeddings === 0) continue;
+      embeddings--;
+    } else if (ISOLATES.has(c)) isolates++;
+    else if (c === '\u2069') {
+      if (isolates === 0) continue;
+      isolates--;
+    }
+    out += c;
+  }
+  return `\u2068${out}${'\u202c'.repeat(embeddings)}${'\u2069'.repeat(isolates)}\u2069`;
+}

@@ -1,7 +1,7 @@
 // The meaning of a well-shaped scenario: ids unique, every reference names something that exists,
 // keys that only make sense together appear together, and no inject waits on itself.
 import type { Finding } from './errors.ts';
-import type { Path } from './path.ts';
+import { quote, type Path } from './path.ts';
 import type { RawCondition, RawInject, RawPrompt, RawScenario, RawSimpleMetBy, RawStep } from './schema.ts';
 import { didYouMean, listNames } from './suggest.ts';
 import { parseDuration } from './duration.ts';
@@ -21,7 +21,7 @@ export function checkScenario(s: RawScenario): Finding[] {
     list.forEach((item, i) => {
       const seen = first.get(item.id);
       if (seen === undefined) first.set(item.id, i);
-      else add([...listPath, i, 'id'], `duplicate ${what} id '${item.id}' (also ${[...listPath, seen].map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('')})`);
+      else add([...listPath, i, 'id'], `duplicate ${what} id ${quote(String(item.id))} (also ${[...listPath, seen].map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('')})`);
     });
     return [...first.keys()];
   };
@@ -37,7 +37,7 @@ export function checkScenario(s: RawScenario): Finding[] {
 
   const known = (what: string, names: readonly string[]) => (id: string, path: Path): boolean => {
     if (names.includes(id)) return true;
-    add(path, `unknown ${what} '${id}'; ${what}s are: ${listNames(names)}${didYouMean(id, names)}`);
+    add(path, `unknown ${what} ${quote(String(id))}; ${what}s are: ${listNames(names)}${didYouMean(id, names)}`);
     return false;
   };
   const knownRole = known('role', roles);
@@ -52,25 +52,25 @@ export function checkScenario(s: RawScenario): Finding[] {
     (inject.prompts ?? []).forEach((prompt, j) => {
       const path: Path = ['injects', i, 'prompts', j];
       const seen = prompts.get(prompt.id);
-      if (seen) add([...path, 'id'], `duplicate prompt id '${prompt.id}' (also injects[${s.injects.indexOf(seen.inject)}]); prompt ids are unique across the scenario`);
+      if (seen) add([...path, 'id'], `duplicate prompt id ${quote(String(prompt.id))} (also injects[${s.injects.indexOf(seen.inject)}]); prompt ids are unique across the scenario`);
       else prompts.set(prompt.id, { prompt, inject, path });
     }),
   );
   const promptIds = [...prompts.keys()];
   const knownPrompt = (id: string, path: Path): PromptInfo | undefined => {
     const info = prompts.get(id);
-    if (!info) add(path, `unknown prompt '${id}'; prompts are: ${listNames(promptIds)}${didYouMean(id, promptIds)}`);
+    if (!info) add(path, `unknown prompt ${quote(String(id))}; prompts are: ${listNames(promptIds)}${didYouMean(id, promptIds)}`);
     return info;
   };
   const optionsOf = (info: PromptInfo, withIds: readonly string[] | undefined, path: Path) => {
     if (withIds === undefined) return;
     if (info.prompt.type === 'text') {
-      add(path, `'with' applies to choice and multi prompts only; prompt '${info.prompt.id}' is a text prompt`, 'key');
+      add(path, `'with' applies to choice and multi prompts only; prompt ${quote(String(info.prompt.id))} is a text prompt`, 'key');
       return;
     }
     const ids = (info.prompt.options ?? []).map((o) => o.id);
     withIds.forEach((id, k) => {
-      if (!ids.includes(id)) add([...path, k], `unknown option '${id}' for prompt '${info.prompt.id}'; its options are: ${listNames(ids)}${didYouMean(id, ids)}`);
+      if (!ids.includes(id)) add([...path, k], `unknown option ${quote(String(id))} for prompt ${quote(String(info.prompt.id))}; its options are: ${listNames(ids)}${didYouMean(id, ids)}`);
     });
   };
 
@@ -91,14 +91,14 @@ export function checkScenario(s: RawScenario): Finding[] {
 
   (s.actions ?? []).forEach((action, i) => {
     (action.roles ?? []).forEach((r, k) => knownRole(r, ['actions', i, 'roles', k]));
-    duplicates(action.roles ?? [], (k, r) => add(['actions', i, 'roles', k], `role '${r}' is listed twice`));
+    duplicates(action.roles ?? [], (k, r) => add(['actions', i, 'roles', k], `role ${quote(String(r))} is listed twice`));
   });
 
   s.injects.forEach((inject, i) => {
     const path: Path = ['injects', i];
     const triggers = (['at', 'after', 'when'] as const).filter((k) => inject[k] !== undefined);
     if (triggers.length === 0) add(path, "an inject needs exactly one of 'at', 'after' or 'when'");
-    if (triggers.length > 1) add([...path, triggers[1] ?? 'at'], `an inject has exactly one of 'at', 'after' or 'when'; this one has ${triggers.map((t) => `'${t}'`).join(' and ')}`, 'key');
+    if (triggers.length > 1) add([...path, triggers[1] ?? 'at'], `an inject has exactly one of 'at', 'after' or 'when'; this one has ${triggers.map((t) => `${quote(String(t))}`).join(' and ')}`, 'key');
     if (inject.delay !== undefined && inject.after === undefined && inject.when === undefined) {
       add([...path, 'delay'], "'delay' goes with 'after' or 'when' only; with 'at', write the time itself", 'key');
     }
@@ -108,7 +108,7 @@ export function checkScenario(s: RawScenario): Finding[] {
     const to = inject.to === 'all' ? roles : inject.to;
     if (inject.to !== 'all') {
       inject.to.forEach((r, k) => knownRole(r, [...path, 'to', k]));
-      duplicates(inject.to, (k, r) => add([...path, 'to', k], `role '${r}' is listed twice`));
+      duplicates(inject.to, (k, r) => add([...path, 'to', k], `role ${quote(String(r))} is listed twice`));
     }
     if (inject.table) {
       const columns = inject.table.columns.length;
@@ -120,12 +120,12 @@ export function checkScenario(s: RawScenario): Finding[] {
     (inject.prompts ?? []).forEach((prompt, j) => {
       const p: Path = [...path, 'prompts', j];
       if (knownRole(prompt.role, [...p, 'role']) && !to.includes(prompt.role)) {
-        add([...p, 'role'], `role '${prompt.role}' cannot answer this prompt: inject '${inject.id}' goes to ${listNames(to)}; add '${prompt.role}' to its 'to'`);
+        add([...p, 'role'], `role ${quote(String(prompt.role))} cannot answer this prompt: inject ${quote(String(inject.id))} goes to ${listNames(to)}; add ${quote(String(prompt.role))} to its 'to'`);
       }
       if (prompt.objective !== undefined) knownObjective(prompt.objective, [...p, 'objective']);
       const options = prompt.options ?? [];
       const optionIds = options.map((o) => o.id);
-      duplicates(optionIds, (k, id) => add([...p, 'options', k, 'id'], `duplicate option id '${id}' in prompt '${prompt.id}'`));
+      duplicates(optionIds, (k, id) => add([...p, 'options', k, 'id'], `duplicate option id ${quote(String(id))} in prompt ${quote(String(prompt.id))}`));
       if (prompt.type === 'text') {
         if (options.length > 0) add([...p, 'options'], "a text prompt has no options; make it a choice or multi prompt, or remove 'options'", 'key');
       } else if (options.length === 0) {
@@ -137,11 +137,11 @@ export function checkScenario(s: RawScenario): Finding[] {
       for (const list of ['best', 'acceptable'] as const) {
         const ids = expect[list] ?? [];
         if (prompt.type === 'text' && ids.length > 0) {
-          add([...e, list], `'${list}' applies to choice and multi prompts only; for a text prompt use 'keywords'`, 'key');
+          add([...e, list], `${quote(String(list))} applies to choice and multi prompts only; for a text prompt use 'keywords'`, 'key');
           continue;
         }
         ids.forEach((id, k) => {
-          if (!optionIds.includes(id)) add([...e, list, k], `unknown option '${id}'; this prompt's options are: ${listNames(optionIds)}${didYouMean(id, optionIds)}`);
+          if (!optionIds.includes(id)) add([...e, list, k], `unknown option ${quote(String(id))}; this prompt's options are: ${listNames(optionIds)}${didYouMean(id, optionIds)}`);
         });
       }
       if (prompt.type !== 'text' && (expect.keywords ?? []).length > 0) {
@@ -164,7 +164,7 @@ export function checkScenario(s: RawScenario): Finding[] {
     const info = knownPrompt(m.prompt, [...mp, 'prompt']);
     if (!info) return;
     if (m.with === undefined && info.prompt.type !== 'text') {
-      add(mp, `prompt '${m.prompt}' is a ${info.prompt.type} prompt: add 'with: [OPTION...]', the options that meet this step`);
+      add(mp, `prompt ${quote(String(m.prompt))} is a ${info.prompt.type} prompt: add 'with: [OPTION...]', the options that meet this step`);
     }
     optionsOf(info, m.with, [...mp, 'with']);
   };
@@ -244,7 +244,7 @@ function checkDelivery(s: RawScenario, prompts: Map<string, PromptInfo>): Findin
         path: ['injects', i, 'after'],
         message: cycle
           ? `'after' chain has a cycle: ${cycle.join(' -> ')}; one of them needs 'at' or 'when'`
-          : `this inject can never be delivered: it comes after '${inject.after}', which can never be delivered`,
+          : `this inject can never be delivered: it comes after ${quote(String(inject.after))}, which can never be delivered`,
       });
     } else if (inject.when !== undefined) {
       const waits = [...new Set(conditionInjects(inject.when, prompts, steps))].filter((id) => !deliverable.has(id));

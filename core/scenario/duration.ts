@@ -2,7 +2,9 @@
 // seconds) and back. The pattern is shared with the schema so that editors and the loader agree.
 import type { Seconds } from './types.ts';
 
-const UNITS = String.raw`\d+h(?:\d+m)?(?:\d+s)?|\d+m(?:\d+s)?|\d+s`;
+// After a larger unit, minutes and seconds stay below 60 (1h90m is refused, as 1:90 is); the
+// first unit may be any size (90m, 150s).
+const UNITS = String.raw`\d+h(?:[0-5]?\dm)?(?:[0-5]?\ds)?|\d+m(?:[0-5]?\ds)?|\d+s`;
 const CLOCK = String.raw`\d+:[0-5]\d(?::[0-5]\d)?`;
 const DIGITS = String.raw`\d+`;
 

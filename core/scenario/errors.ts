@@ -26,8 +26,9 @@ export function locateFindings(file: string, findings: readonly Finding[], locat
  * terminal or a log as themselves (an escape sequence could rewrite what the trainer sees).
  */
 export function visible(text: string): string {
+  // Bidirectional controls too: an unterminated U+202E reverses the rest of the terminal line.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `FILE:LINE:COL: PATH: MESSAGE` (the PATH part is left out for errors about the whole document). */

@@ -9,6 +9,7 @@ import { describeValue, formatPath, isRecord } from './path.ts';
 import { ScenarioFileSchema, SCENARIO_FORMAT, type RawScenario } from './schema.ts';
 import { PlayFileSchema, PLAY_FORMAT, type RawPlay } from './play-schema.ts';
 import { checkScenario } from './check-scenario.ts';
+import { withoutBom } from './decode.ts';
 import { normalizePlay, normalizeScenario } from './normalize.ts';
 
 interface Format<Raw, T> {
@@ -38,7 +39,7 @@ const playFormat: Format<RawPlay, Play> = {
 const OTHER_FORMATS: Record<string, string> = { [SCENARIO_FORMAT]: 'scenario', [PLAY_FORMAT]: 'play script' };
 
 function load<Raw, T>(spec: Format<Raw, T>, text: string, file: string): LoadResult<T> {
-  return loadFrom(spec, readYaml(text), file);
+  return loadFrom(spec, readYaml(withoutBom(text)), file);
 }
 
 function loadFrom<Raw, T>(spec: Format<Raw, T>, yaml: YamlResult, file: string): LoadResult<T> {
@@ -89,7 +90,7 @@ export type AnyLoadResult = { kind: 'scenario'; result: LoadResult<Scenario> } |
 
 /** Load a file as whichever format its `format` key declares (a scenario when it declares neither). */
 export function loadAny(text: string, fileName: string): AnyLoadResult {
-  const yaml = readYaml(text);
+  const yaml = readYaml(withoutBom(text));
   const value = yaml.value;
   if (isRecord(value) && value.format === PLAY_FORMAT) return { kind: 'play', result: loadFrom(playFormat, yaml, fileName) };
   return { kind: 'scenario', result: loadFrom(scenarioFormat, yaml, fileName) };

@@ -10,16 +10,24 @@ export function formatPath(path: Path): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
+    else if (PLAIN_KEY.test(segment) && segment.length <= 60) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(cut(segment))}]`;
   }
   return out;
 }
 
-/** Quote a user's text for a message, cut to a readable length. */
+/** A user's text cut to `max` characters with an ellipsis (never splitting a surrogate pair). */
+export function cut(text: string, max = 60): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Quote a user's text for a message, on one line and cut to a readable length. */
 export function quote(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return `'${oneLine.length > max ? `${oneLine.slice(0, max - 3)}...` : oneLine}'`;
+  return `'${cut(text.replace(/\s+/g, ' '), max)}'`;
 }
 
 export function describeValue(value: unknown): string {

@@ -1,7 +1,7 @@
 // The raw play-script format (drillbook/play@1): a list of timed events, each exactly one kind.
 import { z } from 'zod';
 import { NOTE_TAGS, RATINGS } from './types.ts';
-import { describeValue, isRecord } from './path.ts';
+import { describeValue, isRecord, quote } from './path.ts';
 import { formatLiteral } from './schema.ts';
 import { duration, fraction, hasKey, keyed, listOf, oneOf, ref, slug, strict, text } from './schema-kit.ts';
 import { didYouMean, listNames } from './suggest.ts';
@@ -46,7 +46,7 @@ export const PlayEventSchema = keyed(
       if (!isRecord(value)) return `expected an event such as {at: 2m, role: ic, prompt: severity, answer: sev2}, got ${describeValue(value)}`;
       if (hasKey('facilitator')(value)) {
         const kind = value.facilitator;
-        const got = typeof kind === 'string' ? `'${kind}'${didYouMean(kind, FACILITATOR_EVENTS)}` : describeValue(kind);
+        const got = typeof kind === 'string' ? `${quote(String(kind))}${didYouMean(kind, FACILITATOR_EVENTS)}` : describeValue(kind);
         return `unknown facilitator event ${got}; facilitator events are: ${listNames(FACILITATOR_EVENTS)}`;
       }
       const guess = Object.keys(value).map((k) => didYouMean(k, ['answer', 'action', 'text', 'facilitator'])).find((s) => s !== '');

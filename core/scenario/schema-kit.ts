@@ -65,7 +65,10 @@ export const slug = () =>
 export const ref = () => z.string({ error: (iss) => `expected an id (text), got ${describeValue(iss.input)}${quoteHint(iss.input)}` });
 
 export const text = () =>
-  z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}${quoteHint(iss.input)}` }).min(1, { error: 'must not be empty' });
+  z.string({ error: (iss) => `expected text, got ${describeValue(iss.input)}${quoteHint(iss.input)}` })
+    .min(1, { error: 'must not be empty' })
+    // A NUL ends the text early in C-based tools (terminals, some PDF and spreadsheet readers).
+    .refine((value) => !value.includes('\u0000'), { error: 'the text holds a NUL character (\\u0000); remove it' });
 
 const TOO_LONG = `a duration is at most a year (${MAX_DURATION_SECONDS / 3600}h)`;
 

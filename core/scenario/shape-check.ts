@@ -4,7 +4,7 @@
 // entries, play events) re-checks the one branch the mapping meant instead of listing every branch.
 import type { z } from 'zod';
 import type { Finding } from './errors.ts';
-import { describeValue, formatPath, isRecord, valueAt, type Path, type PathSegment } from './path.ts';
+import { describeValue, formatPath, isRecord, valueAt, type Path, type PathSegment, quote } from './path.ts';
 import { keyedUnions, objectKinds } from './schema-kit.ts';
 import { didYouMean, listNames } from './suggest.ts';
 
@@ -113,7 +113,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path, prefix: Path, schema
     return issue.keys.map((key) => ({
       path: [...full, key],
       at: 'key' as const,
-      message: `unknown key '${key}' in ${kind}${didYouMean(key, known) || `; ${kind} keys are: ${listNames(known, 30)}`}`,
+      message: `unknown key ${quote(String(key))} in ${kind}${didYouMean(key, known) || `; ${kind} keys are: ${listNames(known, 30)}`}`,
     }));
   }
   if (issue.code === 'invalid_type' && input === undefined && path.length > 0) {
@@ -121,7 +121,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path, prefix: Path, schema
     const parent = walk(root, value, parentPath).schema;
     const key = path[path.length - 1];
     if (isRecord(valueAt(value, parentPath))) {
-      return [{ path: [...prefix, ...parentPath], message: `missing required key '${String(key)}' in ${kindOf(parent)}` }];
+      return [{ path: [...prefix, ...parentPath], message: `missing required key ${quote(String(key))} in ${kindOf(parent)}` }];
     }
   }
   if (issue.message !== '') return [{ path: full, message: issue.message }];

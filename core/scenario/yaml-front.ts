@@ -4,7 +4,7 @@
 // non-scalar keys, deep nesting and alias expansion.
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Finding, Locator, Position } from './errors.ts';
-import type { Path, PathSegment } from './path.ts';
+import { quote, type Path, type PathSegment } from './path.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** Scenarios nest about eight levels; conditions a few more. Anything deeper is a mistake or an attack. */
@@ -12,6 +12,8 @@ export const MAX_DEPTH = 64;
 /** Values produced by expanding aliases, all aliases together. */
 export const MAX_ALIAS_NODES = 10_000;
 const MAX_YAML_ERRORS = 20;
+/** One message, wherever the depth is caught: the pre-pass, the composer or the converter. */
+const TOO_DEEP = `the document nests more than ${MAX_DEPTH} levels deep; a scenario never needs that many`;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface YamlResult {
@@ -63,7 +65,7 @@ export function readYaml(text: string): YamlResult {
       value: undefined,
       locate: noPlace,
       fatal: true,
-      findings: [{ path: [], message: `the document nests too deeply to load safely (at most ${MAX_DEPTH} levels)`, position: { line, column: deep - lineStart + 1 } }],
+      findings: [{ path: [], message: TOO_DEEP, position: { line, column: deep - lineStart + 1 } }],
     };
   }
 
@@ -118,7 +120,7 @@ function yamlMessage(code: string, message: string, source: string): string {
       return `unknown tag ${tag}: tags are not allowed in scenario files; remove it`;
     }
     case 'RESOURCE_EXHAUSTION':
-      return `the document nests too deeply to load safely (at most ${MAX_DEPTH} levels)`;
+      return TOO_DEEP;
     case 'MULTIPLE_DOCS':
       return 'the file holds more than one YAML document (a second ---); one file is one scenario or play script';
     default:
@@ -149,7 +151,7 @@ class Converter {
   /** `viaAlias` is the outermost alias being expanded, if any: the place to blame for a blow-up. */
   toValue(node: unknown, path: Path, depth: number, viaAlias?: unknown): unknown {
     if (depth > MAX_DEPTH) {
-      throw new LimitReached(`the document nests more than ${MAX_DEPTH} levels deep; a scenario never needs that many`, this.offset(node));
+      throw new LimitReached(TOO_DEEP, this.offset(node));
     }
     if (viaAlias !== undefined && ++this.aliasNodes > MAX_ALIAS_NODES) {
       throw new LimitReached(`aliases (*name) expand to more than ${MAX_ALIAS_NODES} values; write the content out or use fewer aliases`, this.offset(viaAlias));
@@ -183,12 +185,12 @@ class Converter {
       const key = String(keyNode.value);
       const keyPosition = this.where(keyNode);
       if (FORBIDDEN_KEYS.has(key)) {
-        this.findings.push({ path: [...path, key], message: `the key '${key}' is not allowed in scenario files`, position: keyPosition });
+        this.findings.push({ path: [...path, key], message: `the key ${quote(String(key))} is not allowed in scenario files`, position: keyPosition });
         continue;
       }
       const first = firstLine.get(key);
       if (first !== undefined) {
-        this.findings.push({ path: [...path, key], message: `duplicate key '${key}' (first on line ${first}); a key may appear once per mapping`, position: keyPosition });
+        this.findings.push({ path: [...path, key], message: `duplicate key ${quote(String(key))} (first on line ${first}); a key may appear once per mapping`, position: keyPosition });
         continue;
       }
       firstLine.set(key, keyPosition.line);
@@ -267,8 +269,10 @@ const SYNTHETIC = new Set(['\u0002', '\u0018', '\u001f']);
 
 /**
  * A linear pre-pass over the lexer's tokens: an upper bound of the nesting depth (open indentation
- * levels + block indicators on the line + open flow brackets). Returns the offset where the bound
- * first exceeds twice MAX_DEPTH, or undefined. The exact limit is applied later, on the nodes.
+ * levels + block indicators on the line + open flow brackets). When the bound exceeds twice
+ * MAX_DEPTH, the document is refused before it is composed, at the place where the bound first
+ * went past MAX_DEPTH (where the exact check on the nodes points for a shallower document), so the
+ * message and its place say the same limit. Returns undefined when the bound stays lower.
  */
 export function deepNestingOffset(text: string): number | undefined {
   const limit = 2 * MAX_DEPTH;
@@ -277,6 +281,7 @@ export function deepNestingOffset(text: string): number | undefined {
   let indicators = 0;
   let lineStart = true;
   let offset = 0;
+  let pastLimit: number | undefined;
   for (const token of new Lexer().lex(text)) {
     if (SYNTHETIC.has(token)) continue;
     const start = offset;
@@ -298,7 +303,11 @@ export function deepNestingOffset(text: string): number | undefined {
     if (token === '[' || token === '{') flow++;
     else if (token === ']' || token === '}') flow = Math.max(0, flow - 1);
     else if (flow === 0 && (token === '-' || token === '?' || token === ':')) indicators++;
-    if (indents.length + indicators + flow > limit) return start;
+    const bound = indents.length + indicators + flow;
+    // A bracket's bound is its depth + 2 (the line's indentation level, the root), a block
+    // level's its depth + 1: past MAX_DEPTH + 2 the place is certainly deeper than the limit.
+    if (bound > MAX_DEPTH + 2) pastLimit ??= start;
+    if (bound > limit) return pastLimit;
   }
   return undefined;
 }

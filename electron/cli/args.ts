@@ -4,6 +4,7 @@
 // dash-led value, an unknown option, a value given to a switch) into usage errors that name the flag.
 import { parseArgs as parseTokens } from 'node:util';
 import { UsageError } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -30,7 +31,7 @@ export function parseArgs(args: readonly string[], valueFlags: readonly string[]
       if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(`${flag} needs a value`);
       parsed.values.set(flag, value);
     } else {
-      throw new UsageError(`unknown option '${flag}'`);
+      throw new UsageError(`unknown option ${quote(flag)}`);
     }
   }
   return parsed;

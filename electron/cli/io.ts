@@ -1,4 +1,5 @@
 // What a CLI command writes to. Tests pass a capturing Io; the real command uses the process's.
+import { visible } from '../../core/scenario/index.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -6,9 +7,21 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * Messages quote files, arguments and recorded text: control characters other than tab and line
+ * breaks, and bidirectional controls (an unterminated U+202E reverses the rest of the line), are
+ * shown escaped on the terminal. Standard output is left alone: it may be a report being piped.
+ */
+export function terminalSafe(text: string): string {
+  return text.split('\n').map((line) => visible(line).replace(/\\u0009/g, '\t')).join('\n');
+}
+
 export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => {
+    const safe = terminalSafe(text);
+    process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);
+  },
   cwd: process.cwd(),
 };
 

@@ -1,6 +1,7 @@
 // The drillbook command: one entry, one file per subcommand, loaded on demand so that
 // `drillbook validate` never pays for SQLite or a browser.
 import { EXIT_FAILED, EXIT_USAGE, processIo, UsageError, type CliCommand, type CliIo } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 interface Entry {
   summary: string;
@@ -68,7 +69,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!entry) {
-    io.err(`drillbook: unknown command '${name}'.\n${usage()}`);
+    io.err(`drillbook: unknown command ${quote(name)}.\n${usage()}`);
     return EXIT_USAGE;
   }
   try {

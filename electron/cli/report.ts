@@ -3,16 +3,16 @@
 // scenario text it ran with, or exported whole as a portable session bundle. DB may itself be a
 // bundle (a .drillbook file). Every file is opened read-only.
 import { basename, extname, resolve } from 'node:path';
-import { z } from 'zod';
 import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
 import type { Debrief } from '../../core/scoring/index.ts';
 import { renderPdf } from '../report/write-reports.ts';
 import { rescoreSession } from '../host/rescore.ts';
-import { BUNDLE_EXTENSION, BUNDLE_MARKER_KEY, exportSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
+import { BUNDLE_EXTENSION, exportSessionBundle, isSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
 import { appVersion } from '../host/app-version.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 const FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
 
@@ -36,23 +36,15 @@ interface Source {
   close(): void;
 }
 
-/** Whether a file not named like a bundle carries a bundle's marker (a renamed bundle). */
-function markedAsBundle(path: string): boolean {
-  const store = openStore(path, { readonly: true });
-  try {
-    return store.settings.get(BUNDLE_MARKER_KEY, z.unknown()) !== undefined;
-  } finally {
-    store.close();
-  }
-}
-
 /** A bundle when it is named or marked like one; the data file otherwise. */
 function openSource(path: string, sessionId: string | undefined): Source {
   const named = extname(path).toLowerCase() === BUNDLE_EXTENSION;
-  if (!named && sessionId === undefined && !markedAsBundle(path)) {
+  const marked = !named && isSessionBundle(path);
+  if (!named && sessionId === undefined && !marked) {
     throw new UsageError(`no session given: add --session ID (drillbook sessions ${basename(path)} lists them)`);
   }
-  if (named || sessionId === undefined) {
+  // A bundle is only ever opened by the bundle reader (a plain open refuses it).
+  if (named || marked || sessionId === undefined) {
     const bundle = openSessionBundle(path);
     if (sessionId !== undefined && sessionId !== bundle.session.id) {
       bundle.close();
@@ -72,11 +64,11 @@ export const reportCommand: CliCommand = async (args, io) => {
   const parsed = parseArgs(args, ['--session', '--format', '--out'], ['--anonymize', '--no-notes', '--force']);
   const [db, extra] = parsed.positionals;
   if (db === undefined) throw new UsageError('no data file given');
-  if (extra !== undefined) throw new UsageError(`one data file at a time; '${extra}' is one too many`);
+  if (extra !== undefined) throw new UsageError(`one data file at a time; ${quote(extra)} is one too many`);
   const sessionId = parsed.values.get('--session');
   const format = (parsed.values.get('--format') ?? 'json').toLowerCase();
   const chosen = FORMATS.find((f) => f === format);
-  if (chosen === undefined) throw new UsageError(`format '${format}' is not available; available: ${FORMATS.join(', ')}`);
+  if (chosen === undefined) throw new UsageError(`format ${quote(format)} is not available; available: ${FORMATS.join(', ')}`);
   const out = parsed.values.get('--out');
   if (chosen === 'pdf' && out === undefined) throw new UsageError('a PDF is not printed to the terminal: add --out FILE');
   if (chosen === 'bundle') {

@@ -2,7 +2,7 @@
 // complete and check scenario files. `npm run schema` regenerates scenarios/schema.json.
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { playJsonSchema, scenarioJsonSchema, schemaFileText } from '../../core/scenario/index.ts';
+import { playJsonSchema, scenarioJsonSchema, schemaFileText, quote } from '../../core/scenario/index.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
@@ -18,7 +18,7 @@ export const schemaCommand: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   const parsed = parseArgs(args, ['--write'], ['--play']);
-  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${quote(String(parsed.positionals[0]))}`);
   const write = parsed.values.get('--write');
   const play = parsed.switches.has('--play');
   const text = schemaFileText(play ? playJsonSchema() : scenarioJsonSchema());

@@ -4,11 +4,11 @@
 // cleanly on SIGINT or SIGTERM. With --review FILE.drillbook it opens a session bundle read-only
 // (the same reader and AppService.openReview as the desktop's Open Session Bundle) and the URL
 // opens straight onto that session's debrief.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isIP } from 'node:net';
-import { formatLoadError } from '../../core/scenario/index.ts';
+import { formatLoadError, quote } from '../../core/scenario/index.ts';
 import type { LoadError } from '../../core/scenario/types.ts';
 import type { LibraryEntry } from '../../core/protocol/bridge.ts';
 import type { SessionReview } from '../../core/service/app-service.ts';
@@ -17,6 +17,7 @@ import { ServiceHost } from '../host/service-host.ts';
 import { ensureRendererBuilt } from '../lan/renderer-build.ts';
 import { LanServer } from '../lan/server.ts';
 import { parseArgs } from './args.ts';
+import { readFailure, readScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 
 export const SERVE_USAGE = 'serve [--scenario FILE | --review FILE.drillbook] [--db FILE] [--host ADDR] [--port N] [--no-build]  run Drillbook in a browser; participants join from their own devices, or review a session bundle read-only';
@@ -48,12 +49,12 @@ export function debriefHash(sessionId: string): string {
 
 export function parseServeArgs(args: readonly string[], io: CliIo): ServeOptions {
   const parsed = parseArgs(args, ['--scenario', '--review', '--db', '--host', '--port'], ['--no-build']);
-  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument ${quote(String(parsed.positionals[0]))}`);
   const host = parsed.values.get('--host') ?? '127.0.0.1';
-  if (isIP(host) === 0) throw new UsageError(`--host must be an IP address of this machine (such as 127.0.0.1 or 192.168.1.20), not '${host}'`);
+  if (isIP(host) === 0) throw new UsageError(`--host must be an IP address of this machine (such as 127.0.0.1 or 192.168.1.20), not ${quote(host)}`);
   const portText = parsed.values.get('--port') ?? String(DEFAULT_PORT);
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not '${portText}'`);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not ${quote(portText)}`);
   const db = parsed.values.get('--db');
   const scenario = parsed.values.get('--scenario');
   const review = parsed.values.get('--review');
@@ -84,9 +85,15 @@ function untilSignal(): Promise<string> {
 async function importScenario(host: ServiceHost, file: string, io: CliIo): Promise<LibraryEntry | null> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = await readScenarioText(file, file);
+    if (!read.ok) {
+      io.err(`drillbook serve: the scenario ${file} was not imported:`);
+      io.err(`  ${formatLoadError(read.error)}`);
+      return null;
+    }
+    text = read.text;
   } catch (error) {
-    io.err(`drillbook serve: cannot read the scenario ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. Check the path.`);
+    io.err(`drillbook serve: cannot read the scenario ${file}: ${readFailure(error)}. Check the path.`);
     return null;
   }
   const result = await host.service.request('library.import', { fileName: basename(file), text });

@@ -2,9 +2,10 @@
 // from the events. Opens the file read-only: listing never changes it.
 import { resolve } from 'node:path';
 import { rescoreSession } from '../host/rescore.ts';
-import { openStore, type Store, type StoredSession } from '../store/index.ts';
+import { isSessionBundle, openSessionBundle, openStore, type Store, type StoredSession } from '../store/index.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 const HELP = `Usage: drillbook sessions DB [--json]
 
@@ -86,14 +87,18 @@ export const sessionsCommand: CliCommand = async (args, io) => {
   const parsed = parseArgs(args, [], ['--json']);
   const [db, extra] = parsed.positionals;
   if (db === undefined) throw new UsageError('no data file given');
-  if (extra !== undefined) throw new UsageError(`one data file at a time; '${extra}' is one too many`);
-  const store = openStore(resolve(io.cwd, db), { readonly: true });
+  if (extra !== undefined) throw new UsageError(`one data file at a time; ${quote(extra)} is one too many`);
+  const path = resolve(io.cwd, db);
+  // A bundle is read by the bundle reader (which checks it is one); any other file read-only.
+  const bundle = isSessionBundle(path) ? openSessionBundle(path) : undefined;
+  const store = bundle?.store ?? openStore(path, { readonly: true });
   try {
     const rows = listSessions(store);
     if (parsed.switches.has('--json')) io.out(JSON.stringify(rows, null, 2));
     else for (const line of table(rows)) io.out(line);
   } finally {
-    store.close();
+    if (bundle) bundle.close();
+    else store.close();
   }
   return EXIT_OK;
 };

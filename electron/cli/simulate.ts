@@ -1,13 +1,14 @@
 // drillbook simulate SCENARIO --play PLAY [--out DIR] [--format LIST]: a dry run. The play script
 // drives a session through the app's own runtime on virtual time; a trainer reads the summary
 // (overall, objectives, metrics, rejected script events) and the debrief lands in DIR.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatLoadError, loadPlay, loadScenario, MAX_FILE_BYTES, type LoadError, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { formatLoadError, loadPlay, loadScenario, type LoadError, type Play, type Scenario, quote, visible } from '../../core/scenario/index.ts';
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
 import { parseArgs } from './args.ts';
+import { readFailure, readScenarioText } from './scenario-file.ts';
 import { REPORT_FORMATS } from '../../core/report/index.ts';
 import { fmtClock } from '../../core/report/format.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
@@ -42,7 +43,7 @@ interface Args {
 function parseSimulateArgs(args: string[]): Args {
   const parsed = parseArgs(args, ['--play', '--out', '--db', '--format'], []);
   const [scenario = null, extra] = parsed.positionals;
-  if (extra !== undefined) throw new UsageError(`one scenario at a time; '${extra}' is one too many`);
+  if (extra !== undefined) throw new UsageError(`one scenario at a time; ${quote(extra)} is one too many`);
   const play = parsed.values.get('--play') ?? null;
   const out = parsed.values.get('--out') ?? null;
   const db = parsed.values.get('--db') ?? null;
@@ -53,17 +54,10 @@ function parseSimulateArgs(args: string[]): Args {
   if (formats.length === 0) throw new UsageError('--format needs at least one format');
   const unknown = formats.filter((f) => !(f in writers));
   if (unknown.length > 0) {
-    throw new UsageError(`format ${unknown.map((f) => `'${f}'`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
+    throw new UsageError(`format ${unknown.map((f) => `${quote(f)}`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
   }
   // The PDF last: without Chromium it fails, and the other formats are written by then.
   return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db };
-}
-
-async function readText(path: string): Promise<string> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw new Error('it is a directory, not a file');
-  if (info.size > MAX_FILE_BYTES) throw new Error(`the file is ${(info.size / 1048576).toFixed(2)} MiB; the limit is 1 MiB`);
-  return readFile(path, 'utf8');
 }
 
 function reason(error: unknown): string {
@@ -82,7 +76,7 @@ const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 /** The summary a trainer reads at a glance. */
 export function summarize(scenario: Scenario, playFile: string, result: SimulationResult): string[] {
   const d = result.debrief;
-  const lines = [`Dry run of '${scenario.title}' (${scenario.id}) with ${playFile}: ended at ${clock(d.session.duration_s)}`];
+  const lines = [`Dry run of '${visible(scenario.title)}' (${scenario.id}) with ${playFile}: ended at ${clock(d.session.duration_s)}`];
   lines.push(`Overall: ${pct(d.score.percent).trim()} (${pts(d.score.points)} of ${pts(d.score.possible)} points)`);
   const width = Math.max(...d.objectives.map((o) => o.id.length), 4);
   lines.push('Objectives:');
@@ -118,9 +112,14 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
   const texts: string[] = [];
   for (const file of [parsed.scenario, parsed.play]) {
     try {
-      texts.push(await readText(resolve(io.cwd, file)));
+      const read = await readScenarioText(resolve(io.cwd, file), file);
+      if (!read.ok) {
+        io.err(formatLoadError(read.error));
+        return EXIT_FAILED;
+      }
+      texts.push(read.text);
     } catch (error) {
-      io.err(`${file}: cannot read the file: ${reason(error)}`);
+      io.err(`${file}: cannot read the file: ${readFailure(error)}`);
       return EXIT_FAILED;
     }
   }
@@ -135,7 +134,7 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
   const scenario: Scenario = loadedScenario.value;
   const play: Play = loadedPlay.value;
   if (play.scenario !== undefined && play.scenario !== scenario.id) {
-    io.err(`${parsed.play}: this play script was written for the scenario '${play.scenario}', not '${scenario.id}'. Pass the matching scenario, or change the play's \`scenario\` key.`);
+    io.err(`${parsed.play}: this play script was written for the scenario ${quote(String(play.scenario))}, not ${quote(String(scenario.id))}. Pass the matching scenario, or change the play's \`scenario\` key.`);
     return EXIT_FAILED;
   }
   const kept = parsed.db === null ? null : keepDryRunIn(resolve(io.cwd, parsed.db), scenario, texts[0] as string, parsed.scenario);

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EXIT_FAILED, UsageError, type CliCommand, type CliIo } from './io.ts';
+import { quote } from '../../core/scenario/index.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -107,7 +108,7 @@ export function createStartCommand(deps: StartDeps): CliCommand {
     const rest = args.filter((a) => a !== '--browser');
     const binary = forceBrowser ? null : deps.electronBinary();
     if (binary) {
-      if (rest.length > 0) throw new UsageError(`unexpected argument '${rest[0]}' (options other than --browser are for browser mode).`);
+      if (rest.length > 0) throw new UsageError(`unexpected argument ${quote(String(rest[0]))} (options other than --browser are for browser mode).`);
       await deps.build(io);
       return deps.launch(binary);
     }

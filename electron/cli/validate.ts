@@ -1,9 +1,9 @@
 // drillbook validate FILE...: check scenarios and play scripts, print errors compiler-style
 // (FILE:LINE:COL: PATH: MESSAGE) and one OK line with a summary per valid file.
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatDuration, formatLoadError, loadAny, MAX_FILE_BYTES, type Play, type Scenario } from '../../core/scenario/index.ts';
+import { formatDuration, formatLoadError, loadAny, type Play, type Scenario, quote, visible } from '../../core/scenario/index.ts';
 import { parseArgs } from './args.ts';
+import { readFailure, readScenarioText, type ScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 
 const HELP = `Usage: drillbook validate FILE...
@@ -27,42 +27,30 @@ export function scenarioSummary(s: Scenario): string {
 
 export function playSummary(p: Play): string {
   const last = p.events.reduce((max, e) => Math.max(max, e.at), 0);
-  const target = p.scenario ? ` for '${p.scenario}'` : '';
+  const target = p.scenario ? ` for ${quote(String(p.scenario))}` : '';
   return `play script${target} — ${plural(p.events.length, 'event')}, last at ${formatDuration(last)}`;
-}
-
-async function readText(path: string): Promise<string> {
-  const info = await stat(path);
-  if (info.isDirectory()) throw new Error('it is a directory, not a file');
-  if (info.size > MAX_FILE_BYTES) {
-    throw new Error(`the file is ${(info.size / 1048576).toFixed(2)} MiB; a scenario file may be at most 1 MiB (1,048,576 bytes)`);
-  }
-  return readFile(path, 'utf8');
-}
-
-function reason(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Validate one file; true when it is valid. */
 async function validateFile(file: string, io: CliIo): Promise<boolean> {
-  let text: string;
+  let read: ScenarioText;
   try {
-    text = await readText(resolve(io.cwd, file));
+    read = await readScenarioText(resolve(io.cwd, file), file);
   } catch (error) {
-    io.out(`${file}: cannot read the file: ${reason(error)}`);
+    io.out(`${file}: cannot read the file: ${readFailure(error)}`);
     return false;
   }
-  const loaded = loadAny(text, file);
+  if (!read.ok) {
+    io.out(formatLoadError(read.error));
+    return false;
+  }
+  const loaded = loadAny(read.text, file);
   if (!loaded.result.ok) {
     for (const e of loaded.result.errors) io.out(formatLoadError(e));
     return false;
   }
   if (loaded.kind === 'play') io.out(`${file}: OK: ${playSummary(loaded.result.value)}`);
-  else io.out(`${file}: OK: '${loaded.result.value.title}' — ${scenarioSummary(loaded.result.value)}`);
+  else io.out(`${file}: OK: '${visible(loaded.result.value.title)}' — ${scenarioSummary(loaded.result.value)}`);
   return true;
 }
 

@@ -1,12 +1,12 @@
 // One browser's socket. Every frame is untrusted: size-capped by the socket server (maxPayload),
-// rate-limited here, parsed with zod, then authorized against the socket's scope before the
+// rate-limited here (by buckets the server keeps per device token and per lobby, so that a
+// reconnect does not start afresh), parsed with zod, then authorized against the socket's scope before the
 // service sees it. A participant reaches only its own audience of its own session, and may only
 // answer, act and chat as its own role; everything else is the facilitator's.
 import type { WebSocket, RawData } from 'ws';
 import { fail, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
 import type { AppService } from '../../core/service/app-service.ts';
 import { PARTICIPANT_COMMANDS as PARTICIPANT_ONLY } from '../../core/engine/commands.ts';
-import { TokenBucket, type BucketOptions } from './rate-limit.ts';
 import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from './wire.ts';
 
 /** The commands a participant may send, as its own role (the engine's list). */
@@ -47,7 +47,6 @@ export class Connection {
   /** Updates waiting for the next turn of the event loop; a newer projection replaces an older one. */
   private readonly queued = new Map<number, BridgeUpdate>();
   private flushing = false;
-  private readonly bucket: TokenBucket;
   private strikes = 0;
   private closed = false;
 
@@ -55,9 +54,9 @@ export class Connection {
     readonly socket: WebSocket,
     readonly scope: SocketScope,
     private readonly host: ConnectionHost,
-    rate: BucketOptions,
+    /** Spends one message from the rate limits this socket answers to (its device's, its lobby's). */
+    private readonly allow: () => boolean,
   ) {
-    this.bucket = new TokenBucket(rate);
     // Without an error listener a bad frame would throw out of the socket and stop the process.
     socket.on('error', (error) => this.host.onError(`A socket failed (${this.describe()}): ${error.message}`));
     socket.on('message', (data, isBinary) => this.receive(data, isBinary));
@@ -131,7 +130,7 @@ export class Connection {
       raw = null;
     }
     const id = typeof raw === 'object' && raw !== null && 'id' in raw && Number.isInteger(raw.id) ? Number(raw.id) : null;
-    if (!this.bucket.take()) {
+    if (!this.allow()) {
       this.strike(id, 'rate-limited', 'Too many messages from this device; wait a moment and try again.');
       return;
     }

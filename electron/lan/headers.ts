@@ -54,10 +54,20 @@ export function allowedHosts(bound: string, port: number): Set<string> {
   return new Set([...names].map((n) => `${n}:${port}`.toLowerCase()));
 }
 
-export type OriginCheck = { ok: true } | { ok: false; status: 403 | 421; message: string };
+export type OriginCheck = { ok: true } | { ok: false; status: 400 | 403 | 421; message: string };
 
-/** A request must name one of our hosts, and a browser's Origin (when sent) must be one of ours. */
+/**
+ * Headers that decide who a request is for or from. Node keeps the first of two Host headers (and
+ * joins two Origins), so a request could be checked against one and meant for another: a second
+ * copy of any of them is refused.
+ */
+const SINGLE_HEADERS = ['host', 'origin', 'x-drillbook-token', 'content-type', 'content-length'] as const;
+
+/** A request must name one of our hosts, once, and a browser's Origin (when sent) must be one of ours. */
 export function checkOrigin(req: IncomingMessage, hosts: ReadonlySet<string>): OriginCheck {
+  for (const name of SINGLE_HEADERS) {
+    if ((req.headersDistinct[name]?.length ?? 0) > 1) return { ok: false, status: 400, message: `The request carries more than one ${name} header.` };
+  }
   const host = (req.headers.host ?? '').toLowerCase();
   if (!hosts.has(host)) return { ok: false, status: 421, message: 'This Drillbook server does not answer to that host name.' };
   const origin = req.headers.origin?.toLowerCase();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppService } from '../../core/service/app-service.ts';
 import type { SessionDetail } from '../../core/protocol/bridge.ts';
 import type { Lobbies, LobbyState, SeatAudience } from './lobby.ts';
-import type { KeyedBuckets } from './rate-limit.ts';
+import type { WrongCodes } from './rate-limit.ts';
 
 const MAX_BODY = 4096;
 
@@ -14,7 +14,7 @@ const CodeSchema = z.string().regex(/^\d{6}$/, 'a six-digit code');
 const LobbyRequest = z.object({ code: CodeSchema }).strict();
 const JoinRequest = z.object({
   code: CodeSchema,
-  name: z.string().trim().min(1).max(120),
+  name: z.string().trim().min(1).max(120).refine((name) => !name.includes('\u0000')),
   seat: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]).optional(),
 }).strict();
 
@@ -28,8 +28,8 @@ export interface Seat {
 export interface JoinApiContext {
   service: AppService;
   lobbies: Lobbies;
-  /** Wrong codes and tokens, per address. */
-  failures: KeyedBuckets;
+  /** Wrong codes and tokens, per address and for the whole server. */
+  failures: WrongCodes;
   /** Whether this is the facilitator's token, presented from this machine. */
   isFacilitator(token: string, req: IncomingMessage): boolean;
   /** A participant leaves: its token dies and its sockets close. False when the token is unknown. */
@@ -83,18 +83,24 @@ function address(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-/** Answers 429 when this address got too many codes wrong lately; true when it did. */
-export function refuseIfThrottled(req: IncomingMessage, res: ServerResponse, failures: KeyedBuckets): boolean {
-  const wait = failures.retryAfterSeconds(address(req));
+/**
+ * Answers 429 when this address got too many codes or tokens wrong lately, or (for a request that
+ * carries a code) when the whole server did; true when it answered.
+ */
+export function refuseIfThrottled(req: IncomingMessage, res: ServerResponse, failures: WrongCodes, carriesCode: boolean): boolean {
+  const own = failures.addressRetryAfterSeconds(address(req));
+  const everyone = carriesCode ? failures.ceilingRetryAfterSeconds() : 0;
+  const wait = Math.max(own, everyone);
   if (wait <= 0) return false;
-  sendJson(res, 429, { error: `Too many wrong codes from this device. Wait ${wait} s and try again.` }, { 'Retry-After': String(wait) });
+  const why = own > 0 ? 'Too many wrong codes from this device.' : 'Too many wrong codes were tried on this network just now; the facilitator has been told.';
+  sendJson(res, 429, { error: `${why} Wait ${wait} s and try again.` }, { 'Retry-After': String(wait) });
   return true;
 }
 
 async function lobbyFor(ctx: JoinApiContext, req: IncomingMessage, res: ServerResponse, code: string): Promise<{ lobby: LobbyState; detail: SessionDetail } | null> {
   const lobby = ctx.lobbies.byJoinCode(code);
   if (!lobby) {
-    ctx.failures.take(address(req));
+    ctx.failures.fail(address(req));
     sendJson(res, 404, { error: 'No exercise has that join code. Check the six digits on the room screen.' });
     return null;
   }
@@ -108,7 +114,7 @@ async function lobbyFor(ctx: JoinApiContext, req: IncomingMessage, res: ServerRe
 
 export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   if (path === '/api/token') {
-    if (refuseIfThrottled(req, res, ctx.failures)) return;
+    if (refuseIfThrottled(req, res, ctx.failures, false)) return;
     const token = req.headers['x-drillbook-token'];
     if (typeof token === 'string' && ctx.isFacilitator(token, req)) {
       sendJson(res, 200, { facilitator: true });
@@ -116,7 +122,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     }
     const participant = typeof token === 'string' ? ctx.lobbies.byToken(token) : undefined;
     if (!participant) {
-      ctx.failures.take(address(req));
+      ctx.failures.fail(address(req));
       sendJson(res, 401, { error: 'This device is no longer part of the exercise. Join again with the code on the room screen.' });
       return;
     }
@@ -127,14 +133,14 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
     return;
   }
-  if (refuseIfThrottled(req, res, ctx.failures)) return;
+  if (refuseIfThrottled(req, res, ctx.failures, path !== '/api/leave')) return;
   if (path === '/api/leave') {
     const token = req.headers['x-drillbook-token'];
     if (typeof token === 'string' && ctx.leave(token)) {
       sendJson(res, 200, { left: true });
       return;
     }
-    ctx.failures.take(address(req));
+    ctx.failures.fail(address(req));
     sendJson(res, 401, { error: 'This device is not part of the exercise.' });
     return;
   }
@@ -146,7 +152,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
   if (path === '/api/lobby') {
     const parsed = LobbyRequest.safeParse(body.value);
     if (!parsed.success) {
-      ctx.failures.take(address(req));
+      ctx.failures.fail(address(req));
       sendJson(res, 400, { error: 'Enter the six-digit code shown on the room screen.' });
       return;
     }
@@ -158,7 +164,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
   if (path === '/api/join') {
     const parsed = JoinRequest.safeParse(body.value);
     if (!parsed.success) {
-      ctx.failures.take(address(req));
+      ctx.failures.fail(address(req));
       sendJson(res, 400, { error: 'Enter the six-digit code and your name.' });
       return;
     }
@@ -170,8 +176,12 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
       sendJson(res, 400, { error: 'There is no such seat in this exercise. Pick one from the list.' });
       return;
     }
-    const joined = ctx.lobbies.join(parsed.data.code, parsed.data.name, seat);
+    const joined = ctx.lobbies.join(parsed.data.code, parsed.data.name, seat, address(req));
     if ('error' in joined) {
+      if (joined.error === 'address-full') {
+        sendJson(res, 429, { error: 'Too many devices have joined from this network address. Ask the facilitator.' }, { 'Retry-After': '60' });
+        return;
+      }
       sendJson(res, 423, { error: joined.error === 'full' ? 'This exercise has as many participants as it can take. Ask the facilitator.' : 'The facilitator has locked the lobby. Ask them to let you in.' });
       return;
     }

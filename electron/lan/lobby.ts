@@ -13,11 +13,23 @@ export interface Participant {
   joinedAt: number;
 }
 
+/** Joins in the last minute, shown to the facilitator when they look like more than a room arriving. */
+export interface JoinSurge {
+  /** Devices that joined in the last minute. */
+  joined: number;
+  /** Joins refused in the last minute (lobby full, too many devices from one address). */
+  refused: number;
+  /** The address with the most devices in the lobby, and how many. */
+  busiestAddress: { address: string; devices: number } | null;
+}
+
 export interface LobbyState {
   sessionId: string;
   code: string;
   locked: boolean;
   participants: Participant[];
+  /** Set while joins come faster than a room arrives, or were refused, in the last minute. */
+  surge: JoinSurge | null;
 }
 
 interface Lobby {
@@ -26,10 +38,27 @@ interface Lobby {
   locked: boolean;
   /** Token hash -> participant. */
   members: Map<string, Participant>;
+  /** Participant id -> the address it joined from. */
+  addressOf: Map<string, string>;
+  /** Wall ms of recent joins and refusals (the last minute's are kept). */
+  joins: number[];
+  refusals: number[];
 }
 
 /** More people than any room holds: past this a lobby is full (a runaway script, not a team). */
-export const MAX_LOBBY_MEMBERS = 300;
+export const MAX_LOBBY_MEMBERS = 150;
+/** Devices one network address may join to one lobby (a laptop with a few browsers or tabs). */
+export const MAX_DEVICES_PER_ADDRESS = 6;
+/** Joins in a minute past which the facilitator is shown a surge. */
+export const SURGE_JOINS_PER_MINUTE = 20;
+
+export interface LobbyLimits {
+  members: number;
+  devicesPerAddress: number;
+  surgeJoinsPerMinute: number;
+}
+
+export const DEFAULT_LOBBY_LIMITS: LobbyLimits = { members: MAX_LOBBY_MEMBERS, devicesPerAddress: MAX_DEVICES_PER_ADDRESS, surgeJoinsPerMinute: SURGE_JOINS_PER_MINUTE };
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -37,7 +66,16 @@ export class Lobbies {
   private readonly bySession = new Map<string, Lobby>();
   private readonly byCode = new Map<string, Lobby>();
 
-  constructor(private readonly wall: () => number = () => Date.now()) {}
+  private readonly limits: LobbyLimits;
+
+  constructor(private readonly wall: () => number = () => Date.now(), limits: Partial<LobbyLimits> = {}) {
+    this.limits = { ...DEFAULT_LOBBY_LIMITS, ...limits };
+  }
+
+  /** Lobbies open now. */
+  get count(): number {
+    return this.bySession.size;
+  }
 
   /** Opens the session's lobby (or returns the open one) with a fresh code. */
   open(sessionId: string): LobbyState {
@@ -46,7 +84,7 @@ export class Lobbies {
     let code: string;
     do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     while (this.byCode.has(code));
-    const lobby: Lobby = { sessionId, code, locked: false, members: new Map() };
+    const lobby: Lobby = { sessionId, code, locked: false, members: new Map(), addressOf: new Map(), joins: [], refusals: [] };
     this.bySession.set(sessionId, lobby);
     this.byCode.set(code, lobby);
     return this.state(lobby);
@@ -79,16 +117,45 @@ export class Lobbies {
     return lobby ? this.state(lobby) : null;
   }
 
-  /** Adds a participant to the lobby of `code`; returns the token to reconnect with. */
-  join(code: string, name: string, audience: SeatAudience): { token: string; participant: Participant } | { error: 'unknown-code' | 'locked' | 'full' } {
+  private devicesFrom(lobby: Lobby, address: string): number {
+    let n = 0;
+    for (const a of lobby.addressOf.values()) if (a === address) n++;
+    return n;
+  }
+
+  /**
+   * Adds a participant to the lobby of `code` from `address` (the device's network address);
+   * returns the token to reconnect with.
+   */
+  join(code: string, name: string, audience: SeatAudience, address?: string): { token: string; participant: Participant } | { error: 'unknown-code' | 'locked' | 'full' | 'address-full' } {
     const lobby = this.byCode.get(code);
     if (!lobby) return { error: 'unknown-code' };
     if (lobby.locked) return { error: 'locked' };
-    if (lobby.members.size >= MAX_LOBBY_MEMBERS) return { error: 'full' };
+    const now = this.wall();
+    const refuse = (error: 'full' | 'address-full') => {
+      lobby.refusals.push(now);
+      return { error };
+    };
+    if (lobby.members.size >= this.limits.members) return refuse('full');
+    if (address !== undefined && this.devicesFrom(lobby, address) >= this.limits.devicesPerAddress) return refuse('address-full');
     const token = randomBytes(32).toString('base64url');
-    const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audience, joinedAt: this.wall() };
+    const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audience, joinedAt: now };
     lobby.members.set(hash(token), participant);
+    if (address !== undefined) lobby.addressOf.set(participant.id, address);
+    lobby.joins.push(now);
     return { token, participant };
+  }
+
+  private surge(lobby: Lobby): JoinSurge | null {
+    const since = this.wall() - 60_000;
+    lobby.joins = lobby.joins.filter((t) => t > since);
+    lobby.refusals = lobby.refusals.filter((t) => t > since);
+    if (lobby.joins.length < this.limits.surgeJoinsPerMinute && lobby.refusals.length === 0) return null;
+    const counts = new Map<string, number>();
+    for (const a of lobby.addressOf.values()) counts.set(a, (counts.get(a) ?? 0) + 1);
+    let busiest: JoinSurge['busiestAddress'] = null;
+    for (const [a, devices] of counts) if (!busiest || devices > busiest.devices) busiest = { address: a, devices };
+    return { joined: lobby.joins.length, refused: lobby.refusals.length, busiestAddress: busiest };
   }
 
   /** The participant holding this token, or undefined (unknown, removed, lobby closed). */
@@ -108,6 +175,7 @@ export class Lobbies {
     for (const [h, p] of lobby.members) {
       if (p.id === participantId) {
         lobby.members.delete(h);
+        lobby.addressOf.delete(p.id);
         return p;
       }
     }
@@ -115,6 +183,6 @@ export class Lobbies {
   }
 
   private state(lobby: Lobby): LobbyState {
-    return { sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked, participants: [...lobby.members.values()].map((p) => ({ ...p })) };
+    return { sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked, participants: [...lobby.members.values()].map((p) => ({ ...p })), surge: this.surge(lobby) };
   }
 }

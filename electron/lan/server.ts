@@ -13,9 +13,9 @@ import type { AppService } from '../../core/service/app-service.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import { allowedHosts, checkOrigin, isLoopback, setSecurityHeaders, SECURITY_HEADERS } from './headers.ts';
 import { handleJoinApi, sendJson } from './join-api.ts';
-import { Lobbies, type Participant } from './lobby.ts';
+import { Lobbies, type LobbyLimits, type Participant } from './lobby.ts';
 import { qrDataUrl } from './qr.ts';
-import { KeyedBuckets, type BucketOptions } from './rate-limit.ts';
+import { KeyedBuckets, TokenBucket, WrongCodes, type BucketOptions } from './rate-limit.ts';
 import { StaticFiles } from './static-files.ts';
 import { CLOSE, type ClientFrame, type LobbyInfo, type SocketScope } from './wire.ts';
 
@@ -26,13 +26,26 @@ export interface LanLimits {
   facilitatorMaxPayload: number;
   /** Largest frame from a participant (an answer is a few KiB). */
   participantMaxPayload: number;
+  /** Messages from the facilitator (all its sockets together). */
   facilitatorRate: BucketOptions;
+  /** Messages per participant's device token, over all its sockets and reconnections. */
   participantRate: BucketOptions;
+  /** Messages from all participants of one lobby together. */
+  lobbyRate: BucketOptions;
   /** Wrong codes and tokens per address before 429. */
   wrongCodes: BucketOptions;
+  /** Addresses whose wrong codes are remembered (least recently used forgotten first). */
+  wrongCodeAddresses: number;
+  /** Wrong codes per minute from all addresses together, per open lobby, before every code gets 429. */
+  wrongCodesPerLobbyPerMinute: number;
+  /** Devices per lobby, and per network address in a lobby. */
+  lobby: Partial<LobbyLimits>;
   maxConnections: number;
   /** Sockets one participant's token may hold at once (a phone and a laptop, a few tabs). */
   socketsPerParticipant: number;
+  /** Milliseconds a client has to send a request's headers, and the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: LanLimits = {
@@ -40,9 +53,15 @@ export const DEFAULT_LIMITS: LanLimits = {
   participantMaxPayload: 16 * 1024,
   facilitatorRate: { capacity: 400, perSecond: 200 },
   participantRate: { capacity: 40, perSecond: 10 },
+  lobbyRate: { capacity: 200, perSecond: 60 },
   wrongCodes: { capacity: 10, perSecond: 0.2 },
+  wrongCodeAddresses: 10_000,
+  wrongCodesPerLobbyPerMinute: 60,
+  lobby: {},
   maxConnections: 1000,
   socketsPerParticipant: 4,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
 };
 
 export interface LanServerOptions {
@@ -72,15 +91,19 @@ function rejectUpgrade(socket: Duplex, status: number, text: string, headers: Re
   socket.end(`${lines.join('\r\n')}\r\n\r\n`);
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 export class LanServer {
   /** Goes in the facilitator console's URL; accepted only from this machine. */
   readonly facilitatorToken = randomBytes(32).toString('base64url');
-  readonly lobbies = new Lobbies();
+  readonly lobbies: Lobbies;
   private readonly service: AppService;
   private readonly limits: LanLimits;
-  private readonly failures: KeyedBuckets;
+  private readonly failures: WrongCodes;
+  /** Message buckets: per participant (device token), per lobby (session), and the facilitator's. */
+  private readonly participantMessages: KeyedBuckets;
+  private readonly lobbyMessages: KeyedBuckets;
+  private readonly facilitatorMessages: TokenBucket;
   private readonly files: StaticFiles;
   /** The listener on the chosen address, and one on 127.0.0.1 when that address is a network one. */
   private readonly servers: Server[] = [];
@@ -95,7 +118,14 @@ export class LanServer {
   private constructor(options: LanServerOptions) {
     this.service = options.service;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.failures = new KeyedBuckets(this.limits.wrongCodes);
+    this.lobbies = new Lobbies(undefined, this.limits.lobby);
+    this.failures = new WrongCodes(
+      { perAddress: { ...this.limits.wrongCodes, maxKeys: this.limits.wrongCodeAddresses }, perLobbyPerMinute: this.limits.wrongCodesPerLobbyPerMinute },
+      () => this.lobbies.count,
+    );
+    this.participantMessages = new KeyedBuckets({ ...this.limits.participantRate, maxKeys: 10_000 });
+    this.lobbyMessages = new KeyedBuckets({ ...this.limits.lobbyRate, maxKeys: 1_000 });
+    this.facilitatorMessages = new TokenBucket(this.limits.facilitatorRate);
     this.files = new StaticFiles(options.staticDir ?? DEFAULT_STATIC_DIR);
     this.onError = options.onError ?? (() => {});
     this.facilitatorWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.facilitatorMaxPayload, perMessageDeflate: false });
@@ -104,15 +134,20 @@ export class LanServer {
   }
 
   private createHttp(): Server {
-    const http = createServer((req, res) => void this.onRequest(req, res).catch((error: unknown) => {
+    // Node checks these timeouts every connectionsCheckingInterval (30 s by default), which let a
+    // slow client hold a connection for about 39 s: check every quarter of the header timeout.
+    const timeouts = {
+      headersTimeout: this.limits.headersTimeoutMs,
+      requestTimeout: Math.max(this.limits.requestTimeoutMs, this.limits.headersTimeoutMs),
+      connectionsCheckingInterval: Math.max(50, Math.floor(this.limits.headersTimeoutMs / 4)),
+    };
+    const http = createServer(timeouts, (req, res) => void this.onRequest(req, res).catch((error: unknown) => {
       this.onError(`A request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { error: 'Drillbook could not answer that request.' });
       else res.destroy();
     }));
     http.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     http.on('clientError', (_error, socket) => socket.destroy());
-    http.headersTimeout = 10_000;
-    http.requestTimeout = 15_000;
     this.servers.push(http);
     return http;
   }
@@ -193,7 +228,11 @@ export class LanServer {
 
   /** Stops the code working and disconnects everyone who joined with it. */
   closeLobby(sessionId: string): BridgeResult<null> {
-    for (const p of this.lobbies.close(sessionId)) this.disconnect(p, CLOSE.lobbyClosed, 'The facilitator closed the lobby.');
+    for (const p of this.lobbies.close(sessionId)) {
+      this.disconnect(p, CLOSE.lobbyClosed, 'The facilitator closed the lobby.');
+      this.participantMessages.forget(p.id);
+    }
+    this.lobbyMessages.forget(sessionId);
     return ok(null);
   }
 
@@ -208,7 +247,7 @@ export class LanServer {
 
   private async info(lobby: NonNullable<ReturnType<Lobbies['get']>>): Promise<LobbyInfo> {
     const joinUrl = this.joinUrl(lobby.code);
-    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl) };
+    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl), wrongCodeCeilingAt: this.failures.ceilingReachedAt };
   }
 
   private disconnect(participant: Participant, code: number, reason: string): void {
@@ -296,12 +335,12 @@ export class LanServer {
     const url = new URL(req.url ?? '/', 'http://drillbook.invalid');
     if (url.pathname !== '/ws') return rejectUpgrade(socket, 404, 'Not Found');
     const address = req.socket.remoteAddress ?? 'unknown';
-    const wait = this.failures.retryAfterSeconds(address);
+    const wait = this.failures.addressRetryAfterSeconds(address);
     if (wait > 0) return rejectUpgrade(socket, 429, 'Too Many Requests', { 'Retry-After': String(wait) });
     const scope = this.scopeOf(req, url.searchParams.get('token'));
     if (scope === 'not-local') return rejectUpgrade(socket, 403, 'Forbidden');
     if (scope === null) {
-      this.failures.take(address);
+      this.failures.fail(address);
       return rejectUpgrade(socket, 401, 'Unauthorized');
     }
     if (this.connections.size >= this.limits.maxConnections) return rejectUpgrade(socket, 503, 'Service Unavailable');
@@ -321,8 +360,12 @@ export class LanServer {
       onError: this.onError,
       onClose: (c) => this.connections.delete(c),
     };
-    const rate = scope.kind === 'facilitator' ? this.limits.facilitatorRate : this.limits.participantRate;
-    this.connections.add(new Connection(ws, scope, host, rate));
+    // Buckets outlive sockets: reconnecting does not start a device (or a lobby) afresh. A
+    // participant's message spends from its own bucket and its lobby's.
+    const allow = scope.kind === 'facilitator'
+      ? () => this.facilitatorMessages.take()
+      : () => this.participantMessages.take(scope.participantId) && this.lobbyMessages.take(scope.sessionId);
+    this.connections.add(new Connection(ws, scope, host, allow));
   }
 
   /** How many sockets are open (for tests and the lobby panel). */

@@ -32,6 +32,8 @@ export interface LobbyInfo extends LobbyState {
   joinUrl: string;
   /** The join URL as a QR code, an SVG data URL for the room screen. */
   qr: string;
+  /** Wall ms when wrong codes from all addresses last reached the server-wide ceiling, or null. */
+  wrongCodeCeilingAt: number | null;
 }
 
 export type ServerFrame =

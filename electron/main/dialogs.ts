@@ -5,6 +5,7 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fail, MAX_SCENARIO_BYTES, ok, type BridgeResult, type ExportFormat } from '../../core/protocol/bridge.ts';
+import { decodeScenarioBytes } from '../../core/scenario/index.ts';
 import type { PickedScenario } from './register-ipc.ts';
 
 export const SCENARIO_FILTERS = [{ name: 'Drillbook scenario', extensions: ['yaml', 'yml'] }];
@@ -34,13 +35,9 @@ export async function readScenarioFile(path: string): Promise<BridgeResult<Picke
     return fail('invalid-scenario', `${name} is ${Math.ceil(size / 1024)} KiB; a scenario file may be at most 1 MiB. Is this the right file?`);
   }
   const bytes = await readFile(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('invalid-scenario', `${name} is not UTF-8 text. Save it as UTF-8 and import it again.`);
-  }
-  return ok({ fileName: name, text });
+  const decoded = decodeScenarioBytes(bytes);
+  if (!decoded.ok) return fail('invalid-scenario', `${name}:${decoded.line}:${decoded.column}: ${decoded.message}`);
+  return ok({ fileName: name, text: decoded.text });
 }
 
 /** The name to suggest in the save dialog: the service's name with the format's extension. */

@@ -5,10 +5,10 @@
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { SessionEvent } from '../../core/engine/event.ts';
 import { StoreError } from './errors.ts';
+import { BUNDLE_MARKER_KEY, inspectFile } from './inspect.ts';
 import { LATEST_VERSION } from './migrations/index.ts';
 import { openDatabase, schemaVersion, type Db } from './open.ts';
 import { contentHash, type StoredScenario } from './queries/scenarios.ts';
@@ -20,8 +20,8 @@ import { openStore, type Store } from './store.ts';
 
 export const BUNDLE_EXTENSION = '.drillbook';
 export const BUNDLE_KIND = 'drillbook/session-bundle@1';
-/** The settings key of the marker that makes a data file a bundle. */
-export const BUNDLE_MARKER_KEY = 'bundle';
+/** The settings key of the marker that makes a data file a bundle (inspect.ts looks for it before any open). */
+export { BUNDLE_MARKER_KEY };
 
 const markerSchema = z.object({
   kind: z.literal(BUNDLE_KIND),
@@ -193,16 +193,10 @@ function writeFailed(target: string, error: unknown): StoreError {
  * unreadable). A writer checks this first: a bundle must never become someone's working data file.
  */
 export function isSessionBundle(path: string): boolean {
-  let db: Db | undefined;
   try {
-    if (!statSync(path).isFile()) return false;
-    db = new Database(path, { readonly: true, fileMustExist: true });
-    const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get();
-    return table !== undefined && db.prepare('SELECT 1 FROM settings WHERE key = ?').get(BUNDLE_MARKER_KEY) !== undefined;
+    return statSync(path).isFile() && inspectFile(path).bundle;
   } catch {
     return false;
-  } finally {
-    db?.close();
   }
 }
 
@@ -228,8 +222,8 @@ function upgradedCopy(path: string, cause: StoreError): OpenedFile {
   try {
     const copy = join(dir, basename(path));
     copyFileSync(path, copy);
-    openDatabase(copy, { backupOnOpen: false }).close();
-    return { store: openStore(copy, { readonly: true }), cleanup };
+    openDatabase(copy, { backupOnOpen: false, bundle: true }).close();
+    return { store: openStore(copy, { readonly: true, bundle: true }), cleanup };
   } catch (error) {
     cleanup();
     const detail = error instanceof Error ? error.message : String(error);
@@ -250,7 +244,7 @@ function openBundleStore(path: string): OpenedFile {
   }
   if (size === 0) throw notABundle(path, 'the file is empty');
   try {
-    return { store: openStore(path, { readonly: true }), cleanup: () => {} };
+    return { store: openStore(path, { readonly: true, bundle: true }), cleanup: () => {} };
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     switch (error.kind) {

@@ -13,6 +13,7 @@ export type StoreErrorKind =
   | 'not-found'
   | 'conflict'
   | 'busy'
+  | 'read-only' // the file or its folder cannot be written: only reading commands may use it
   | 'io';
 
 export interface StoreErrorOptions {

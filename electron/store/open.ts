@@ -8,6 +8,9 @@ import { pruneBackups } from './backup-files.ts';
 import { sqliteCode } from './sqlite-errors.ts';
 import { StoreError } from './errors.ts';
 import { inspectFile } from './inspect.ts';
+import { openForReading } from './read-only.ts';
+import { accessSync, constants } from 'node:fs';
+import { dirname } from 'node:path';
 import { LATEST_VERSION, migrations } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -26,9 +29,36 @@ export interface OpenOptions {
    * workshop must not stop because a backup failed. Default: a warning on stderr.
    */
   onBackupError?: (error: StoreError) => void;
+  /**
+   * Only the bundle reader (bundle.ts) sets this. Any other open refuses a file that carries a
+   * session bundle's marker: a bundle is never anyone's working data file, nor listed as one.
+   */
+  bundle?: boolean;
 }
 
 export const BUSY_TIMEOUT_MS = 5000;
+
+function bundleRefused(path: string): StoreError {
+  return new StoreError(
+    'conflict',
+    `${path} is a session bundle, which is only ever read as one and never written: review it with \`drillbook serve --review ${path}\`, re-export it with \`drillbook report ${path}\`, or use Open Session Bundle in the desktop app. Drillbook did not change it. Give a data file instead.`,
+    { path },
+  );
+}
+
+/** Why `path` cannot be written (EROFS, EACCES...), or undefined when it can. WAL also writes beside it. */
+function notWritable(path: string, exists: boolean): string | undefined {
+  for (const target of exists ? [path, dirname(path)] : [dirname(path)]) {
+    try {
+      accessSync(target, constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A missing folder is not a read-only one: the open below says so in its own words.
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return code;
+    }
+  }
+  return undefined;
+}
 
 function applyPragmas(db: Db, readonly: boolean, busyTimeoutMs: number): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
@@ -47,6 +77,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const readonly = options.readonly ?? false;
   const busyTimeoutMs = options.busyTimeoutMs ?? BUSY_TIMEOUT_MS;
   const state = inspectFile(path);
+  if (state.bundle && !options.bundle) throw bundleRefused(path);
 
   if (readonly) {
     if (!state.exists) throw new StoreError('not-found', `There is no Drillbook data file at ${path}. Check the path.`, { path });
@@ -57,9 +88,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
         { path },
       );
     }
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const db = openForReading(path);
     applyPragmas(db, true, busyTimeoutMs);
     return db;
+  }
+
+  const denied = notWritable(path, state.exists);
+  if (denied !== undefined) {
+    throw new StoreError(
+      'read-only',
+      `${path} is read-only (${denied}): a write-protected stick, a read-only folder or file. Drillbook can list and export its sessions (\`drillbook sessions\`, \`drillbook report\`, or Open Session Bundle for a bundle) but cannot run or change sessions in it. Copy it to a folder you can write to and open that copy.`,
+      { path },
+    );
   }
 
   let db: Db | undefined;

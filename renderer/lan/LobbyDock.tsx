@@ -113,6 +113,19 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
             <button type="button" className="danger" onClick={() => void run(() => controls.stop(sessionId))}>Stop joining</button>
           </div>
           {lobby.locked ? <span className="badge warn">Locked: nobody new can join</span> : null}
+          {lobby.surge ? (
+            <p className="badge warn" role="status" data-testid="join-surge">
+              Join surge: {lobby.surge.joined} {lobby.surge.joined === 1 ? 'device' : 'devices'} joined in the last minute
+              {lobby.surge.refused > 0 ? `, ${lobby.surge.refused} refused` : ''}
+              {lobby.surge.busiestAddress ? ` (most from ${lobby.surge.busiestAddress.address}: ${lobby.surge.busiestAddress.devices})` : ''}.
+              {' '}If that is not your room arriving, lock the lobby and remove who should not be here.
+            </p>
+          ) : null}
+          {lobby.wrongCodeCeilingAt ? (
+            <p className="badge warn" role="status">
+              Many wrong join codes were tried on this network (last at {new Date(lobby.wrongCodeCeilingAt).toLocaleTimeString()}); joining paused briefly each time.
+            </p>
+          ) : null}
           <ul className="stack" aria-label="Joined" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {lobby.participants.length === 0 ? <li className="dim">Nobody has joined yet.</li> : lobby.participants.map((p) => (
               <li key={p.id} className="row">

@@ -13,6 +13,13 @@ const CardSchema = z.object({ code: z.string().regex(/^\d{6}$/), joinUrl: z.stri
 const LobbySchema = CardSchema.extend({
   locked: z.boolean(),
   participants: z.array(z.object({ id: z.string(), name: z.string(), audience: z.string() })),
+  // Older hosts send neither: nothing to warn about.
+  surge: z.object({
+    joined: z.number().int().min(0),
+    refused: z.number().int().min(0),
+    busiestAddress: z.object({ address: z.string(), devices: z.number().int() }).nullable(),
+  }).nullable().optional(),
+  wrongCodeCeilingAt: z.number().nullable().optional(),
 });
 
 export type LobbyView = z.infer<typeof LobbySchema>;

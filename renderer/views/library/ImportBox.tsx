@@ -3,6 +3,7 @@
 // what drillbook lint finds in the text; an imported file shows the lint's findings.
 import { useRef, useState } from 'react';
 import { MAX_SCENARIO_BYTES } from '../../../core/protocol/bridge.ts';
+import { decodeScenarioBytes } from '../../../core/scenario/decode.ts';
 import { useApp } from '../../store/use-app.ts';
 import { navigate } from '../../app/navigation.ts';
 import { LintList, lintSummary } from './LintFindings.tsx';
@@ -25,8 +26,13 @@ export function ImportBox() {
     }
     setBusy(true);
     try {
-      const text = await file.text();
-      const entry = await importScenario(file.name, text);
+      // Blob.text() would turn bytes that are not UTF-8 into U+FFFD; the format refuses them.
+      const decoded = decodeScenarioBytes(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) {
+        setLocalError(`${file.name} was not imported: line ${decoded.line}, column ${decoded.column}: ${decoded.message}`);
+        return;
+      }
+      const entry = await importScenario(file.name, decoded.text);
       if (entry) navigate({ view: 'library', entryId: entry.entryId });
     } finally {
       setBusy(false);

@@ -44,8 +44,10 @@ describe('answers', () => {
   it('refuses with reasons a person understands', () => {
     const h = delivered();
     rejects(h, 'role:ic', { type: 'prompt.answer', prompt: 'nope', answer: 'a' }, 'unknown-prompt', /no prompt 'nope'/);
-    rejects(h, 'role:comms', { type: 'prompt.answer', prompt: 'later', answer: 'a' }, 'not-delivered', /not been delivered/);
-    rejects(h, 'role:eng', { type: 'prompt.answer', prompt: 'choice', answer: 'a' }, 'forbidden', /may not answer.*'ic'/);
+    // Not yet delivered, or another role's: the answer an unknown id gets, naming nothing else (issue 16).
+    rejects(h, 'role:comms', { type: 'prompt.answer', prompt: 'later', answer: 'a' }, 'unknown-prompt', /^The role 'comms' has no prompt 'later' to answer/);
+    rejects(h, 'role:eng', { type: 'prompt.answer', prompt: 'choice', answer: 'a' }, 'unknown-prompt', /^The role 'eng' has no prompt 'choice' to answer \(a prompt can be answered once it has arrived\)\.$/);
+    rejects(h, 'role:eng', { type: 'prompt.answer', prompt: 'nope', answer: 'a' }, 'unknown-prompt', /^The role 'eng' has no prompt 'nope' to answer \(a prompt can be answered once it has arrived\)\.$/);
     rejects(h, 'role:ic', { type: 'prompt.answer', prompt: 'choice', answer: 'z' }, 'unknown-option', /no option 'z'/);
     rejects(h, 'role:ic', { type: 'prompt.answer', prompt: 'choice', answer: ['a'] }, 'wrong-answer-type');
     rejects(h, 'role:eng', { type: 'prompt.answer', prompt: 'multi', answer: ['a', 'a'] }, 'duplicate-option', /twice/);
@@ -77,8 +79,9 @@ describe('answers', () => {
 describe('actions and chat', () => {
   it('checks the action exists and the role may take it', () => {
     const h = delivered();
-    rejects(h, 'role:ic', { type: 'action.take', action: 'rollback' }, 'forbidden', /may not take/);
-    rejects(h, 'role:ic', { type: 'action.take', action: 'nope' }, 'unknown-action');
+    // Another role's action gets the answer an unknown one gets: no title, no roles (issue 16).
+    rejects(h, 'role:ic', { type: 'action.take', action: 'rollback' }, 'unknown-action', /^The role 'ic' has no action 'rollback' to take\.$/);
+    rejects(h, 'role:ic', { type: 'action.take', action: 'nope' }, 'unknown-action', /^The role 'ic' has no action 'nope' to take\.$/);
     h.ok('role:eng', { type: 'action.take', action: 'rollback' });
   });
 
@@ -174,7 +177,7 @@ describe('ad-hoc injects', () => {
     });
     expect(events.map((e) => e.type)).toEqual(['adhoc.sent', 'inject.delivered']);
     expect(events[1]?.payload).toEqual({ inject: 'adhoc-1', how: 'adhoc', due: null });
-    rejects(h, 'role:eng', { type: 'prompt.answer', prompt: 'adhoc-1:p', answer: 'now' }, 'forbidden');
+    rejects(h, 'role:eng', { type: 'prompt.answer', prompt: 'adhoc-1:p', answer: 'now' }, 'unknown-prompt');
     h.ok('role:comms', { type: 'prompt.answer', prompt: 'adhoc-1:p', answer: 'now' });
     rejects(h, 'facilitator', { type: 'answer.grade', prompt: 'adhoc-1:p', credit: 1, reason: 'x' }, 'not-scored');
     const second = h.ok('facilitator', { type: 'adhoc.send', to: 'all', channel: 'news', title: 'Breaking', body: '' });

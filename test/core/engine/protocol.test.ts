@@ -28,6 +28,13 @@ describe('parseCommand', () => {
     if (!long.ok) expect(long.rejection.message).toMatch(/text at 'text' is too long: the limit is 2000/);
   });
 
+  it('refuses a NUL character in any text field (issue 16)', () => {
+    expect(parseCommand({ type: 'chat.post', text: 'hi\u0000there' })).toMatchObject({ ok: false, rejection: { code: 'invalid' } });
+    expect(parseCommand({ type: 'prompt.answer', prompt: 'sev', answer: 'x\u0000' })).toMatchObject({ ok: false });
+    expect(parseCommand({ type: 'objective.rate', objective: 'detect', rating: null, reason: '\u0000' })).toMatchObject({ ok: false });
+    expect(parseCommand({ type: 'chat.post', text: 'tab\tand\nline' })).toMatchObject({ ok: true });
+  });
+
   it('parses audiences and actors', () => {
     expect(parseAudience({ kind: 'role', role: 'ic' })).toEqual({ ok: true, value: { kind: 'role', role: 'ic' } });
     expect(parseAudience({ kind: 'god' }).ok).toBe(false);

@@ -34,6 +34,16 @@ describe('renderDecisionsCsv', () => {
     expect(graded).toMatchObject({ graded_by_facilitator: 'yes', grade_reason: 'No ETA given', answer_text: 'We are investigating empty recommendations.\nNext update in 30 minutes.' });
   });
 
+  it('neutralizes a formula start after leading blanks and after NFKC folding (issue 16)', () => {
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    expect(csvField('   +1')).toBe("'   +1");
+    expect(csvField('\u00a0\u3000-1')).toBe("'\u00a0\u3000-1");
+    for (const wide of ['＝1+1', '＋1', '－1', '＠SUM(A1)', ' ＝1']) expect(csvField(wide)).toBe(`'${wide}`);
+    // Text that merely contains them later is left alone.
+    expect(csvField('a =1')).toBe('a =1');
+    expect(csvField('1＋1')).toBe('1＋1');
+  });
+
   it('quotes, doubles quotes and neutralizes formula starts', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');

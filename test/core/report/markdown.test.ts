@@ -41,6 +41,35 @@ describe('renderMarkdown', () => {
     expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; ![i](x)</p>\n');
   });
 
+  it('isolates bidirectional controls line by line: an unterminated U+202E ends with its line (issue 16)', () => {
+    const text = mdText('ok \u202eevil\nnext line');
+    const [first, second] = text.split('\\\n');
+    expect(first).toBe('\u2068ok \u202eevil\u202c\u2069');
+    expect(second).toBe('next line');
+    // A stray closer cannot end the isolate early; nested openers are all closed.
+    expect(mdCell('\u2069\u2067\u202bx')).toBe('\u2068\u2067\u202bx\u202c\u2069\u2069');
+    const report = renderMarkdown({ ...sampleDebrief(), notes: [{ ...sampleDebrief().notes[0]!, text: 'note \u202ereversed' }] });
+    for (const line of report.split('\n')) {
+      const opened = (line.match(/[\u202a\u202b\u202d\u202e]/g) ?? []).length;
+      expect((line.match(/\u202c/g) ?? []).length, line).toBeGreaterThanOrEqual(opened);
+    }
+  });
+
+  it('keeps participants\' URLs and addresses inert in GitHub-style renderers (issue 16)', () => {
+    const value = 'see https://evil.example/x?a=1, www.evil.example, mailto:bob@evil.example or bob@evil.example';
+    // GFM's autolinks: bare URLs, www. and e-mail addresses (no fuzzy domains).
+    const gfm = new MarkdownIt({ linkify: true });
+    gfm.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
+    for (const md of [mdText(value), `| h |\n| --- |\n| ${mdCell(value)} |\n`]) {
+      const doc = parseReport(`<!DOCTYPE html><html><body>${gfm.render(md)}</body></html>`);
+      expect(doc.querySelectorAll('a')).toHaveLength(0);
+      expect(doc.body.textContent).toContain(value);
+    }
+    expect(mdText(value)).not.toMatch(/:\/\/|www\.|\w@\w/i);
+    // Without escaping, the same renderer links them: the check is not vacuous.
+    expect(gfm.render(value)).toMatch(/<a href/);
+  });
+
   it('leaves notes out and anonymizes when asked', () => {
     const out = renderMarkdown(sampleDebrief(), { includeNotes: false, anonymize: true });
     expect(out).not.toContain('Alice');

@@ -17,6 +17,14 @@ describe('parseDuration', () => {
     },
   );
 
+  it('refuses a minute or second part past its range after a larger unit, as the clock form does (issue 16)', () => {
+    for (const bad of ['1h90m', '1h60m', '1m75s', '2h0m60s', '1h120s']) expect(parseDuration(bad)).toBeNull();
+    // The first unit may be any size, and 59 is the last minute and second.
+    expect(parseDuration('90m')).toBe(5400);
+    expect(parseDuration('150s')).toBe(150);
+    expect(parseDuration('1h59m59s')).toBe(7199);
+  });
+
   it('refuses durations over a year, however written', () => {
     expect(parseDuration('8784h')).toBe(366 * 86_400);
     expect(parseDuration('8785h')).toBeNull();

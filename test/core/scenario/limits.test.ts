@@ -45,6 +45,13 @@ describe('hostile YAML', () => {
     expect(errors[0]?.column).toBe(66);
   });
 
+  it('past 128 levels (refused before the YAML is composed) the message and its place still say 64 (issue 16)', () => {
+    for (const depth of [100, 129, 200, 5000]) {
+      const errors = errorsOf(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+      expect(errors.map((e) => [e.message, e.line, e.column])).toEqual([['the document nests more than 64 levels deep; a scenario never needs that many', 1, 66]]);
+    }
+  }, TIMEOUT);
+
   it('64 levels are still read (the file is then judged on its shape)', () => {
     const errors = errorsOf(`${'['.repeat(64)}${']'.repeat(64)}`);
     expect(errors.map((e) => e.message)).toEqual(["expected a scenario: a mapping that starts with 'format: drillbook/scenario@1', got a list"]);
@@ -52,8 +59,8 @@ describe('hostile YAML', () => {
 
   it('deep nesting is refused in the same process again and again (no crash from the YAML composer)', () => {
     for (let i = 0; i < 5; i++) {
-      expect(errorsOf(`${'- '.repeat(5000 + i)}x\n`)[0]?.message).toBe('the document nests too deeply to load safely (at most 64 levels)');
-      expect(errorsOf(`${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`)[0]?.message).toBe('the document nests too deeply to load safely (at most 64 levels)');
+      expect(errorsOf(`${'- '.repeat(5000 + i)}x\n`)[0]?.message).toBe('the document nests more than 64 levels deep; a scenario never needs that many');
+      expect(errorsOf(`${'{a: '.repeat(5000)}1${'}'.repeat(5000)}`)[0]?.message).toBe('the document nests more than 64 levels deep; a scenario never needs that many');
     }
   }, TIMEOUT);
 
@@ -83,5 +90,25 @@ describe('hostile YAML', () => {
 
   it('the process is still healthy afterwards', () => {
     expect(loadScenario(fixture('scenario/mini.yaml'), 'mini.yaml').ok).toBe(true);
+  });
+});
+
+describe('quoted input in messages (issue 16)', () => {
+  const base = fixture('scenario/mini.yaml');
+
+  it('a 100 KB unknown reference or key is cut with an ellipsis, in the message and in the path', () => {
+    const long = 'x'.repeat(100_000);
+    const errors = [...errorsOf(base.replace('to: [ic, eng]', `to: [ic, ${long}]`)), ...errorsOf(base.replace('    title: Alert', `    title: Alert\n    ${long}: 1`))];
+    expect(errors.length).toBe(2);
+    for (const e of errors) expect(`${e.path}: ${e.message}`.length).toBeLessThan(600);
+    expect(errors.map((e) => e.message).join('\n')).toMatch(/'x{50,59}…'/);
+  });
+
+  it('bidirectional controls and NUL are escaped in messages; NUL in a text field is refused', () => {
+    const errors = [...errorsOf(base.replace('to: [ic, eng]', 'to: [ic, "eng\u202e\u0000"]')), ...errorsOf(base.replace('title: Alert', 'title: "Al\\0ert"'))];
+    const text = errors.map((e) => `${e.path}: ${e.message}`).join('\n');
+    expect(text.includes('\u202e') || text.includes('\u0000')).toBe(false);
+    expect(text).toContain('\\u202e');
+    expect(errors.some((e) => e.path === 'injects[0].title' && /NUL character/.test(e.message))).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ describe('simulatePlay', () => {
       { at: 120, kind: 'end' },
     ));
     expect(types(events).slice(2)).toEqual(['60:inject.delivered', '60:prompt.answered', '60:inject.delivered', '61:prompt.answered', '120:session.ended']);
-    expect(rejected).toEqual([{ at_s: 60, event: 'events[1] (line 4): ic answers py', reason: "Prompt 'py' belongs to an inject that has not been delivered yet, so it cannot be answered." }]);
+    expect(rejected).toEqual([{ at_s: 60, event: 'events[1] (line 4): ic answers py', reason: "The role 'ic' has no prompt 'py' to answer (a prompt can be answered once it has arrived)." }]);
     expect(debrief.rejected).toEqual(rejected);
     expect(debrief.prompts.map((p) => [p.id, p.delivered_at_s, p.answered_at_s, p.points])).toEqual([['px', 60, 60, 10], ['py', 60, 61, 10]]);
     expect(debrief.session.duration_s).toBe(120);
@@ -62,7 +62,7 @@ describe('simulatePlay', () => {
       { at: 100, kind: 'end' },
     ));
     expect(types(events).slice(2)).toEqual(['30:session.paused', '30:session.resumed', '60:inject.delivered', '100:session.ended']);
-    expect(rejected.map((r) => r.reason)).toEqual(["Prompt 'px' belongs to an inject that has not been delivered yet, so it cannot be answered."]);
+    expect(rejected.map((r) => r.reason)).toEqual(["The role 'ic' has no prompt 'px' to answer (a prompt can be answered once it has arrived)."]);
   });
 
   it('reports decisions by a role that may not make them, and facilitator events that do not apply', () => {
@@ -80,8 +80,8 @@ describe('simulatePlay', () => {
       'events[3] (line 6): facilitator grades px',
     ]);
     expect(rejected.map((r) => r.reason)).toEqual([
-      "The role 'eng' may not answer prompt 'px'; it is for the role 'ic'.",
-      "The role 'ic' may not take the action 'Roll back'; it is for eng.",
+      "The role 'eng' has no prompt 'px' to answer (a prompt can be answered once it has arrived).",
+      "The role 'ic' has no action 'rollback' to take.",
       "'Inject x' was already delivered; an inject is never delivered twice.",
       "Prompt 'px' has no answer yet, so there is nothing to grade.",
     ]);

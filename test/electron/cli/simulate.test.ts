@@ -70,7 +70,7 @@ describe('drillbook simulate', () => {
     const { code, out } = await run(cwd, 'simulate', scenarioFile, '--play', 'play.yaml', '--out', 'out', '--format', 'json');
     expect(code).toBe(0);
     expect(out).toContain('Rejected script events (1):');
-    expect(out).toMatch(/1:00 {2}events\[0\] \(line 3\): comms answers severity: The role 'comms' may not answer prompt 'severity'; it is for the role 'ic'\./);
+    expect(out).toMatch(/1:00 {2}events\[0\] \(line 3\): comms answers severity: The role 'comms' has no prompt 'severity' to answer/);
     const written = JSON.parse(readFileSync(join(cwd, 'out', 'debrief.json'), 'utf8')) as Debrief;
     expect(written.rejected).toHaveLength(1);
   });

@@ -66,6 +66,37 @@ describe('drillbook validate', () => {
     ]);
   });
 
+  it('refuses a file that is not UTF-8 with the line and column of the first bad byte, and says UTF-16 by name (issue 16)', async () => {
+    const mini = readFileSync(join(repoRoot, 'test/fixtures/scenario/mini.yaml'));
+    // "title: Mini" on line 3 becomes "title: Min\xe9" (Latin-1): column 11 is the bad byte.
+    const latin1 = join(tmp, 'latin1.yaml');
+    writeFileSync(latin1, Buffer.from(mini.toString('latin1').replace('title: Mini', 'title: Min\u00e9'), 'latin1'));
+    const utf16 = join(tmp, 'utf16.yaml');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(mini.toString('utf8'), 'utf16le')]));
+    const utf16NoMark = join(tmp, 'utf16-no-mark.yaml');
+    writeFileSync(utf16NoMark, Buffer.from(mini.toString('utf8'), 'utf16le'));
+    const c = capture();
+    expect(await main(['validate', latin1, utf16, utf16NoMark], c.io)).toBe(1);
+    expect(c.out[0]).toBe(`${latin1}:3:11: the file is not UTF-8 text: the byte 0xE9 at line 3, column 11 is not valid UTF-8 (the file may be Latin-1 or Windows-1252); save it as UTF-8 (in most editors: Save As, Encoding: UTF-8) and try again`);
+    expect(c.out[1]).toMatch(new RegExp(`^${utf16.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: the file is UTF-16 text, not UTF-8`));
+    expect(c.out[2]).toMatch(/utf16-no-mark\.yaml:1:1: the file is UTF-16 text, not UTF-8/);
+    expect(c.out.join('\n')).not.toContain('\ufffd');
+  });
+
+  it('a byte-order mark does not shift the columns of line 1 (issue 16)', async () => {
+    const text = '{format: drillbook/scenario@1, id: x, title: 3}\n';
+    const plain = join(tmp, 'plain.yaml');
+    const marked = join(tmp, 'marked.yaml');
+    writeFileSync(plain, text);
+    writeFileSync(marked, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    const a = capture();
+    const b = capture();
+    await main(['validate', plain], a.io);
+    await main(['validate', marked], b.io);
+    expect(a.out.join('\n')).toContain(`${plain}:1:46: title:`);
+    expect(b.out.map((l) => l.replace(marked, 'F'))).toEqual(a.out.map((l) => l.replace(plain, 'F')));
+  });
+
   it('exits 2 on a usage error: no files, or an unknown option', async () => {
     const none = capture();
     expect(await main(['validate'], none.io)).toBe(2);
@@ -118,5 +149,16 @@ describe('the installed command', () => {
     expect(bad.stdout).toBe(
       "test/fixtures/malformed/unknown-role.yaml:20:15: injects[0].prompts[0].role: unknown role 'ghost'; roles are: ic, eng\n",
     );
+  }, 60_000);
+
+  it('an argument with bidirectional controls and 100 KB of text reaches the terminal escaped and cut (issue 16)', async () => {
+    const run = promisify(execFile);
+    const hostile = `--\u202eevil${'x'.repeat(100_000)}`;
+    const bad = await run(process.execPath, ['bin/drillbook.js', 'sessions', 'a.db', hostile], { cwd: repoRoot }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in bad ? bad.code : 0).toBe(2);
+    expect(bad.stderr).not.toMatch(/\u202e/);
+    expect(bad.stderr).toContain("unknown option '--\\u202eevilxxx");
+    expect(bad.stderr).toContain('…');
+    expect(bad.stderr.length).toBeLessThan(1000);
   }, 60_000);
 });

@@ -80,6 +80,10 @@ injects:
     title: Branch fired
     body: Because bravo went left.
     facilitator_notes: CANARY_NOTES_BRANCH
+actions:
+  - id: alpha-action
+    title: CANARY_ALPHA_ACTION_TITLE
+    roles: [alpha]
 runbook:
   - id: step-one
     step: CANARY_STEP_TEXT

@@ -155,6 +155,25 @@ describe('sockets', () => {
     client.close();
   });
 
+  it("answers another role's action or prompt exactly as an unknown one, naming nothing of it (issue 16)", async () => {
+    await startSession();
+    const bob = await joinLobby(lan, code, 'Bob', 'role:bravo');
+    const client = RawClient.token(lan, bob.token);
+    await client.opened;
+    const dispatch = (command: unknown) => client.request('live.dispatch', { sessionId, actor: 'role:bravo', command });
+    const forbiddenAction = await dispatch({ type: 'action.take', action: 'alpha-action' });
+    const unknownAction = await dispatch({ type: 'action.take', action: 'no-such-action' });
+    expect(forbiddenAction.error?.code).toBe(unknownAction.error?.code);
+    expect(forbiddenAction.error?.message).toBe(unknownAction.error?.message.replace('no-such-action', 'alpha-action'));
+    const forbiddenPrompt = await dispatch({ type: 'prompt.answer', prompt: 'alpha-text', answer: 'x' });
+    const unknownPrompt = await dispatch({ type: 'prompt.answer', prompt: 'no-such-prompt', answer: 'x' });
+    expect(forbiddenPrompt.error?.code).toBe(unknownPrompt.error?.code);
+    expect(forbiddenPrompt.error?.message).toBe(unknownPrompt.error?.message.replace('no-such-prompt', 'alpha-text'));
+    const said = JSON.stringify([forbiddenAction, forbiddenPrompt]);
+    expect(said).not.toMatch(/CANARY|alpha lead|'alpha'|for alpha/i);
+    client.close();
+  });
+
   it('lets one participant hold only a few sockets at once', async () => {
     const ann = await joinLobby(lan, code, 'Ann');
     const held = Array.from({ length: 4 }, () => RawClient.token(lan, ann.token));

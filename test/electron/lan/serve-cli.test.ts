@@ -106,5 +106,11 @@ describe('drillbook serve', () => {
     const code = await main(['serve', '--db', join(broken.io.cwd, 'b.db'), '--port', '0', '--no-build', '--scenario', 'broken.yaml'], broken.io);
     expect(code).toBe(1);
     expect(broken.err.join('\n')).toMatch(/broken\.yaml:\d+:\d+/);
+
+    // Latin-1 bytes are refused as validate and the desktop import refuse them, not imported as U+FFFD.
+    const latin1 = capture();
+    writeFileSync(join(latin1.io.cwd, 'latin1.yaml'), Buffer.from(LAN_SCENARIO.replace(/^title: .*$/m, 'title: Caf\u00e9'), 'latin1'));
+    expect(await main(['serve', '--db', join(latin1.io.cwd, 'l.db'), '--port', '0', '--no-build', '--scenario', 'latin1.yaml'], latin1.io)).toBe(1);
+    expect(latin1.err.join('\n')).toMatch(/latin1\.yaml:\d+:\d+: the file is not UTF-8 text: the byte 0xE9/);
   });
 });
