@@ -9,12 +9,15 @@
 // Numbers we write are never negative, so no number is touched. C0 control characters other than
 // tab, CR and LF are shown as their Unicode control pictures (NUL -> U+2400).
 //
-// Rows: the scored answer of every delivered prompt (or the prompt unanswered), every earlier
-// answer to a prompt that a later one replaced, and every action taken, ordered by time.
+// Rows: first the overall rating (kind `overall`: the rating, the objective that capped it and the
+// sentence that says why), then the scored answer of every delivered prompt (or the prompt
+// unanswered), every earlier answer to a prompt that a later one replaced, and every action taken,
+// ordered by time.
 import type { Debrief, DebriefPrompt, DebriefTimelineEntry } from '../scoring/debrief-types.ts';
 import { visibleControls } from './escape.ts';
 import { fmtPoints } from './format.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
+import { overallOf, overallSentence } from './overall.ts';
 import { answerText, type ReportView, buildView } from './view.ts';
 
 export const DECISION_COLUMNS = [
@@ -42,6 +45,10 @@ export const DECISION_COLUMNS = [
   'expected_best',
   'expected_acceptable',
   'summary',
+  // Version 1.1, appended so that the columns before keep their places.
+  'rating',
+  'avoided',
+  'provisional',
 ] as const;
 
 type Column = (typeof DECISION_COLUMNS)[number];
@@ -88,6 +95,21 @@ function promptRow(p: DebriefPrompt, view: ReportView): Row {
     needs_review: p.needs_review,
     expected_best: p.expected.best.join(';'),
     expected_acceptable: p.expected.acceptable.join(';'),
+    avoided: p.avoided.join('; '),
+    provisional: p.provisional,
+  };
+}
+
+/** The overall rating, leading the file: `objective` names the objective that capped it. */
+function overallRow(view: ReportView): Row {
+  const { score } = view.debrief;
+  return {
+    kind: 'overall',
+    objective: score.capped_by,
+    points: fmtPoints(score.points),
+    possible: fmtPoints(score.possible),
+    summary: overallSentence(overallOf(view.debrief)),
+    rating: score.rating,
   };
 }
 
@@ -129,7 +151,7 @@ function rows(view: ReportView): Row[] {
     keyed.push([p.answered_at_s ?? debrief.session.duration_s, Number.MAX_SAFE_INTEGER - debrief.prompts.length + i, promptRow(p, view)]);
   });
   keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return keyed.map((k) => k[2]);
+  return [overallRow(view), ...keyed.map((k) => k[2])];
 }
 
 export function renderDecisionsCsv(input: Debrief, options: ReportOptions = {}): string {

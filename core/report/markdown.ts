@@ -16,7 +16,21 @@ import {
 import { mdCell, mdTable, mdText } from './markdown-escape.ts';
 import { condenseTimeline } from './condense.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
+import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from './overall.ts';
 import { answerText, buildView, expectedText, metricStatus, stepStatus, type ReportView } from './view.ts';
+
+/** The overall rating first, then the cap and why, then how many answers are still provisional. */
+function overallLines(debrief: Debrief): string[] {
+  const o = overallOf(debrief);
+  const out = [`**${mdCell(overallHeadline(o))}** (${fmtPercent(debrief.score.percent)}, ${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points)`, ''];
+  if (o.cap) {
+    const by = `${mdCell(o.cap.rating ?? 'not rated')}${o.cap.overridden ? ', set by the facilitator' : ''}`;
+    out.push(`${mdCell(overallLabel(o))}: capped by *${mdCell(o.cap.title)}* (${by}). ${capReason(o)}`, '');
+  }
+  const provisional = provisionalSentence(o.provisional);
+  if (provisional) out.push(`*${provisional}*`, '');
+  return out;
+}
 
 function notes(title: string, list: DebriefNote[], view: ReportView): string[] {
   if (list.length === 0) return [];
@@ -73,13 +87,13 @@ function objectives(view: ReportView): string[] {
   const rows = view.debrief.objectives.map((o) => [
     mdCell(o.title),
     mdCell(o.capability ?? ''),
-    `${mdCell(o.rating ?? 'n/a')}: ${mdCell(ratingLabel(o.rating))}`,
+    `${mdCell(o.rating ?? 'n/a')}: ${mdCell(ratingLabel(o.rating))}${eegInForce(o) === null ? '' : ` (evaluation guide: ${mdCell(eegInForce(o) ?? '')})`}`,
     `${fmtPoints(o.points)} / ${fmtPoints(o.possible)} (${fmtPercent(o.percent)})`,
     o.rating_override
       ? `Set by the facilitator (computed ${mdCell(o.computed_rating ?? 'n/a')}): ${mdCell(o.rating_override.reason)}`
       : 'Computed from the score',
   ]);
-  const out = ['## Objectives and ratings', '', 'Ratings: P at 90% or more, S at 70%, M at 40%, else U.', ''];
+  const out = ['## Objectives and ratings', '', 'Ratings: P at 90% or more, S at 70%, M at 40%, else U. The overall rating is at most one band above the weakest objective.', ''];
   out.push(mdTable(['Objective', 'Capability', 'Rating', 'Points (percent)', 'How the rating was set'], rows), '');
   for (const o of view.debrief.objectives) {
     if (o.description) out.push(`**${mdCell(o.title)}**: ${mdText(o.description)}`, '');
@@ -105,7 +119,8 @@ function analysis(view: ReportView, notesIncluded: boolean): string[] {
       mdCell(view.roleTitle(p.role)),
       mdCell(p.ask),
       mdCell(expectedText(p) || 'no expectation'),
-      mdCell(answerText(p) ?? 'no answer') + (p.needs_review ? ' (needs review)' : ''),
+      mdCell(answerText(p) ?? 'no answer') + (p.needs_review ? ' (needs review)' : '') + (p.provisional ? ' (provisional: keyword credit, not graded)' : '')
+        + p.avoided.map((why) => ` — Avoid: ${mdCell(why)}`).join(''),
       p.response_time_s === null ? '—' : fmtDuration(p.response_time_s) + (p.within_s === null ? '' : ` (within ${fmtDuration(p.within_s)})`),
       fmtFraction(p.correctness) + (p.grade ? ` (graded: ${mdCell(p.grade.reason)})` : ''),
       fmtFraction(p.timeliness),
@@ -133,8 +148,7 @@ export function renderMarkdown(input: Debrief, options: ReportOptions = {}): str
   const out: string[] = [
     `# After-Action Report: ${mdCell(debrief.scenario.title)}`,
     '',
-    `**Overall: ${fmtPercent(debrief.score.percent)}** (${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points)`,
-    '',
+    ...overallLines(debrief),
     ...debrief.objectives.map((o) => `- ${mdCell(o.title)}: **${mdCell(o.rating ?? 'n/a')}** ${fmtPercent(o.percent)}`),
     '',
     ...overview(view),

@@ -75,7 +75,7 @@ export function buildView(debrief: Debrief): ReportView {
   };
 }
 
-/** The expected answer in words: best options, acceptable ones, or keyword groups. */
+/** The expected answer in words: best options, acceptable ones, keyword groups, avoid groups. */
 export function expectedText(prompt: DebriefPrompt): string {
   const parts: string[] = [];
   const best = prompt.expected_labels.best.length > 0 ? prompt.expected_labels.best : prompt.expected.best;
@@ -85,6 +85,10 @@ export function expectedText(prompt: DebriefPrompt): string {
   if (acceptable.length > 0) parts.push(`Acceptable: ${acceptable.join('; ')}`);
   if (prompt.expected.keywords.length > 0) {
     parts.push(`Keywords: ${prompt.expected.keywords.map((group) => group.join(' / ')).join('; ')}`);
+  }
+  // Version 1.1: what the answer should not say, and why.
+  if (prompt.expected.avoid.length > 0) {
+    parts.push(`Avoid: ${prompt.expected.avoid.map((group) => `${group.any.join(' / ')} (${group.why})`).join('; ')}`);
   }
   return parts.join('. ');
 }

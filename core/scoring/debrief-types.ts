@@ -25,6 +25,11 @@ export interface DebriefObjective {
   /** The rating in force: the facilitator's override where one was set. */
   rating: Rating | null;
   rating_override: { rating: Rating; reason: string } | null;
+  /**
+   * Version 1.1: the objective's exercise evaluation guide from the scenario (markdown per rating),
+   * or null when it has none. Reports show the description of the rating in force.
+   */
+  eeg: { P: string; S: string; M: string; U: string } | null;
 }
 
 export interface DebriefScore {

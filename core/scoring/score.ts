@@ -134,6 +134,7 @@ export function totalScores(scenario: Scenario, state: SessionState, prompts: De
       points, possible, percent, computed_rating: computed,
       rating: override ? override.rating : computed,
       rating_override: override ? { rating: override.rating, reason: override.reason } : null,
+      eeg: o.eeg ? { P: o.eeg.P, S: o.eeg.S, M: o.eeg.M, U: o.eeg.U } : null,
     };
   });
   let points = 0;

@@ -11,6 +11,7 @@ import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
 import { REPORT_FORMATS } from '../../core/report/index.ts';
 import { fmtClock } from '../../core/report/format.ts';
+import { capReason, overallOf } from '../../core/report/overall.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
 import { writeReports } from '../report/write-reports.ts';
 
@@ -77,7 +78,10 @@ const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 export function summarize(scenario: Scenario, playFile: string, result: SimulationResult): string[] {
   const d = result.debrief;
   const lines = [`Dry run of '${visible(scenario.title)}' (${scenario.id}) with ${playFile}: ended at ${clock(d.session.duration_s)}`];
-  lines.push(`Overall: ${pct(d.score.percent).trim()} (${pts(d.score.points)} of ${pts(d.score.possible)} points)`);
+  // The overall rating leads, as in every report; when the weakest objective capped it, say which and why.
+  const overall = overallOf(d);
+  lines.push(`Overall: ${d.score.rating ?? 'not rated'}, ${pct(d.score.percent).trim()} (${pts(d.score.points)} of ${pts(d.score.possible)} points)`);
+  if (overall.cap) lines.push(`  capped by ${overall.cap.id} (${overall.cap.rating ?? '—'}): ${capReason(overall)}`);
   const width = Math.max(...d.objectives.map((o) => o.id.length), 4);
   lines.push('Objectives:');
   for (const o of d.objectives) {
@@ -95,6 +99,9 @@ export function summarize(scenario: Scenario, playFile: string, result: Simulati
   }
   const review = d.prompts.filter((p) => p.needs_review).map((p) => p.id);
   if (review.length > 0) lines.push(`Needs the facilitator's review (text without keywords): ${review.join(', ')}`);
+  const provisional = d.prompts.filter((p) => p.provisional).map((p) => p.id);
+  if (provisional.length > 0) lines.push(`Provisional (keyword credit, not graded): ${provisional.join(', ')}`);
+  for (const p of d.prompts) if (p.avoided.length > 0) lines.push(`Avoided in ${p.id}: ${p.avoided.join('; ')}`);
   if (result.rejected.length === 0) lines.push('Rejected script events: none');
   else {
     lines.push(`Rejected script events (${result.rejected.length}):`);

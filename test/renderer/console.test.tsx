@@ -49,8 +49,9 @@ describe('facilitator console', () => {
 
     // Live scores: bravo's best answer and alpha's graded answer count; the step was met on time.
     const scores = screen.getByRole('region', { name: 'Live scores' });
-    await waitFor(() => expect(scores.textContent).toMatch(/Overall\s*\d+%/));
-    expect(scores.textContent).not.toContain('Overall0%');
+    // The overall band in force leads, then the percent (the same rules as the debrief).
+    await waitFor(() => expect(scores.textContent).toMatch(/Overall\s*[PSMU]\s*\d+%/));
+    expect(scores.textContent).not.toMatch(/Overall\s*[PSMU]?\s*0%/);
     const coverage = within(scores).getByRole('table', { name: 'Runbook coverage' });
     expect(coverage.textContent).toContain('CANARY_STEP_TEXT');
     expect(coverage.querySelector('.badge.ok')).not.toBeNull();

@@ -1,6 +1,6 @@
 // The sections of the After-Action Report / Improvement Plan (HSEEP), in reading order. Every
 // piece of text from the model is passed to h() as a string, so it is escaped on the way out.
-import type { DebriefPrompt, DebriefNote } from '../../scoring/debrief-types.ts';
+import type { DebriefNote, DebriefObjective, DebriefPrompt } from '../../scoring/debrief-types.ts';
 import {
   fmtClock,
   fmtDuration,
@@ -11,6 +11,7 @@ import {
   fmtWallTime,
   ratingLabel,
 } from '../format.ts';
+import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from '../overall.ts';
 import { answerText, expectedText, metricStatus, stepStatus, type ObjectiveView, type ReportView } from '../view.ts';
 import { condenseTimeline } from '../condense.ts';
 import { metricsChart, objectivesChart, timelineChart } from './charts.ts';
@@ -30,9 +31,27 @@ function userText(text: string | null, empty = ''): Html {
   return text === null || text === '' ? h('span', { class: 'muted' }, empty) : h('span', { class: 'user' }, text);
 }
 
+/**
+ * The overall rating first (scenario-format.md, version 1.1), and when the weakest objective capped
+ * it, which objective and why: "Overall M: capped by Communicate (U). 78% would be S; ...".
+ */
+function overallStatement(view: ReportView): Html[] {
+  const o = overallOf(view.debrief);
+  const out: Html[] = [];
+  if (o.cap) {
+    out.push(h('p', { class: 'cap' },
+      h('strong', null, overallLabel(o)), ': capped by ', h('em', null, h('bdi', null, o.cap.title)),
+      ` (${o.cap.rating ?? 'not rated'}${o.cap.overridden ? ', set by the facilitator' : ''}). `, capReason(o)));
+  }
+  const provisional = provisionalSentence(o.provisional);
+  if (provisional) out.push(h('p', { class: 'notice provisional' }, provisional));
+  return out;
+}
+
 export function header(view: ReportView): Html {
   const { debrief } = view;
   const date = fmtWallTime(debrief.session.started_at);
+  const o = overallOf(debrief);
   return h(
     'header',
     null,
@@ -42,11 +61,18 @@ export function header(view: ReportView): Html {
     h(
       'div',
       { class: 'summary' },
-      h('div', { class: 'card overall' }, h('span', { class: 'big' }, fmtPercent(debrief.score.percent)), h('span', { class: 'label' }, `Overall: ${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points`)),
+      h(
+        'div',
+        { class: 'card overall' },
+        h('span', { class: 'big' }, ratingBadge(o.rating), ' ', fmtPercent(debrief.score.percent)),
+        h('span', { class: 'label' }, overallHeadline(o)),
+        h('span', { class: 'label points' }, `${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points`),
+      ),
       debrief.objectives.map((o) =>
         h('div', { class: 'card' }, h('span', { class: 'big' }, ratingBadge(o.rating), ' ', fmtPercent(o.percent)), h('span', { class: 'label' }, h('bdi', null, o.title))),
       ),
     ),
+    overallStatement(view),
   );
 }
 
@@ -91,6 +117,12 @@ export function overview(view: ReportView): Html {
   );
 }
 
+/** The exercise evaluation guide's description of the rating in force, when the scenario has one. */
+function eegCell(o: DebriefObjective): Html | null {
+  const eeg = eegInForce(o);
+  return eeg === null ? null : h('div', { class: 'eeg' }, h('span', { class: 'muted' }, `Evaluation guide, ${o.rating ?? ''}: `), renderScenarioMarkdown(eeg));
+}
+
 export function objectives(view: ReportView): Html {
   const rows = view.debrief.objectives.map((o) =>
     h(
@@ -98,7 +130,7 @@ export function objectives(view: ReportView): Html {
       null,
       h('td', null, h('strong', null, userText(o.title)), o.description ? h('div', { class: 'desc' }, renderScenarioMarkdown(o.description)) : null),
       h('td', null, userText(o.capability, '—')),
-      h('td', null, ratingBadge(o.rating), ' ', ratingLabel(o.rating)),
+      h('td', null, ratingBadge(o.rating), ' ', ratingLabel(o.rating), eegCell(o)),
       h('td', { class: 'num' }, `${fmtPoints(o.points)} / ${fmtPoints(o.possible)}`, h('br', null), h('strong', null, fmtPercent(o.percent))),
       h(
         'td',
@@ -113,7 +145,7 @@ export function objectives(view: ReportView): Html {
     'section',
     { id: 'objectives' },
     h('h2', null, 'Objectives and ratings'),
-    h('p', { class: 'muted' }, 'Ratings: P at 90% or more, S at 70%, M at 40%, else U; a facilitator may set a rating with a reason.'),
+    h('p', { class: 'muted' }, 'Ratings: P at 90% or more, S at 70%, M at 40%, else U; a facilitator may set a rating with a reason. The overall rating is at most one band above the weakest objective.'),
     objectivesChart(view),
     table([['Objective', 'w-objective'], ['Capability', 'w-cap'], ['Rating', 'w-rating'], ['Score', 'num w-pts'], 'How the rating was set'], rows),
   );
@@ -138,7 +170,14 @@ function decisionRow(p: DebriefPrompt, view: ReportView): Html {
     h('td', null, h('span', { class: 'time' }, fmtClock(p.delivered_at_s)), h('div', null, userText(view.roleTitle(p.role)))),
     h('td', null, userText(p.ask)),
     h('td', null, userText(expectedText(p), 'no expectation')),
-    h('td', null, userText(answer, 'no answer'), p.needs_review ? h('div', { class: 'late' }, 'needs review') : null),
+    h(
+      'td',
+      null,
+      userText(answer, 'no answer'),
+      p.needs_review ? h('div', { class: 'late' }, 'needs review') : null,
+      p.provisional ? h('div', { class: 'provisional' }, 'provisional: keyword credit, not graded') : null,
+      p.avoided.map((why) => h('div', { class: 'avoided' }, h('span', { class: 'late' }, 'Avoid: '), userText(why))),
+    ),
     h('td', null, p.response_time_s === null ? '—' : fmtDuration(p.response_time_s), within ? h('div', { class: 'muted' }, within) : null),
     h('td', { class: 'num' }, fmtFraction(p.correctness), p.grade ? h('div', { class: 'muted' }, 'graded: ', userText(p.grade.reason)) : null),
     h('td', { class: 'num' }, fmtFraction(p.timeliness)),

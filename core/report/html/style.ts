@@ -21,7 +21,13 @@ h4.question { text-transform: none; letter-spacing: 0; color: var(--ink); font-s
 .card.overall { flex: 0 0 auto; max-width: none; }
 .card.overall .label { white-space: nowrap; }
 .card .big { font-size: 1.7rem; font-weight: bold; display: block; }
-.card .label { color: var(--muted); font-size: 0.85rem; }
+.card .label { color: var(--muted); font-size: 0.85rem; display: block; }
+p.cap { font-size: 1.05rem; margin: 0 0 10px; }
+.eeg { font-size: 0.85rem; margin-top: 4px; }
+.eeg p { margin: 2px 0; }
+.eeg > span + p { display: inline; }
+.provisional { color: var(--muted); font-style: italic; }
+.avoided { margin-top: 2px; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 0.9rem; table-layout: fixed; }
 .w-time { width: 7%; } .w-time2 { width: 12%; } .w-role { width: 14%; } .w-resp { width: 10%; } .w-num { width: 8%; } .w-who { width: 14%; }
 .w-pts { width: 11%; } .w-obj { width: 18%; } .w-status { width: 12%; } .w-date { width: 13%; } .w-kind { width: 9%; }
@@ -64,6 +70,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1
   h2 { break-after: avoid; }
   h2.new-page { break-before: page; }
   h3, h4, h2 + p, h2 + .notice { break-after: avoid; }
+  p.cap { break-inside: avoid; }
   .qa { break-inside: avoid; }
   thead { display: table-header-group; }
   tr, figure, .card, li { break-inside: avoid; }

@@ -5,8 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Command as EngineCommand } from '../../../core/engine/commands.ts';
 import type { FacilitatorView } from '../../../core/engine/projections.ts';
 import type { SessionDetail } from '../../../core/protocol/bridge.ts';
-import type { Debrief } from '../../../core/scoring/debrief-types.ts';
-import { useBridge, useDesktop } from '../../bridge/context.tsx';
+import { useDesktop } from '../../bridge/context.tsx';
 import { CommandButton } from '../../commands/CommandButton.tsx';
 import { useCommandTarget } from '../../commands/hub-context.tsx';
 import { findCommand } from '../../commands/registry.ts';
@@ -30,18 +29,6 @@ import { NoteComposer, type NoteDraft } from './NoteComposer.tsx';
 import { PendingPrompts, TextAnswersToGrade } from './PendingPrompts.tsx';
 import { useSessionDetail } from './use-session-detail.ts';
 
-function useLiveDebrief(sessionId: string, view: FacilitatorView): Debrief | null {
-  const bridge = useBridge();
-  const [debrief, setDebrief] = useState<Debrief | null>(null);
-  useEffect(() => {
-    if (view.clock.status === 'setup') return;
-    let alive = true;
-    void bridge.request('debrief.get', { sessionId }).then((r) => { if (alive && r.ok) setDebrief(r.value); });
-    return () => { alive = false; };
-  }, [bridge, sessionId, view]);
-  return debrief;
-}
-
 const cmd = (name: string) => findCommand(consoleCommands, name);
 
 function Console({ sessionId, view, detail }: { sessionId: string; view: FacilitatorView; detail: SessionDetail }) {
@@ -52,7 +39,6 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
   const desktop = useDesktop();
   // The panels need the time only to the second; the clock itself ticks faster on its own.
   const nowMs = useExerciseMs(view.clock, 1000);
-  const debrief = useLiveDebrief(sessionId, view);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [note, setNote] = useState<NoteDraft>({ text: '', tag: 'observation', objective: '' });
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -166,8 +152,12 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
           <div className="scroll"><PendingPrompts view={view} roleTitle={roleTitle} /></div>
         </section>
         <section className="panel" aria-label="Grade text answers" style={{ maxHeight: '32%' }}>
-          <h2>Text answers</h2>
-          <div className="scroll"><TextAnswersToGrade view={view} send={send} /></div>
+          <h2>Text answers to grade</h2>
+          <div className="scroll"><TextAnswersToGrade view={view} send={send} roleTitle={roleTitle} oneKey={<>
+            <CommandButton command={cmd('grade.accept')} ctx={ctx} className="small primary">Accept</CommandButton>
+            <CommandButton command={cmd('grade.none')} ctx={ctx} className="small">No credit</CommandButton>
+            <CommandButton command={cmd('grade.full')} ctx={ctx} className="small">Full credit</CommandButton>
+          </>} /></div>
         </section>
       </div>
 
@@ -184,7 +174,7 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
         </section>
         <section className="panel" aria-label="Live scores">
           <h2>Scores and runbook</h2>
-          <LiveScores debrief={debrief} view={view} nowMs={nowMs} />
+          <LiveScores view={view} nowMs={nowMs} />
         </section>
       </div>
       {helpOpen ? <ShortcutHelp registry={consoleCommands} onClose={() => setHelpOpen(false)} /> : null}

@@ -1,18 +1,23 @@
-// Live scores and runbook coverage, for the facilitator only: recomputed by the host's scoring
-// from the events so far.
-import type { Debrief } from '../../../core/scoring/debrief-types.ts';
+// Live scores and runbook coverage, for the facilitator only: the live scores in the facilitator's
+// view (core/scoring/live-scores.ts, the same rules as the debrief), so the overall band and its cap
+// here are the ones the debrief will show.
 import type { FacilitatorView } from '../../../core/engine/projections.ts';
+import { capObjectiveText, capReason, overallOf } from '../../../core/report/overall.ts';
 import { formatClock, formatPercent } from '../../components/format.ts';
 
-export function LiveScores({ debrief, view, nowMs }: { debrief: Debrief | null; view: FacilitatorView; nowMs: number }) {
+export function LiveScores({ view, nowMs }: { view: FacilitatorView; nowMs: number }) {
+  const scores = view.scores;
+  const overall = overallOf(scores);
   return (
     <div className="stack">
-      {debrief ? (
+      {view.clock.status !== 'setup' ? (
         <>
-          <div className="row" style={{ justifyContent: 'space-between' }}>
-            <strong>Overall</strong><strong>{formatPercent(debrief.score.percent)}</strong>
+          <div className="row" style={{ justifyContent: 'space-between' }} aria-label="Overall score">
+            <strong>Overall</strong>
+            <strong>{scores.score.rating ? <span className="badge accent" title="Overall rating (band in force)">{scores.score.rating}</span> : null} {formatPercent(scores.score.percent)}</strong>
           </div>
-          {debrief.objectives.map((o) => (
+          {overall.cap ? <div className="dim" title={capReason(overall)}>capped by <span className="user-text">{capObjectiveText(overall.cap)}</span>: {formatPercent(overall.percent)} would be {overall.percentBand}</div> : null}
+          {scores.objectives.map((o) => (
             <div key={o.id}>
               <div className="row" style={{ justifyContent: 'space-between' }}>
                 <span>{o.title}</span><span>{formatPercent(o.percent)} {o.rating ? <span className="badge">{o.rating}</span> : null}</span>

@@ -3,6 +3,7 @@
 import type { Command as EngineCommand } from '../../../core/engine/commands.ts';
 import type { FacilitatorInjectView, FacilitatorView } from '../../../core/engine/projections.ts';
 import type { Registry } from '../../commands/registry.ts';
+import { gradeQueue, quickGrade, type QuickGrade } from './grade-queue.ts';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 10] as const;
 
@@ -28,6 +29,23 @@ const selectedWaiting = (ctx: ConsoleContext) =>
 export function nextSpeed(current: number, direction: 1 | -1): number | null {
   const candidates = direction === 1 ? SPEEDS.filter((s) => s > current + 1e-9) : SPEEDS.filter((s) => s < current - 1e-9);
   return (direction === 1 ? candidates[0] : candidates[candidates.length - 1]) ?? null;
+}
+
+// Grades are accepted during the session and after its end (the debrief), never before the start.
+function gradeCommand(name: string, label: string, shortcut: string, kind: QuickGrade) {
+  const next = (ctx: ConsoleContext) => (ctx.view.clock.status === 'setup' ? undefined : gradeQueue(ctx.view)[0]);
+  return {
+    name, label, shortcut, group: 'Grading',
+    enabled: (ctx: ConsoleContext) => {
+      const head = next(ctx);
+      return head !== undefined && quickGrade(head, kind) !== null;
+    },
+    perform: async (ctx: ConsoleContext) => {
+      const head = next(ctx);
+      const command = head ? quickGrade(head, kind) : null;
+      if (command) await ctx.send(command);
+    },
+  };
 }
 
 export const consoleCommands: Registry<ConsoleContext> = [
@@ -117,6 +135,9 @@ export const consoleCommands: Registry<ConsoleContext> = [
     enabled: () => true,
     perform: (ctx) => ctx.setNoteTag('improvement'),
   },
+  gradeCommand('grade.accept', 'Accept the keyword credit of the oldest answer to grade', 'a', 'accept'),
+  gradeCommand('grade.full', 'Give the oldest answer to grade full credit', '1', 'full'),
+  gradeCommand('grade.none', 'Give the oldest answer to grade no credit', '0', 'none'),
   {
     name: 'view.room', label: 'Open the room screen', shortcut: 'Shift+R', group: 'Session',
     enabled: () => true,

@@ -9,6 +9,9 @@ import { Load } from '../../components/states.tsx';
 import type { Loadable } from '../../store/load-state.ts';
 import { useApp } from '../../store/use-app.ts';
 import { useSessionDetail } from '../console/use-session-detail.ts';
+import { capReason, overallHeadline, overallLabel, overallOf, provisionalSentence } from '../../../core/report/overall.ts';
+import { ratingLabel } from '../../../core/report/format.ts';
+import { AvoidedReasons } from '../console/PendingPrompts.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { HotwashForm } from './HotwashForm.tsx';
 import { ObjectivesTable } from './ObjectivesTable.tsx';
@@ -20,6 +23,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
   const toast = useApp((s) => s.toast);
   const detail = useSessionDetail(sessionId);
   const ended = debrief.session.ended_at !== null;
+  const overall = overallOf(debrief);
   // A session opened from a bundle is reviewed and exported, never changed.
   const readOnly = detail.status === 'ready' && detail.value.readOnly === true;
 
@@ -42,11 +46,21 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
           {!ended ? <p className="badge warn">The session has not ended: these scores are provisional.</p> : null}
           {readOnly ? <p className="badge accent" role="note">Opened from a session bundle, read-only: review it and export its report; the plan, hotwash and ratings are as recorded.</p> : null}
         </div>
-        <div style={{ textAlign: 'right' }}>
-          <div className="clock">{formatPercent(debrief.score.percent)}</div>
-          <div className="dim">{formatPoints(debrief.score.points)} of {formatPoints(debrief.score.possible)} points</div>
+        <div style={{ textAlign: 'right' }} aria-label="Overall rating" role="group">
+          <div className="clock">{debrief.score.rating ? <span className={`rating-badge rating-${debrief.score.rating}`} title={ratingLabel(debrief.score.rating)}>{debrief.score.rating}</span> : null} {formatPercent(debrief.score.percent)}</div>
+          <div className="dim">{overallHeadline(overall)} · {formatPoints(debrief.score.points)} of {formatPoints(debrief.score.possible)} points</div>
         </div>
       </header>
+      {overall.cap || overall.provisional > 0 ? (
+        <section className="wide" aria-label="About the overall rating">
+          {overall.cap ? (
+            <p className="cap">
+              <strong>{overallLabel(overall)}</strong>: capped by <em className="user-text">{overall.cap.title}</em> ({overall.cap.rating ?? 'not rated'}{overall.cap.overridden ? ', set by the facilitator' : ''}). {capReason(overall)}
+            </p>
+          ) : null}
+          {overall.provisional > 0 ? <p className="badge warn" role="status">{provisionalSentence(overall.provisional)}</p> : null}
+        </section>
+      ) : null}
       <section className="panel wide" aria-label="Objectives">
         <h2>Objectives</h2>
         <ObjectivesTable debrief={debrief} readOnly={readOnly} onRate={async (objective: string, rating: Rating, reason: string) =>
@@ -91,6 +105,8 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
                 <td className="user-text">{p.ask}</td>
                 <td className="user-text">{p.answer === null ? <em className="dim">no answer</em> : p.answer_labels.length ? p.answer_labels.join(', ') : String(p.answer)}
                   {p.needs_review ? <> <span className="badge warn">needs review</span></> : null}
+                  {p.provisional ? <> <span className="badge" title="Scored by keywords, not graded by the facilitator">provisional</span></> : null}
+                  <AvoidedReasons reasons={p.avoided} />
                   {p.grade ? <div className="dim">graded {p.grade.credit}: {p.grade.reason}</div> : null}</td>
                 <td>{formatSeconds(p.response_time_s)}</td>
                 <td className="nowrap">{formatPoints(p.points)} / {formatPoints(p.possible)}</td>

@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { Debrief, DebriefObjective } from '../../../core/scoring/debrief-types.ts';
 import { RATINGS, type Rating } from '../../../core/scenario/types.ts';
+import { eegInForce } from '../../../core/report/overall.ts';
 import { formatPercent, formatPoints } from '../../components/format.ts';
+import { Markdown } from '../../markdown/Markdown.tsx';
 
 const RATING_TEXT: Record<Rating, string> = {
   P: 'Performed without challenges', S: 'Performed with some challenges', M: 'Performed with major challenges', U: 'Unable to be performed',
@@ -39,6 +41,7 @@ export function ObjectivesTable({ debrief, onRate, readOnly = false }: { debrief
             <td>
               {o.rating ? <span className="badge accent" title={RATING_TEXT[o.rating]}>{o.rating}</span> : '—'}
               {o.rating_override ? <div className="dim">computed {o.computed_rating ?? '—'}; overridden: <span className="user-text">{o.rating_override.reason}</span></div> : null}
+              {eegInForce(o) !== null ? <div className="eeg"><span className="dim">Evaluation guide ({o.rating}):</span> <Markdown source={eegInForce(o) ?? ''} /></div> : null}
             </td>
             {readOnly ? null : <td><Override objective={o} onRate={(r, reason) => onRate(o.id, r, reason)} /></td>}
           </tr>

@@ -289,6 +289,7 @@ function referenceScores(scenario: Scenario, state: SessionState): Scores {
       points, possible, percent, computed_rating: computed,
       rating: override ? override.rating : computed,
       rating_override: override ? { rating: override.rating, reason: override.reason } : null,
+      eeg: o.eeg ? { P: o.eeg.P, S: o.eeg.S, M: o.eeg.M, U: o.eeg.U } : null,
     };
   });
   let points = 0;

@@ -14,8 +14,9 @@ describe('renderDecisionsCsv', () => {
     expect(parse(csv)[0]).toHaveLength(DECISION_COLUMNS.length);
   });
 
-  it('has a row per scored prompt, per replaced answer and per action, in time order', () => {
+  it('has the overall row first, then a row per scored prompt, per replaced answer and per action, in time order', () => {
     expect(records.map((r) => [r.kind, r.at_s, r.prompt || r.summary])).toEqual([
+      ['overall', '', 'Overall M (68%).'],
       ['answer', '150', 'severity'],
       ['replaced-answer', '170', 'first-checks'],
       ['answer', '200', 'first-checks'],

@@ -10,7 +10,7 @@ const empty: Debrief = {
   scenario: { id: 'tiny', title: 'Tiny', level: 'beginner', content_hash: null },
   session: { id: 's', started_at: null, ended_at: null, duration_s: 0, facilitator: null, participants: [] },
   score: { points: 0, possible: 0, percent: null, computed_rating: null, rating: null, capped_by: null },
-  objectives: [{ id: 'o', title: 'Only objective', description: null, capability: null, points: 0, possible: 0, percent: null, computed_rating: null, rating: null, rating_override: null }],
+  objectives: [{ id: 'o', title: 'Only objective', description: null, capability: null, points: 0, possible: 0, percent: null, computed_rating: null, rating: null, rating_override: null, eeg: null }],
   prompts: [],
   steps: [],
   metrics: [],
@@ -33,8 +33,10 @@ describe('an empty debrief', () => {
   });
 
   it('Markdown, CSV and JSON too', () => {
-    expect(renderMarkdown(empty)).toContain('**Overall: n/a** (0.0 of 0.0 points)');
-    expect(parseCsv(renderDecisionsCsv(empty))).toEqual([[...DECISION_COLUMNS]]);
+    expect(renderMarkdown(empty)).toContain('**Overall: not rated** (n/a, 0.0 of 0.0 points)');
+    // The header and the overall row only: no decision.
+    const overall = DECISION_COLUMNS.map((c) => ({ kind: 'overall', points: '0.0', possible: '0.0', summary: 'Overall: not rated (n/a).' } as Record<string, string>)[c] ?? '');
+    expect(parseCsv(renderDecisionsCsv(empty))).toEqual([[...DECISION_COLUMNS], overall]);
     expect(JSON.parse(renderJson(empty))).toEqual(empty);
   });
 });

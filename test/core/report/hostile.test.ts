@@ -6,6 +6,7 @@ import { visibleControls } from '../../../core/report/escape.ts';
 import { renderDecisionsCsv, renderHtml, renderJson, renderMarkdown } from '../../../core/report/index.ts';
 import type { Debrief } from '../../../core/scoring/debrief-types.ts';
 import { PAYLOADS, poisonEveryString, TEXT_FIELDS } from '../../fixtures/debrief/hostile.ts';
+import { cappedDebrief } from '../../fixtures/debrief/capped.ts';
 import { sampleDebrief } from '../../fixtures/debrief/sample.ts';
 import { asParsedText } from './normalize.ts';
 import { liveContent, parseReport } from './parse-html.ts';
@@ -102,5 +103,56 @@ describe.each(cases)('hostile text: $payload', ({ debrief, placed }) => {
 
   it('JSON: the model round-trips exactly', () => {
     expect(JSON.parse(renderJson(debrief))).toEqual(debrief);
+  });
+});
+
+// Version 1.1 fields in a real capped debrief, poisoned one by one so that the ratings stay valid and
+// every new piece is shown: the capping objective's title (in the cap sentence), the avoided
+// reasons and avoid phrases of a text answer, and the EEG text of the rating in force.
+function poisonedCapped(payload: string): { debrief: Debrief; words: string[] } {
+  const d = cappedDebrief();
+  const title = `${payload} [title]`;
+  const reasons = [`${payload} [why0]`, `${payload} [why1]`];
+  const phrase = `${payload} [any]`;
+  const debrief: Debrief = {
+    ...d,
+    objectives: d.objectives.map((o) => (o.id === 'communicate' && o.eeg ? { ...o, title, eeg: { ...o.eeg, U: `${payload} [eeg]` } } : o)),
+    prompts: d.prompts.map((p) => (p.id === 'holding'
+      ? { ...p, avoided: reasons, expected: { ...p.expected, avoid: [{ any: [phrase], why: reasons[0] as string }, { any: ['x'], why: reasons[1] as string }] } }
+      : p)),
+  };
+  return { debrief, words: [title, ...reasons, phrase] };
+}
+
+describe.each(PAYLOADS.map((payload) => ({ payload, ...poisonedCapped(payload) })))('hostile 1.1 fields: $payload', ({ debrief, words }) => {
+  it('HTML: nothing live, the cap names the title as text, reasons and phrases verbatim, the EEG inert', () => {
+    const doc = parseReport(renderHtml(debrief));
+    expect(liveContent(doc)).toEqual([]);
+    expect(doc.querySelector('header p.cap em')?.textContent).toBe(asParsedText(words[0] as string));
+    const text = doc.documentElement.textContent ?? '';
+    expect(words.filter((w) => !text.includes(asParsedText(w)))).toEqual([]);
+    const eeg = Array.from(doc.querySelectorAll('#objectives .eeg')).at(-1);
+    expect((eeg?.textContent ?? '').replace(/\s+/g, '')).toMatch(/\[eeg\]$/);
+    for (const a of Array.from(eeg?.querySelectorAll('a') ?? [])) expect(a.getAttribute('href')).toMatch(/^(https?:|mailto:)/i);
+  });
+
+  it('Markdown: no raw tag, nothing live even with raw HTML allowed, the words present', () => {
+    const md = renderMarkdown(debrief);
+    expect(md).not.toMatch(/<[a-zA-Z!/?]/);
+    for (const linkify of [false, true]) {
+      const html = new MarkdownIt({ html: true, linkify }).render(md);
+      expect(liveContent(parseReport(`<!DOCTYPE html><html><head><style></style></head><body>${html}</body></html>`))).toEqual([]);
+    }
+    const html = new MarkdownIt({ html: true }).render(md);
+    const text = (parseReport(`<!DOCTYPE html><html><body>${html}</body></html>`).body.textContent ?? '').replace(/ ?↵ /g, '\n');
+    expect(words.filter((w) => !text.includes(asParsedText(w)))).toEqual([]);
+    expect(text).toContain('[eeg]');
+  });
+
+  it('CSV: no cell starts a formula; the overall row names the title, the answer row its reasons', () => {
+    const rows = parseCsv(renderDecisionsCsv(debrief), { columns: true }) as Record<string, string>[];
+    for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(rows[0]?.summary).toContain(visibleControls(words[0] as string));
+    expect(rows.find((r) => r.prompt === 'holding')?.avoided).toContain(visibleControls(words[2] as string));
   });
 });

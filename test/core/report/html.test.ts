@@ -52,7 +52,8 @@ describe('renderHtml', () => {
     expect(table[2]?.[2]).toBe('P Performed without challenges');
     expect(table[2]?.[3]).toBe('16.3 / 20.081%');
     expect(table[2]?.[4]).toBe('Set by the facilitator (computed: S): Verbal updates to the exec were excellent');
-    expect(text('header .summary')).toBe('68%Overall: 61.3 of 90.0 pointsP 92%Detect and declareM 44%MitigateP 81%Communicate');
+    // The overall rating leads (68% is the M band; the weakest objective, M, allows up to S: no cap).
+    expect(text('header .summary')).toBe('M 68%Overall M: Performed with major challenges61.3 of 90.0 pointsP 92%Detect and declareM 44%MitigateP 81%Communicate');
   });
 
   it('renders objective markdown without raw HTML, links only to the web', () => {

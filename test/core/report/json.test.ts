@@ -14,7 +14,9 @@ describe('renderJson', () => {
     const shuffled = JSON.parse(JSON.stringify(model, Object.keys(model).reverse().concat(Object.keys(model.session).reverse()).concat(['name', 'role', 'role_title', 'id', 'title', 'level', 'content_hash', 'points', 'possible', 'percent'])));
     expect(Object.keys(shuffled)[0]).not.toBe('format');
     const text = renderJson(model);
-    expect(text.startsWith('{\n  "format": "drillbook/debrief@1",\n  "controls"')).toBe(true);
+    // format, then the score (the overall rating leads), then the rest alphabetically.
+    expect(text.startsWith('{\n  "format": "drillbook/debrief@1",\n  "score": {\n    "capped_by": null,')).toBe(true);
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['format', 'score', ...Object.keys(model).filter((k) => k !== 'format' && k !== 'score').sort()]);
     const keys = Object.keys(JSON.parse(text).session as object);
     expect(keys).toEqual([...keys].sort());
   });

@@ -18,7 +18,7 @@ describe('renderMarkdown', () => {
   });
 
   it('carries the key figures, rounded as in the HTML', () => {
-    expect(md).toContain('**Overall: 68%** (61.3 of 90.0 points)');
+    expect(md).toContain('**Overall M: Performed with major challenges** (68%, 61.3 of 90.0 points)');
     expect(md).toContain('| Communicate | Public Information and Warning | P: Performed without challenges | 16.3 / 20.0 (81%) | Set by the facilitator (computed S): Verbal updates to the exec were excellent |');
     expect(md).toContain('| Serve the fallback ranking | Mitigate | 25:00 | 26:00 | late | 5.0 / 10.0 |');
   });

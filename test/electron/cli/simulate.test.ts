@@ -49,7 +49,7 @@ describe('drillbook simulate', () => {
     expect(written.score).toEqual(direct.debrief.score);
     expect(written.objectives).toEqual(direct.debrief.objectives);
 
-    expect(out).toContain(`Overall: ${Math.round(direct.debrief.score.percent ?? 0)}% (`);
+    expect(out).toContain(`Overall: ${direct.debrief.score.rating}, ${Math.round(direct.debrief.score.percent ?? 0)}% (`);
     for (const o of direct.debrief.objectives) expect(out).toMatch(new RegExp(`^  ${o.id} +${Math.round(o.percent ?? 0)}%  ${o.rating}`, 'm'));
     for (const m of direct.debrief.metrics) {
       const verdict = m.at_s === null ? 'not met .*MISSED' : m.at_s <= m.target_s ? 'at .*on time' : 'at .*late by .+';

@@ -6,6 +6,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChromiumNotFoundError, findChromium } from '../../../electron/report/chromium.ts';
 import { writeReports } from '../../../electron/report/write-reports.ts';
+import { cappedDebrief } from '../../fixtures/debrief/capped.ts';
 import { sampleDebrief } from '../../fixtures/debrief/sample.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'drillbook-report-test-'));
@@ -23,7 +24,7 @@ describe('writeReports', () => {
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     // The overall percent, each objective's percent and rating (the chart's labels), the override.
-    for (const figure of ['68%', 'Overall: 61.3 of 90.0 points', '92% P', '44% M', '81% P', 'Detect and declare', 'Verbal updates to the exec were excellent', '26:00 late', 'missed', 'Improvement plan', 'Appendix: timeline']) {
+    for (const figure of ['M 68%', 'Overall M: Performed with major challenges', '61.3 of 90.0 points', '92% P', '44% M', '81% P', 'Detect and declare', 'Verbal updates to the exec were excellent', '26:00 late', 'missed', 'Improvement plan', 'Appendix: timeline']) {
       expect(text).toContain(figure);
     }
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
@@ -31,6 +32,16 @@ describe('writeReports', () => {
     expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
     // The throwaway HOME and profile are gone.
     expect(profiles()).toBe(before);
+  });
+
+  it('leads with the overall rating and its cap (version 1.1), avoided reasons beside the answer', async () => {
+    const [pdf] = await writeReports(cappedDebrief(), ['pdf'], join(out, 'capped'));
+    const text = execFileSync('pdftotext', [pdf!.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const cap = 'Overall M: capped by Communicate (U). 78% would be S; the overall rating is at most one band above the weakest objective.';
+    expect(text).toContain(cap);
+    // The cap comes before the first section.
+    expect(text.indexOf(cap)).toBeLessThan(text.indexOf('Exercise overview'));
+    for (const words of ['2 text answers are provisional', 'Avoid: Names and blames a vendor in public', 'Nobody outside the team heard about the incident.']) expect(text).toContain(words);
   });
 
   it('applies the options to the PDF too', async () => {

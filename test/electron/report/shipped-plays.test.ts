@@ -40,12 +40,19 @@ describe('reports of the shipped plays', () => {
     expect(liveContent(doc)).toEqual([]);
     const summary = doc.querySelector('header .summary')?.textContent ?? '';
     expect(summary).toContain(fmtPercent(debrief.score.percent));
+    // The overall rating leads; a cap is explained right under it, naming the weakest objective.
+    expect(doc.querySelector('header .card.overall .rating')?.textContent).toBe(debrief.score.rating ?? '–');
+    const capped = debrief.objectives.find((o) => o.id === debrief.score.capped_by);
+    expect(doc.querySelector('header p.cap em')?.textContent ?? null).toBe(capped ? capped.title : null);
     const ratings = Array.from(doc.querySelectorAll('#objectives tbody tr')).map((tr) => tr.querySelector('.rating')?.textContent);
     expect(ratings).toEqual(debrief.objectives.map((o) => o.rating ?? '–'));
     expect(doc.querySelectorAll('#timeline tbody tr')).toHaveLength(debrief.timeline.length);
 
     const md = renderMarkdown(debrief);
-    expect(md).toContain(`**Overall: ${fmtPercent(debrief.score.percent)}**`);
+    expect(md).toContain(`**Overall ${debrief.score.rating}: `);
+    expect(md).toContain(`** (${fmtPercent(debrief.score.percent)}, `);
+    if (capped) expect(md).toContain(`Overall ${debrief.score.rating}: capped by *${capped.title}* (${capped.rating}`);
+    else expect(md).not.toContain('capped by');
     expect(md).not.toMatch(/<[a-zA-Z!/?]/);
 
     const rows = parseCsv(renderDecisionsCsv(debrief), { columns: true }) as Record<string, string>[];
@@ -75,7 +82,8 @@ describe('reports of the shipped plays', () => {
     const text = execFileSync('pdftotext', [join(out, 'out', 'debrief.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     // The overall figure (summary card) and each objective's percent and rating (chart labels).
     expect(text).toContain(fmtPercent(debrief.score.percent));
-    expect(text).toContain(`Overall: ${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points`);
+    expect(text).toContain(`Overall ${debrief.score.rating}: `);
+    expect(text).toContain(`${fmtPoints(debrief.score.points)} of ${fmtPoints(debrief.score.possible)} points`);
     for (const o of debrief.objectives) expect(text).toContain(`${fmtPercent(o.percent)} ${o.rating ?? ''}`.trim());
     expect(lines.filter((l) => l.startsWith('Wrote '))).toHaveLength(5);
   });
