@@ -69,6 +69,7 @@ let seat: FakeSender;
 let room: FakeSender;
 let session: SessionSummary;
 let role: string;
+let entryId: string;
 
 const call = <T>(sender: FakeSender, channel: string, ...args: unknown[]) => ipcMain.invoke(fakeEvent(sender), channel, ...args) as Promise<Answer<T>>;
 
@@ -79,6 +80,7 @@ beforeAll(async () => {
   const entry = library.value[0];
   if (!entry) throw new Error('no shipped scenario');
   role = entry.roles[0]?.id ?? 'ic';
+  entryId = entry.entryId;
   const created = await call<SessionSummary>(facilitator, INVOKE.request, 'sessions.create', {
     entryId: entry.entryId,
     facilitator: 'Fran',
@@ -169,6 +171,17 @@ describe('IPC over the real service', () => {
     expect(await call(facilitator, INVOKE.exportReport, { sessionId: session.sessionId, format: 'pdf' })).toMatchObject({ ok: true });
     expect(readFileSync(nextTarget, 'utf8')).toBe('%PDF-1.7 fake');
     expect(printed.at(-1)).toMatch(/<html/i);
+  });
+
+  it('saves a scenario\'s facilitator guide as PDF like a report, for the facilitator\'s window only', async () => {
+    nextTarget = join(out, 'guide.pdf');
+    expect(await call(facilitator, INVOKE.exportGuide, { entryId, audience: 'facilitator', format: 'pdf' })).toEqual({ ok: true, value: { path: nextTarget } });
+    expect(readFileSync(nextTarget, 'utf8')).toBe('%PDF-1.7 fake');
+    expect(printed.at(-1)).toContain('Facilitator and evaluator guide');
+    nextTarget = join(out, 'manual.md');
+    expect(await call(facilitator, INVOKE.exportGuide, { entryId, audience: 'participants', role, format: 'md' })).toEqual({ ok: true, value: { path: nextTarget } });
+    expect(readFileSync(nextTarget, 'utf8')).toMatch(/^# Situation manual: /);
+    expect(await call(seat, INVOKE.exportGuide, { entryId, audience: 'facilitator', format: 'md' })).toMatchObject({ ok: false });
   });
 
   it('opens room and seat windows for the facilitator only, with checked arguments', async () => {
