@@ -21,6 +21,8 @@ import { DebriefView } from '../views/debrief/DebriefView.tsx';
 import { HistoryView } from '../views/history/HistoryView.tsx';
 import { CompareView } from '../views/history/CompareView.tsx';
 import { DesktopLobbyDock } from '../lan/DesktopLobbyDock.tsx';
+import { currentLock, lockToSeats, useHotSeatLock } from './hot-seat-lock.ts';
+import { LockedBar } from './LockedBar.tsx';
 
 function ConnectionBanner() {
   const connection = useApp((s) => s.connection);
@@ -105,8 +107,32 @@ function useAppCommands(hub: CommandHub, route: Route): void {
   useDesktopMenu(desktop, hub, toast);
 }
 
+/**
+ * A shared screen that shows the seats is locked to them (hot seat): until the facilitator unlocks
+ * it, any other route shows the seats of the locked session instead, and the hash is put back.
+ */
+function useSeatLock(asked: Route) {
+  const lock = useHotSeatLock();
+  // Lock when the screen arrives at the seats (not again while it is still there after an unlock,
+  // before the unlock's navigation to the console has landed).
+  const arrived = useRef<Route | null>(null);
+  const arriving = asked.view === 'seat' && arrived.current !== asked;
+  useEffect(() => {
+    if (arrived.current === asked) return;
+    arrived.current = asked;
+    if (asked.view === 'seat' && currentLock() === null) lockToSeats(asked.sessionId);
+  }, [asked]);
+  // The room screen shows only what everyone may see: the shared screen may show it too.
+  const allowed = lock === null || ((asked.view === 'seat' || asked.view === 'room') && asked.sessionId === lock.sessionId);
+  const route: Route = allowed ? asked : { view: 'seat', sessionId: lock.sessionId, role: null };
+  useEffect(() => {
+    if (!allowed) navigate(route);
+  }, [allowed, route]);
+  return { route, lock: lock ?? (arriving && asked.view === 'seat' ? { sessionId: asked.sessionId, pin: null } : null) };
+}
+
 function Shell({ hostLabel, hub }: { hostLabel: string | null; hub: CommandHub }) {
-  const route = useRoute();
+  const { route, lock } = useSeatLock(useRoute());
   useAppCommands(hub, route);
   const full = FULL_SCREEN.includes(route.view);
   // The room screen is for a projector: no navigation chrome.
@@ -116,14 +142,14 @@ function Shell({ hostLabel, hub }: { hostLabel: string | null; hub: CommandHub }
   }, [route.view]);
   return (
     <div className="app">
-      {chrome ? <TopBar route={route} hostLabel={hostLabel} /> : <div />}
+      {lock ? <LockedBar lock={lock} /> : chrome ? <TopBar route={route} hostLabel={hostLabel} /> : <div />}
       <div><ConnectionBanner /></div>
       <main className={full ? 'main fill' : 'main'} id="main">
         <RoutedView route={route} />
       </main>
       <Toasts />
       {/* "Let participants join" in the desktop app; browser mode mounts its own (lan-page.tsx). */}
-      <DesktopLobbyDock />
+      {lock ? null : <DesktopLobbyDock />}
     </div>
   );
 }

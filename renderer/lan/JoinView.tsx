@@ -31,8 +31,8 @@ export function JoinView({ notice, onJoined }: { notice: string | null; onJoined
   }
 
   return (
-    <main className="main" id="main">
-      <div className="panel stack" style={{ maxWidth: '34rem', margin: '2rem auto' }}>
+    <main className="main join" id="main">
+      <div className="panel stack join-panel" style={{ maxWidth: '34rem', margin: '2rem auto' }}>
         <h1>Join the exercise</h1>
         {notice ? <div className="error-box" role="alert"><p className="user-text">{notice}</p></div> : null}
         {seats === null ? (

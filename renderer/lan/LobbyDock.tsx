@@ -9,6 +9,7 @@ import type { BridgeResult } from '../../core/protocol/bridge.ts';
 import type { ListenAddress } from '../../core/protocol/desktop.ts';
 import { useRoute } from '../app/navigation.ts';
 import { useSlot } from '../components/slots.ts';
+import { useHotSeatLock } from '../app/hot-seat-lock.ts';
 import type { JoinCardView, LobbyControls, LobbyState } from './lobby-controls.ts';
 
 const POLL_MS = 3000;
@@ -189,6 +190,7 @@ export function LobbyDock({ controls }: { controls: LobbyControls }) {
   // Open for one session: another session starts with it closed.
   const [openFor, setOpenFor] = useState<string | null>(null);
   const slot = useSlot('console-participants');
+  const locked = useHotSeatLock() !== null || route.view === 'seat';
   const sessionId = 'sessionId' in route ? route.sessionId : null;
   // Leaving the session closes it (coming back finds it closed too).
   const [seen, setSeen] = useState(sessionId);
@@ -198,6 +200,8 @@ export function LobbyDock({ controls }: { controls: LobbyControls }) {
   }
   if (!sessionId) return null;
   if (route.view === 'room') return <RoomJoinCard controls={controls} sessionId={sessionId} />;
+  // A screen locked to the seats shows no facilitator control.
+  if (locked) return null;
   const open = openFor === sessionId;
   const panel = open ? <Lobby controls={controls} sessionId={sessionId} /> : null;
   return (

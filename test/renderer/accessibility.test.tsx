@@ -8,7 +8,7 @@ import './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { createHarness, createSession, goTo, renderApp } from './harness.tsx';
+import { createHarness, createSession, goTo, renderApp, unlockSharedScreen } from './harness.tsx';
 import { VirtualList } from '../../renderer/components/VirtualList.tsx';
 import { CANARY_SCENARIO } from './canary-scenario.ts';
 
@@ -66,6 +66,8 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await expectClean('bravo seat');
 
     await act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.end' } }); });
+    // The facilitator takes the shared screen back from the seats.
+    await unlockSharedScreen();
     await goTo(`#/session/${sessionId}/debrief`);
     await screen.findByRole('region', { name: 'Improvement plan' });
     await expectClean('debrief');

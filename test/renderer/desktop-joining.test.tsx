@@ -112,7 +112,8 @@ describe('let participants join, in the desktop app', () => {
       f.context = { kind: 'seat', role: 'ic', sessionId };
     });
     fakes.push(seat);
-    await waitFor(() => expect(seat.calls.some((c) => c.verb === 'windowContext')).toBe(true));
+    // A seat window is a screen locked to the seats: the lobby control is not even mounted.
+    await screen.findByRole('heading', { name: 'Screen hidden' });
     await act(async () => { await Promise.resolve(); });
     expect(screen.queryByRole('button', { name: 'Participants' })).toBeNull();
     expect(screen.queryByRole('complementary', { name: 'Join from your device' })).toBeNull();

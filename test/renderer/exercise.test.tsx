@@ -4,7 +4,7 @@
 import { downloadedFiles } from './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { createHarness, goTo, renderApp } from './harness.tsx';
+import { createHarness, goTo, renderApp, unlockSharedScreen } from './harness.tsx';
 
 const TITLE = 'Empty shelves: the recommendation API returns nothing for 1 in 5 users';
 
@@ -55,6 +55,8 @@ describe('a whole exercise from the library to an export', () => {
     await screen.findByRole('timer', { name: 'Exercise time' });
     expect(screen.getByRole('contentinfo', { name: 'Decisions pending' })).toBeTruthy();
 
+    // The facilitator takes the shared screen back from the seats.
+    await unlockSharedScreen();
     // Back at the console: a note, then the end.
     await goTo(`#/session/${sessionId}/console`);
     const feed = await screen.findByRole('list', { name: 'Decision feed' });

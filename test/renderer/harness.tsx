@@ -13,6 +13,7 @@ import { createMemoryStorage } from '../../core/service/memory-storage.ts';
 import type { ShippedScenario } from '../../core/service/library.ts';
 import { App } from '../../renderer/app/App.tsx';
 import { createAppStore } from '../../renderer/store/store.ts';
+import { unlockSeats } from '../../renderer/app/hot-seat-lock.ts';
 
 export const SCENARIO_DIR = join(import.meta.dirname, '../../scenarios');
 
@@ -103,6 +104,11 @@ export function renderApp(harness: Harness, hash = '#/library', options: { bridg
   const bridge = options.bridge ?? harness.bridge;
   const store = createAppStore(bridge);
   return render(<App bridge={bridge} store={store} desktop={options.desktop ?? null} />);
+}
+
+/** The facilitator unlocks a shared screen locked to the seats (no PIN set), as its unlock dialog does. */
+export async function unlockSharedScreen(): Promise<void> {
+  await act(async () => { unlockSeats(''); });
 }
 
 export async function goTo(hash: string): Promise<void> {

@@ -28,4 +28,6 @@ document.addEventListener('click', (event) => {
 afterEach(() => {
   cleanup();
   window.location.hash = '';
+  // A shared screen locked to the seats stays locked for the window's life: not from test to test.
+  sessionStorage.clear();
 });

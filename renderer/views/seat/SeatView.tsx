@@ -8,6 +8,25 @@ import { useLive } from '../../store/use-live.ts';
 import { navigate } from '../../app/navigation.ts';
 import { useSessionDetail } from '../console/use-session-detail.ts';
 import { RoleSeat } from './RoleSeat.tsx';
+import { setUnlockPin, useHotSeatLock } from '../../app/hot-seat-lock.ts';
+
+/** On the locked shared screen: the facilitator sets the PIN that unlocking will ask for. */
+function UnlockPin() {
+  const lock = useHotSeatLock();
+  const [pin, setPin] = useState('');
+  if (!lock) return null;
+  if (lock.pin !== null) return <p className="dim">This screen stays on the seats until the facilitator unlocks it with the PIN.</p>;
+  const valid = /^\d{4,8}$/.test(pin);
+  return (
+    <form className="panel stack" aria-label="Unlock PIN" style={{ maxWidth: '30rem' }} onSubmit={(e) => { e.preventDefault(); if (valid) setUnlockPin(pin); }}>
+      <p>This screen now shows only the seats. <strong>Facilitator:</strong> set a PIN (4 to 8 digits) to unlock it later.</p>
+      <div className="row" style={{ justifyContent: 'center' }}>
+        <input type="password" inputMode="numeric" autoComplete="off" aria-label="New unlock PIN" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} />
+        <button type="submit" disabled={!valid}>Set the PIN</button>
+      </div>
+    </form>
+  );
+}
 
 function LiveSeat({ sessionId, role, onHide }: { sessionId: string; role: string; onHide: () => void }) {
   const live = useLive(sessionId, `role:${role}`);
@@ -62,6 +81,7 @@ function SeatPicker({ sessionId, current }: { sessionId: string; current: string
             })}
           </div>
           <OwnWindows sessionId={sessionId} roles={d.roles} />
+          <UnlockPin />
         </div>
       )}
     </Load>
