@@ -13,7 +13,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runServe } from '../../electron/cli/serve.ts';
 import { ensureRendererBuilt } from '../../electron/lan/renderer-build.ts';
-import { hasChromium, launch, shot, watchPage, type E2eBrowser } from './browser.ts';
+import { runE2e, launch, shot, watchPage, type E2eBrowser } from './browser.ts';
 
 const SCENARIO = 'model-latency-slo';
 let browser: E2eBrowser;
@@ -53,7 +53,7 @@ async function phoneProblems(page: Page): Promise<string[]> {
   });
 }
 
-describe.skipIf(!hasChromium)('the screens on a phone, a projector and the console', () => {
+describe.runIf(runE2e)('the screens on a phone, a projector and the console', () => {
   beforeAll(async () => {
     const build = ensureRendererBuilt();
     if (!build.ok) throw new Error(build.message);
