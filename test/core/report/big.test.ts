@@ -16,8 +16,11 @@ describe('a four-hour session with 40 participants and 20,000 decisions', () => 
     expect(doc.querySelectorAll('#overview table:not(.kv) tbody tr')).toHaveLength(BIG.roles);
   }, 60_000);
 
-  it('CSV: one row per prompt, per replaced answer, per action', () => {
-    const rows = parseCsv(renderDecisionsCsv(debrief), { columns: true }) as Record<string, string>[];
+  it('CSV: the overall row, then one row per prompt, per replaced answer, per action', () => {
+    const all = parseCsv(renderDecisionsCsv(debrief), { columns: true }) as Record<string, string>[];
+    expect(all[0]).toMatchObject({ kind: 'overall', rating: debrief.score.rating ?? '' });
+    expect(all.filter((r) => r.kind === 'overall')).toHaveLength(1);
+    const rows = all.slice(1);
     const scored = rows.filter((r) => r.kind === 'answer' || r.kind === 'unanswered');
     expect(scored).toHaveLength(debrief.prompts.length);
     const answeredPrompts = new Set(debrief.prompts.filter((p) => p.answer !== null).map((p) => p.id));
