@@ -201,6 +201,10 @@ async function run(contexts: BrowserContext[]): Promise<void> {
   await shot(page, 'screens-1280-console-paused');
   await shot(phone, 'screens-390-seat-paused');
   expect(await phoneProblems(phone)).toEqual([]);
+  // And on the narrowest phones the issue names: 360 px.
+  await phone.setViewportSize({ width: 360, height: 740 });
+  expect(await phoneProblems(phone)).toEqual([]);
+  await shot(phone, 'screens-360-seat-paused');
   expect(arrived, 'no inject arrived above the phone reader\'s place within 90 s').toBe(true);
   expect(problems).toEqual([]);
 }
