@@ -162,6 +162,9 @@ async function run(contexts: BrowserContext[]): Promise<void> {
   await room.getByTestId('pending-badge').first().waitFor({ timeout: 30_000 });
   const cardBox = await box(card);
   for (const badge of await room.getByTestId('pending-badge').all()) expect(overlaps(cardBox, await box(badge)), 'the join card covers a pending badge').toBe(false);
+  for (const part of [room.getByRole('region', { name: 'Injects for everyone' }), room.getByRole('timer', { name: 'Exercise time' }), room.getByTestId('next-inject')]) {
+    expect(overlaps(cardBox, await box(part)), 'the join card covers the room screen').toBe(false);
+  }
   await shot(room, 'screens-1280-room-running');
 
   expect(await phoneProblems(phone)).toEqual([]);
@@ -190,10 +193,18 @@ async function run(contexts: BrowserContext[]): Promise<void> {
   // PAUSED on the room screen, in a banner.
   await page.getByRole('button', { name: /^Pause/ }).click();
   await room.getByText('PAUSED', { exact: true }).waitFor();
+  const pausedCard = await box(card);
+  for (const part of [room.getByRole('region', { name: 'Injects for everyone' }), room.getByText('PAUSED', { exact: true }), room.getByTestId('next-inject')]) {
+    expect(overlaps(pausedCard, await box(part)), 'the join card covers the paused room screen').toBe(false);
+  }
   await shot(room, 'screens-1280-room-paused');
   await shot(page, 'screens-1280-console-paused');
   await shot(phone, 'screens-390-seat-paused');
   expect(await phoneProblems(phone)).toEqual([]);
+  // And on the narrowest phones the issue names: 360 px.
+  await phone.setViewportSize({ width: 360, height: 740 });
+  expect(await phoneProblems(phone)).toEqual([]);
+  await shot(phone, 'screens-360-seat-paused');
   expect(arrived, 'no inject arrived above the phone reader\'s place within 90 s').toBe(true);
   expect(problems).toEqual([]);
 }
