@@ -199,7 +199,8 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     // A facilitator note, with hostile text in it.
     await page.getByRole('textbox', { name: 'Note text' }).fill(`Good rollback call ${HOSTILE}`);
     await page.getByRole('button', { name: 'Save note' }).click();
-    await page.getByRole('region', { name: 'Notes' }).getByText('Good rollback call').first().waitFor();
+    // In the list of notes taken (the text box is cleared by the save: waiting on it raced the save).
+    await page.getByRole('list', { name: 'Notes taken' }).getByText('Good rollback call').first().waitFor();
     await shot(page, '11-console-running');
     await shot(room, '12-room');
     expect(await room.getByRole('region', { name: 'Injects for everyone' }).textContent()).not.toMatch(/v41 traffic|rollback-effect/);

@@ -57,6 +57,31 @@ describe('facilitator console', () => {
     expect(coverage.querySelector('.badge.ok')).not.toBeNull();
   });
 
+  it('lists saved notes, newest first, and starts the next note from the default tag and no objective', async () => {
+    const { h, sessionId } = await runningSession();
+    renderApp(h, `#/session/${sessionId}/console`);
+    const notes = await screen.findByRole('region', { name: 'Notes' });
+    expect(notes.textContent).toContain('No notes yet');
+    const text = within(notes).getByRole('textbox', { name: 'Note text' });
+    fireEvent.click(within(notes).getByRole('button', { name: /Strength/ }));
+    const objective = within(notes).getByRole('combobox', { name: 'Objective of the note' }) as HTMLSelectElement;
+    fireEvent.change(objective, { target: { value: objective.options[1]?.value } });
+    fireEvent.change(text, { target: { value: `First ${HOSTILE}` } });
+    await act(async () => { fireEvent.click(within(notes).getByRole('button', { name: 'Save note' })); });
+    const list = await within(notes).findByRole('list', { name: 'Notes taken' });
+    await waitFor(() => expect(list.textContent).toContain(`First ${HOSTILE}`));
+    expect(list.textContent).toContain('Strength');
+    expect(document.querySelector('img, script')).toBeNull();
+    // The tag and objective went back to their defaults: nothing carries over silently.
+    expect(within(notes).getByRole('button', { name: /Observation/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(objective.value).toBe('');
+    fireEvent.change(text, { target: { value: 'Second' } });
+    await act(async () => { fireEvent.click(within(notes).getByRole('button', { name: 'Save note' })); });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.note-text')?.textContent)).toEqual(['Second', `First ${HOSTILE}`]));
+    const dispatched = h.bridge.dispatched().filter((d) => d.command.type === 'note.add').map((d) => d.command);
+    expect(dispatched[1]).toEqual({ type: 'note.add', text: 'Second', tag: 'observation' });
+  });
+
   it('sends an ad-hoc inject with a question to one role only', async () => {
     const { h, sessionId } = await runningSession();
     renderApp(h, `#/session/${sessionId}/console`);

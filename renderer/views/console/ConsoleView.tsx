@@ -87,7 +87,9 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
     if (!text) return;
     const result = await send({ type: 'note.add', text, tag: note.tag, ...(note.objective ? { objective: note.objective } : {}) });
     if (result.ok) {
-      setNote((n) => ({ ...n, text: '' }));
+      // A fresh note starts from the defaults: a tag or objective carried over silently once filed
+      // an observation as a strength under the wrong objective (issue 14, item 13).
+      setNote({ text: '', tag: 'observation', objective: '' });
       toast(`Note saved (${note.tag}).`);
     }
   }

@@ -3,6 +3,7 @@
 import { forwardRef } from 'react';
 import type { NoteTag } from '../../../core/scenario/types.ts';
 import type { FacilitatorView } from '../../../core/engine/projections.ts';
+import { formatClock } from '../../components/format.ts';
 
 export const NOTE_TAGS: { tag: NoteTag; label: string; key: string }[] = [
   { tag: 'observation', label: 'Observation', key: 'Alt+1' },
@@ -44,8 +45,30 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, {
           {objectives.map((o) => <option key={o.id} value={o.id}>{o.title}</option>)}
         </select>
         <button type="submit" className="small primary" disabled={!draft.text.trim()}>Save note</button>
-        <span className="dim">{notes.length} notes</span>
       </div>
+      <NoteList notes={notes} objectives={objectives} />
     </form>
   );
 });
+
+const TAG_LABEL = new Map(NOTE_TAGS.map((t) => [t.tag, t.label]));
+
+/** The notes taken so far, newest first, with their time, tag and objective as the report will print them. */
+function NoteList({ notes, objectives }: { notes: FacilitatorView['notes']; objectives: { id: string; title: string }[] }) {
+  const titles = new Map(objectives.map((o) => [o.id, o.title]));
+  if (notes.length === 0) return <p className="dim">No notes yet.</p>;
+  return (
+    <>
+      <p className="dim">{notes.length === 1 ? '1 note' : `${notes.length} notes`}, newest first</p>
+      <ol className="note-list" reversed aria-label="Notes taken">
+        {[...notes].reverse().map((n) => (
+          <li key={n.seq}>
+            <span className="dim">{formatClock(n.at)}</span> <strong>{TAG_LABEL.get(n.tag) ?? n.tag}</strong>
+            {n.objective ? <span className="dim"> · {titles.get(n.objective) ?? n.objective}</span> : null}
+            <div className="note-text">{n.text}</div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
