@@ -9,7 +9,7 @@ import { h, trusted, type Child, type Html } from '../report/html/tags.ts';
 import { fmtDuration, RATING_LABELS } from '../report/format.ts';
 import type { Inject, Prompt, Scenario } from '../scenario/types.ts';
 import { RATINGS } from '../scenario/types.ts';
-import { renderGuideMarkdownHtml } from './markdown-html.ts';
+import { renderScenarioMarkdown as renderGuideMarkdownHtml } from '../report/html/markdown.ts';
 import {
   describeMetBy, describeTrigger, guideClock, participantManual, SCORING_RULES, whenColumn,
   type GuideAudience, type GuideOptions, type ParticipantManual,
