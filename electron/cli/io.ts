@@ -16,8 +16,25 @@ export function terminalSafe(text: string): string {
   return text.split('\n').map((line) => visible(line).replace(/\\u0009/g, '\t')).join('\n');
 }
 
+/**
+ * A reader that closes the pipe early (`drillbook simulate ... | head`) has all it wanted: stop
+ * quietly with the command's exit code instead of dying with an EPIPE stack trace (issue 14, item 19).
+ */
+let pipeWatched = false;
+function watchStdoutPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 export const processIo: CliIo = {
-  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => {
+    watchStdoutPipe();
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  },
   err: (text) => {
     const safe = terminalSafe(text);
     process.stderr.write(safe.endsWith('\n') ? safe : `${safe}\n`);

@@ -162,16 +162,18 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     const ic = seats.ic!;
     const eng = seats.eng!;
     const product = seats.product!;
-    await ic.getByRole('region', { name: 'Your decisions' }).getByRole('radio').first().waitFor({ timeout: 30_000 });
+    // The IC's first question asks for words (what the burn rate means), not a pick.
+    const icAnswer = ic.getByRole('region', { name: 'Your decisions' }).getByRole('textbox').first();
+    await icAnswer.waitFor({ timeout: 30_000 });
     await eng.getByRole('region', { name: 'Inbox' }).locator('article, .inject').first().waitFor();
     await shot(ic, '08-seat-ic-first-inject');
-    await ic.getByRole('region', { name: 'Your decisions' }).getByRole('radio').first().check();
+    await icAnswer.fill('At a burn of 15 the budget lasts 2 days: 2% of it per hour. Declaring a SEV2 incident now.');
     await ic.getByRole('button', { name: 'Submit answer' }).first().click();
     await ic.getByText('Your answer:').first().waitFor();
 
     // The engineer rolls back: the `rollback-effect` branch is set off, due 2:00 later (12 s here).
-    await eng.getByRole('region', { name: 'Actions' }).getByRole('button', { name: /Shift 100% of eta-model traffic back to v41/ }).click();
-    await eng.getByRole('region', { name: 'Actions' }).getByRole('button', { name: /back to v41 ✓/ }).waitFor();
+    await eng.getByRole('region', { name: 'Actions' }).getByRole('button', { name: /Shift 100% of eta-model traffic to v41/ }).click();
+    await eng.getByRole('region', { name: 'Actions' }).getByRole('button', { name: /to v41 ✓/ }).waitFor();
 
     // The product owner's inject is due at 7:00; the facilitator sends it now.
     await page.locator('[data-inject="checkout-impact"]').click();
@@ -183,18 +185,22 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     await shot(product, '10-seat-product');
 
     // A timed inject arrives by itself at 2:00: the latency breakdown, with a question for the engineer.
-    await eng.locator('form.prompt input[type="checkbox"]').first().waitFor({ timeout: 60_000 });
-    await eng.locator('form.prompt input[type="checkbox"]').first().check();
+    await eng.locator('form.prompt input[type="radio"]').first().waitFor({ timeout: 60_000 });
+    await eng.locator('form.prompt input[type="radio"]').first().check();
     await eng.getByRole('button', { name: 'Submit answer' }).first().click();
     await eng.getByRole('textbox', { name: 'Message to the room' }).fill(`Chat ${HOSTILE}`);
     await eng.getByRole('button', { name: 'Send' }).click();
 
-    // The branch arrives on the engineer's and the IC's devices, not on the product owner's.
+    // The branch the rollback set off goes to everyone, the room screen included.
     await eng.getByRole('region', { name: 'Inbox' }).getByText('eta-service p99 after the traffic shift').waitFor({ timeout: 60_000 });
     await ic.getByRole('region', { name: 'Inbox' }).getByText('eta-service p99 after the traffic shift').waitFor();
+    await product.getByRole('region', { name: 'Inbox' }).getByText('eta-service p99 after the traffic shift').waitFor();
     await shot(eng, '09-seat-eng-branch');
-    expect(await product.getByText('eta-service p99 after the traffic shift').count()).toBe(0);
     await page.locator('[data-inject="rollback-effect"]').getByText('delivered').first().waitFor();
+    // The HPA ticket (5:00) goes to the engineer and the IC only: not to the product owner, not to the room.
+    await eng.getByRole('region', { name: 'Inbox' }).getByText(/OPS-9934/).first().waitFor({ timeout: 60_000 });
+    await ic.getByRole('region', { name: 'Inbox' }).getByText(/OPS-9934/).first().waitFor();
+    expect(await product.getByText(/OPS-9934/).count()).toBe(0);
 
     // A facilitator note, with hostile text in it.
     await page.getByRole('textbox', { name: 'Note text' }).fill(`Good rollback call ${HOSTILE}`);
@@ -203,7 +209,9 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     await page.getByRole('list', { name: 'Notes taken' }).getByText('Good rollback call').first().waitFor();
     await shot(page, '11-console-running');
     await shot(room, '12-room');
-    expect(await room.getByRole('region', { name: 'Injects for everyone' }).textContent()).not.toMatch(/v41 traffic|rollback-effect/);
+    const roomInjects = await room.getByRole('region', { name: 'Injects for everyone' }).textContent();
+    expect(roomInjects).toContain('eta-service p99 after the traffic shift');
+    expect(roomInjects).not.toMatch(/OPS-9934|Checkout conversion slipping/);
 
     // ---- the end ----
     await page.getByRole('button', { name: /^End\b/ }).click();

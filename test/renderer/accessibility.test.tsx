@@ -105,7 +105,7 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await waitFor(() => expect(active().textContent).toContain('recs-gateway: empty responses'));
     const first = active().id;
     await act(async () => { fireEvent.keyDown(list, { key: 'ArrowDown' }); });
-    expect(active().textContent).toContain('Ticket spike');
+    expect(active().textContent).toContain('Contact spike');
     expect(active().id).not.toBe(first);
     await act(async () => { fireEvent.keyDown(list, { key: 'ArrowUp' }); });
     expect(active().id).toBe(first);

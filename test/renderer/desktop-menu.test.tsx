@@ -57,7 +57,7 @@ describe('the desktop menu in the facilitator window', () => {
     expect(resumeByMenu).toEqual(resumeByButton);
     expect(resumeByMenu.ok).toBe(true);
 
-    const row = within(screen.getByRole('listbox', { name: 'Injects' })).getByText(/Ticket spike/);
+    const row = within(screen.getByRole('listbox', { name: 'Injects' })).getByText(/Contact spike/);
     await act(async () => { fireEvent.click(row); });
     await menu(fake, 'inject.hold');
     const holdByMenu = await nth(h, base + 5);

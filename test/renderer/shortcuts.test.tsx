@@ -61,7 +61,7 @@ describe('console shortcuts and buttons', () => {
   it('send the same commands for the selected inject, and ignore plain keys typed into a field', async () => {
     const h = createHarness();
     await openConsole(h);
-    const row = within(screen.getByRole('listbox', { name: 'Injects' })).getByText(/Ticket spike/);
+    const row = within(screen.getByRole('listbox', { name: 'Injects' })).getByText(/Contact spike/);
     await act(async () => { fireEvent.click(row); });
     const base = h.bridge.dispatched().length;
     await key('h');
@@ -79,7 +79,7 @@ describe('console shortcuts and buttons', () => {
 
     await key('d');
     expect((await nth(h, base + 5)).command).toEqual({ type: 'inject.deliver', inject: 'support-spike' });
-    await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Injects' })).getByText(/Ticket spike/).closest('[role=option]')?.textContent).toContain('delivered'));
+    await waitFor(() => expect(within(screen.getByRole('listbox', { name: 'Injects' })).getByText(/Contact spike/).closest('[role=option]')?.textContent).toContain('delivered'));
 
     // `p` typed into the note box is text, not "pause".
     const note = screen.getByRole('textbox', { name: 'Note text' });
@@ -103,13 +103,13 @@ describe('console shortcuts and buttons', () => {
     // The first inject not yet sent is selected at first.
     await waitFor(() => expect(selected()).toContain('recs-gateway: empty responses'));
     await act(async () => { fireEvent.keyDown(list, { key: 'ArrowDown' }); });
-    expect(selected()).toContain('Ticket spike');
+    expect(selected()).toContain('Contact spike');
     await act(async () => { fireEvent.keyDown(list, { key: 'ArrowUp' }); });
     await act(async () => { fireEvent.keyDown(list, { key: 'ArrowUp' }); });
     expect(selected()).toContain('[P2] recs.response.empty_ratio');
     await key('j');
     await key('j');
-    expect(selected()).toContain('Ticket spike');
+    expect(selected()).toContain('Contact spike');
     await key('k');
     expect(selected()).toContain('recs-gateway: empty responses');
   });
