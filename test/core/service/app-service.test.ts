@@ -84,9 +84,15 @@ describe('AppService', () => {
     expect(lastFacilitator?.kind).toBe('projection');
     const fview = (lastFacilitator as { projection: FacilitatorView }).projection;
     expect(fview.injects.find((i) => i.id === 'empty-ratio-alert')?.status).toBe('delivered');
-    // The vendor is not addressed by the first alert.
+    // The first alert goes to everyone, the vendor manager included; the raw responses at 5:00 go to
+    // the engineer and the IC only, never to the vendor manager.
     const vview = (vendor[vendor.length - 1] as { projection: RoleView }).projection;
-    expect(vview.injects.map((i) => i.id)).not.toContain('empty-ratio-alert');
+    expect(vview.injects.map((i) => i.id)).toContain('empty-ratio-alert');
+    timers.advanceBy(5 * 60_000);
+    expect(fviewOf(facilitator).injects.find((i) => i.id === 'raw-responses')?.status).toBe('delivered');
+    const later = (vendor[vendor.length - 1] as { projection: RoleView }).projection;
+    expect(later.injects.map((i) => i.id)).toContain('support-spike');
+    expect(later.injects.map((i) => i.id)).not.toContain('raw-responses');
 
     const opened = await bridge.request('sessions.open', { sessionId });
     expect(opened.ok && opened.value.status).toBe('running');
@@ -131,3 +137,7 @@ describe('AppService', () => {
     expect(list.ok && typeof list.value[0]?.percent).toBe('number');
   });
 });
+
+function fviewOf(updates: BridgeUpdate[]): FacilitatorView {
+  return (updates[updates.length - 1] as { projection: FacilitatorView }).projection;
+}
