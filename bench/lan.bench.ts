@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>bench</title>');
   const server = await LanServer.start({
     service: host.service, port: 0, staticDir: join(dir, 'dist'),
-    limits: { maxConnections: PARTICIPANTS + 10, wrongCodes: { capacity: 1000, perSecond: 1000 } },
+    limits: { maxConnections: PARTICIPANTS + 10, wrongCodes: { capacity: 1000, perSecond: 1000 }, lobby: { members: PARTICIPANTS } },
   });
   const entry = await host.service.request('library.import', { fileName: 'bench.yaml', text: scenario() });
   if (!entry.ok) throw new Error(entry.error.message);

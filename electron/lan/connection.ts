@@ -17,6 +17,13 @@ const MAX_SUBSCRIPTIONS = 16;
 const MAX_STRIKES = 200;
 /** A socket that does not read what it is sent is dropped past this much queued data. */
 const MAX_BUFFERED = 16 * 1024 * 1024;
+/**
+ * Once its limit is spent, a socket is not read for this long: what it sends waits in its own TCP
+ * buffers instead of costing the server a parse and a refusal per frame, so a flood cannot slow
+ * the facilitator's console down.
+ */
+const PAUSE_WHEN_LIMITED_MS = 250;
+const MAX_PAUSES = 20;
 
 export interface ConnectionHost {
   service: AppService;
@@ -48,6 +55,7 @@ export class Connection {
   private readonly queued = new Map<number, BridgeUpdate>();
   private flushing = false;
   private strikes = 0;
+  private pausesInARow = 0;
   private closed = false;
 
   constructor(
@@ -98,7 +106,22 @@ export class Connection {
     });
   }
 
+  private pauseReading(): void {
+    if (this.closed || this.socket.isPaused) return;
+    // Still over its limit after this many pauses in a row (about five seconds): a flood, closed.
+    if (++this.pausesInARow > MAX_PAUSES) {
+      this.close(CLOSE.flood, 'Too many messages.');
+      return;
+    }
+    this.socket.pause();
+    setTimeout(() => {
+      if (!this.closed) this.socket.resume();
+    }, PAUSE_WHEN_LIMITED_MS).unref();
+  }
+
   close(code: number, reason: string): void {
+    // A paused socket would not read the peer's answer to the close handshake.
+    if (this.socket.isPaused) this.socket.resume();
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) this.socket.close(code, reason);
     this.dispose();
   }
@@ -132,6 +155,7 @@ export class Connection {
     const id = typeof raw === 'object' && raw !== null && 'id' in raw && Number.isInteger(raw.id) ? Number(raw.id) : null;
     if (!this.allow()) {
       this.strike(id, 'rate-limited', 'Too many messages from this device; wait a moment and try again.');
+      this.pauseReading();
       return;
     }
     const parsed = ClientFrameSchema.safeParse(raw);
@@ -140,6 +164,7 @@ export class Connection {
       return;
     }
     this.strikes = 0;
+    this.pausesInARow = 0;
     void this.handle(parsed.data).catch((error: unknown) => {
       this.host.onError(`A message could not be handled (${this.describe()}): ${error instanceof Error ? error.message : String(error)}`);
       this.send({ op: 'result', id: parsed.data.id, result: fail('internal', 'Drillbook could not handle that message.') });

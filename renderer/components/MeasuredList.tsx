@@ -128,15 +128,18 @@ export function MeasuredList<T>({ items, getKey, renderItem, estimate, label, ov
   }
   return (
     <div className="mlist">
-      {unseenAbove > 0 ? (
-        <button type="button" className="small primary mlist-new" onClick={() => {
-          const el = ref.current;
-          if (!el) return;
-          el.scrollTop = 0;
-          anchor.current = null;
-          setScrollTop(0);
-        }}>↑ {newLabel(unseenAbove)}</button>
-      ) : null}
+      {/* The pill's place is kept whether or not it shows: it appearing must not push the list down. */}
+      <div className="mlist-new-slot">
+        {unseenAbove > 0 ? (
+          <button type="button" className="small primary mlist-new" onClick={() => {
+            const el = ref.current;
+            if (!el) return;
+            el.scrollTop = 0;
+            anchor.current = null;
+            setScrollTop(0);
+          }}>↑ {newLabel(unseenAbove)}</button>
+        ) : null}
+      </div>
       <div ref={ref} className="vlist" role="list" aria-label={label} tabIndex={0} onScroll={onScroll}>
         <div className="vlist-inner" style={{ height: total }}>{rows}</div>
       </div>

@@ -197,9 +197,13 @@ async function exercise(contexts: BrowserContext[]): Promise<void> {
     await product.getByRole('region', { name: 'Inbox' }).getByText('eta-service p99 after the traffic shift').waitFor();
     await shot(eng, '09-seat-eng-branch');
     await page.locator('[data-inject="rollback-effect"]').getByText('delivered').first().waitFor();
-    // The HPA ticket (5:00) goes to the engineer and the IC only: not to the product owner, not to the room.
-    await eng.getByRole('region', { name: 'Inbox' }).getByText(/OPS-9934/).first().waitFor({ timeout: 60_000 });
-    await ic.getByRole('region', { name: 'Inbox' }).getByText(/OPS-9934/).first().waitFor();
+    // The HPA ticket (5:00) goes to the engineer and the IC only: not to the product owner, not to the
+    // room. A seat holds the card being read still, so each opens its tickets to see it.
+    for (const seat of [eng, ic]) {
+      await seat.getByRole('region', { name: 'Inbox' }).getByRole('button', { name: /^Ticket \(1\)/ }).click({ timeout: 60_000 });
+      await seat.getByRole('region', { name: 'Inbox' }).getByText(/OPS-9934/).first().waitFor();
+    }
+    expect(await product.getByRole('region', { name: 'Inbox' }).getByRole('button', { name: /^Ticket/ }).count()).toBe(0);
     expect(await product.getByText(/OPS-9934/).count()).toBe(0);
 
     // A facilitator note, with hostile text in it.
