@@ -133,7 +133,9 @@ export async function captureScreens(executablePath: string): Promise<ScreensRes
       await checkInboxHoldsStill(page, result);
       await shoot(page, '10b-seat-new-inject-above', size, result);
 
-      await page.goto(`${base}#/session/${sessionId}/console`);
+      // The shared screen is locked to the seats: the facilitator unlocks it (no PIN was set).
+      await page.getByRole('button', { name: /Facilitator: unlock/ }).click();
+      await page.getByRole('button', { name: 'Unlock and open the console' }).click();
       await page.getByRole('textbox', { name: 'Inject title' }).fill('Status page: degraded recommendations');
       await page.getByRole('textbox', { name: 'Inject body' }).fill('Customers report an **empty** "For you" row. <b>Not HTML</b>.');
       await page.getByRole('button', { name: 'Send inject' }).click();
