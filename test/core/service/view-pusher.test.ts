@@ -169,6 +169,66 @@ describe('ViewPusher', () => {
     timers.advanceBy(100);
     expect(versions(seen)).toEqual([0, 1]);
   });
+
+  // Issue 14 item 20: a saved note must reach the console however the pushes were coalesced.
+  it('a change made while a push is going out (a listener dispatching) goes out in the next push', () => {
+    const timers = new VirtualTimers(1000);
+    const src = source();
+    const pusher = new ViewPusher(src, timerHostScheduler(timers), 16);
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    let reacted = false;
+    pusher.subscribe({ kind: 'facilitator' }, (v) => {
+      first.push(v);
+      if (versions([v])[0] === 1 && !reacted) {
+        reacted = true;
+        src.bump();
+        pusher.changed();
+      }
+    });
+    pusher.subscribe({ kind: 'facilitator' }, (v) => second.push(v));
+    src.bump();
+    pusher.changed();
+    timers.advanceBy(16);
+    expect(reacted).toBe(true);
+    expect(versions(first).at(-1)).toBe(2);
+    expect(versions(second).at(-1)).toBe(2);
+    pusher.stop();
+  });
+
+  it('every subscriber ends on the latest view, however changes, slow pushes and due deliveries interleave', () => {
+    // A small deterministic generator: the same interleavings on every run.
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 200; round++) {
+      const timers = new VirtualTimers(1000);
+      const src = source(timers);
+      let dueAt: number | null = null;
+      const pusher = new ViewPusher({ view: src.view, nextChangeIn: () => (dueAt === null ? null : dueAt - timers.now()) }, timerHostScheduler(timers), 16);
+      const seen: unknown[][] = [[], [], []];
+      pusher.subscribe({ kind: 'facilitator' }, (v) => seen[0]!.push(v));
+      pusher.subscribe({ kind: 'room' }, (v) => seen[1]!.push(v));
+      pusher.subscribe({ kind: 'role', role: 'ic' }, (v) => seen[2]!.push(v));
+      let latest = 0;
+      for (let step = 0; step < 30; step++) {
+        const r = random();
+        if (r < 0.5) {
+          src.bump();
+          latest += 1;
+          pusher.changed();
+        } else if (r < 0.7) {
+          src.slow(Math.floor(random() * 40)); // the machine is busy: projecting takes longer
+        } else if (r < 0.85) {
+          dueAt = random() < 0.3 ? null : timers.now() + random() * 30 - 10; // a delivery due soon, or late
+        }
+        timers.advanceBy(Math.floor(random() * 25));
+      }
+      dueAt = null;
+      timers.advanceBy(1000);
+      for (const views of seen) expect(versions(views).at(-1), `round ${round}`).toBe(latest);
+      pusher.stop();
+    }
+  });
 });
 
 const SCENARIOS = join(import.meta.dirname, '../../../scenarios');
