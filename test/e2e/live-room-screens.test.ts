@@ -6,20 +6,14 @@
 // - The room screen at 1280x720: the join card does not cover the pending badges, the join URL is
 //   in large type, and a PAUSED banner shows (item 10).
 // Screenshots land in test-results/e2e/screens-*.png.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runServe } from '../../electron/cli/serve.ts';
-import { ensureRendererBuilt } from '../../electron/lan/renderer-build.ts';
-import { runE2e, launch, shot, watchPage, type E2eBrowser } from './browser.ts';
+import { runE2e, shot, watchPage, type E2eBrowser } from './browser.ts';
+import { startServed, withContexts, type Served } from './exercise-setup.ts';
 
 const SCENARIO = 'model-latency-slo';
+let served: Served | undefined;
 let browser: E2eBrowser;
-let dir: string;
-let stop: () => void = () => {};
-let served: Promise<number>;
 let facilitatorUrl: URL;
 const problems: string[] = [];
 
@@ -55,38 +49,16 @@ async function phoneProblems(page: Page): Promise<string[]> {
 
 describe.runIf(runE2e)('the screens on a phone, a projector and the console', () => {
   beforeAll(async () => {
-    const build = ensureRendererBuilt();
-    if (!build.ok) throw new Error(build.message);
-    dir = mkdtempSync(join(tmpdir(), 'drillbook-e2e-screens-'));
-    const out: string[] = [];
-    const io = { out: (t: string) => void out.push(t), err: (t: string) => void problems.push(`serve: ${t}`), cwd: dir };
-    served = runServe({ db: join(dir, 'e2e.db'), host: '127.0.0.1', port: 0, scenario: null, build: false }, io, new Promise<void>((r) => (stop = r)));
-    const deadline = Date.now() + 30_000;
-    while (!out.some((l) => l.includes('?token=')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const line = out.find((l) => l.includes('?token='));
-    if (!line) throw new Error(`drillbook serve printed no URL: ${out.join('\n')} ${problems.join('\n')}`);
-    facilitatorUrl = new URL(/http:\/\/\S+/.exec(line)![0]);
-    browser = await launch();
+    served = await startServed('drillbook-e2e-screens-', problems);
+    ({ browser, facilitatorUrl } = served);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    stop();
-    expect(await served).toBe(0);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (served) expect(await served.close()).toBe(0);
   });
 
   it('a seat on a phone, the console\'s Participants panel and the room screen', async () => {
-    const contexts: BrowserContext[] = [];
-    try {
-      await run(contexts);
-    } catch (error) {
-      let n = 0;
-      for (const c of contexts) for (const p of c.pages()) await shot(p, `screens-failed-${n++}`).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\nPage problems: ${problems.join('\n')}`, { cause: error });
-    } finally {
-      for (const c of contexts) await c.close().catch(() => undefined);
-    }
+    await withContexts(problems, 'screens-failed', run);
   });
 });
 
