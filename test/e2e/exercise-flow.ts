@@ -178,6 +178,8 @@ export async function exercise(served: Served, problems: string[], contexts: Bro
     await page.getByRole('list', { name: 'Notes taken' }).getByText('Good rollback call').first().waitFor();
     await shot(page, '11-console-running');
     await shot(room, '12-room');
+    // The room screen's view is pushed on its own: wait for the branch there before reading the region once.
+    await room.getByRole('region', { name: 'Injects for everyone' }).getByText('eta-service p99 after the traffic shift').first().waitFor();
     const roomInjects = await room.getByRole('region', { name: 'Injects for everyone' }).textContent();
     expect(roomInjects).toContain('eta-service p99 after the traffic shift');
     expect(roomInjects).not.toMatch(/OPS-9934|Checkout conversion slipping/);
