@@ -148,7 +148,9 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
       hash = debriefHash(opened.value.sessionId);
     }
     try {
-      server = await LanServer.start({ service: host.service, host: options.host, port: options.port, onError: (message) => io.err(`drillbook serve: ${message}`) });
+      // The lobbies and the console key live in the data file: after a restart the same link and
+      // codes work, and every device reconnects with the token it holds.
+      server = await LanServer.start({ service: host.service, host: options.host, port: options.port, persistence: host.store.lobbies, onError: (message) => io.err(`drillbook serve: ${message}`) });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'EADDRINUSE' ? `port ${options.port} is in use; pick another with --port` : code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this machine` : String(error);
@@ -156,6 +158,7 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
       return EXIT_FAILED;
     }
     if (host.recovered.length) io.out(`Recovered ${host.recovered.length} interrupted session(s); they are paused.`);
+    for (const lobby of server.lobbies.list()) io.out(`Participants of session ${lobby.sessionId} can reconnect: join code ${lobby.code}, ${lobby.participants.length} device(s).`);
     io.out(`Drillbook is serving ${options.db}`);
     if (review && options.review) io.out(`Reviewing session ${review.record.sessionId} from ${options.review} (read-only; the bundle is not written).`);
     io.out(`Facilitator console (open on this machine only; the link is the key): ${server.facilitatorUrl(hash)}`);

@@ -114,7 +114,8 @@ async function lobbyFor(ctx: JoinApiContext, req: IncomingMessage, res: ServerRe
 
 export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   if (path === '/api/token') {
-    if (refuseIfThrottled(req, res, ctx.failures, false)) return;
+    // A good token is answered even from an address that got many wrong (see the socket upgrade
+    // in server.ts): a device checking its seat after a restart is not a guess.
     const token = req.headers['x-drillbook-token'];
     if (typeof token === 'string' && ctx.isFacilitator(token, req)) {
       sendJson(res, 200, { facilitator: true });
@@ -122,6 +123,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     }
     const participant = typeof token === 'string' ? ctx.lobbies.byToken(token) : undefined;
     if (!participant) {
+      if (refuseIfThrottled(req, res, ctx.failures, false)) return;
       ctx.failures.fail(address(req));
       sendJson(res, 401, { error: 'This device is no longer part of the exercise. Join again with the code on the room screen.' });
       return;
