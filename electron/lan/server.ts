@@ -235,10 +235,25 @@ export class LanServer {
 
   // ---- lobby controls (the desktop app calls these directly; the browser console over its socket) ----
 
+  /**
+   * A lobby change the data file refused (full disk, busy file) was not made: the facilitator is
+   * told why, in the store's words.
+   */
+  private saved<T>(change: () => T): BridgeResult<T> {
+    try {
+      return ok(change());
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.onError(`A lobby change was not saved: ${why}`);
+      return fail('storage', `The lobby could not be saved in the data file, so nothing changed: ${why}`);
+    }
+  }
+
   async openLobby(sessionId: string): Promise<BridgeResult<LobbyInfo>> {
     const detail = await this.service.request('sessions.open', { sessionId });
     if (!detail.ok) return detail;
-    return ok(await this.info(this.lobbies.open(sessionId)));
+    const opened = this.saved(() => this.lobbies.open(sessionId));
+    return opened.ok ? ok(await this.info(opened.value)) : opened;
   }
 
   async lobbyStatus(sessionId: string): Promise<BridgeResult<LobbyInfo | null>> {
@@ -247,13 +262,17 @@ export class LanServer {
   }
 
   async lockLobby(sessionId: string, locked: boolean): Promise<BridgeResult<LobbyInfo>> {
-    const lobby = this.lobbies.setLocked(sessionId, locked);
+    const changed = this.saved(() => this.lobbies.setLocked(sessionId, locked));
+    if (!changed.ok) return changed;
+    const lobby = changed.value;
     return lobby ? ok(await this.info(lobby)) : fail('not-found', 'Participants cannot join this session yet: turn on "let participants join" first.');
   }
 
   /** Stops the code working and disconnects everyone who joined with it. */
   closeLobby(sessionId: string): BridgeResult<null> {
-    for (const p of this.lobbies.close(sessionId)) {
+    const closed = this.saved(() => this.lobbies.close(sessionId));
+    if (!closed.ok) return closed;
+    for (const p of closed.value) {
       this.disconnect(p, CLOSE.lobbyClosed, 'The facilitator closed the lobby.');
       this.participantMessages.forget(p.id);
     }
@@ -263,7 +282,9 @@ export class LanServer {
 
   /** Removes a participant: their socket closes and their token no longer works. */
   async removeParticipant(sessionId: string, participantId: string): Promise<BridgeResult<LobbyInfo>> {
-    const removed = this.lobbies.remove(sessionId, participantId);
+    const removal = this.saved(() => this.lobbies.remove(sessionId, participantId));
+    if (!removal.ok) return removal;
+    const removed = removal.value;
     if (!removed) return fail('not-found', 'That participant is not in this lobby (any more).');
     this.disconnect(removed, CLOSE.removed, 'The facilitator removed you from the exercise.');
     const lobby = this.lobbies.get(sessionId);

@@ -193,4 +193,14 @@ describe('restarting browser mode mid-exercise', () => {
     annDevice.close();
     console2.close();
   });
+
+  it('tells the facilitator when the data file refuses a lobby, and opens none', async () => {
+    const lan = await serve(newDir());
+    const sessionId = await lanSession(lan);
+    lan.host.store.db.exec("CREATE TEMP TRIGGER refuse BEFORE INSERT ON lobbies BEGIN SELECT RAISE(ABORT, 'the disk is full (test)'); END");
+    const opened = await lan.server.openLobby(sessionId);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error).toMatchObject({ code: 'storage', message: expect.stringContaining('the disk is full (test)') });
+    expect(lan.server.lobbies.get(sessionId)).toBeNull();
+  });
 });
