@@ -12,10 +12,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoleView } from '../../../core/engine/projections.ts';
 import type { BridgeUpdate } from '../../../core/protocol/bridge.ts';
 import { ServiceHost } from '../../../electron/host/service-host.ts';
+import { runServe } from '../../../electron/cli/serve.ts';
 import { LanServer, type LanLimits } from '../../../electron/lan/server.ts';
 import type { WsBridge } from '../../../renderer/bridge/ws-bridge.ts';
 import { bridgeFor, joinLobby, lanSession, must, postJson, RawClient, until, type Lan } from './helpers.ts';
-import { SHARED_CANARIES } from './lan-scenario.ts';
+import { LAN_SCENARIO, SHARED_CANARIES } from './lan-scenario.ts';
 
 const dirs: string[] = [];
 const running: Lan[] = [];
@@ -202,5 +203,35 @@ describe('restarting browser mode mid-exercise', () => {
     expect(opened.ok).toBe(false);
     if (!opened.ok) expect(opened.error).toMatchObject({ code: 'storage', message: expect.stringContaining('the disk is full (test)') });
     expect(lan.server.lobbies.get(sessionId)).toBeNull();
+  });
+
+  it('`drillbook serve` on the same data file prints the same console link and says who can reconnect', async () => {
+    const dir = newDir();
+    const serveOnce = async () => {
+      const out: string[] = [];
+      const err: string[] = [];
+      let stop: () => void = () => {};
+      const served = runServe({ db: join(dir, 'data.db'), host: '127.0.0.1', port: 0, scenario: null, build: false },
+        { out: (t) => void out.push(t), err: (t) => void err.push(t), cwd: dir }, new Promise<void>((r) => (stop = r)));
+      await until(() => out.some((l) => l.includes('?token=')), 30_000, `serve to print its URL (${err.join(' ')})`);
+      const url = new URL(/http:\/\/\S+/.exec(out.find((l) => l.includes('?token='))!)![0]);
+      return { out, err, url, token: url.searchParams.get('token')!, async stop() { stop(); expect(await served).toBe(0); } };
+    };
+    const first = await serveOnce();
+    const console1 = new RawClient(`ws://${first.url.host}/ws?token=${first.token}`);
+    await console1.opened;
+    const entry = (await console1.request('library.import', { fileName: 'lan.yaml', text: LAN_SCENARIO })).value as { entryId: string };
+    const { sessionId } = (await console1.request('sessions.create', { entryId: entry.entryId, facilitator: 'Fay', participants: [{ name: 'Ann', roles: ['alpha'] }] })).value as { sessionId: string };
+    const lobby = (await console1.lobby('open', sessionId)).value as { code: string };
+    const joined = await fetch(`http://${first.url.host}/api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: lobby.code, name: 'Ann' }) });
+    expect(joined.status).toBe(200);
+    console1.close();
+    await first.stop();
+
+    const second = await serveOnce();
+    expect(second.token).toBe(first.token);
+    expect(second.out).toContain(`Participants of session ${sessionId} can reconnect: join code ${lobby.code}, 1 device(s).`);
+    expect(second.err).toEqual([]);
+    await second.stop();
   });
 });
