@@ -57,6 +57,7 @@ export function lobbyQueries(db: Db, path: string) {
   const deleteMembersOf = db.prepare('DELETE FROM lobby_members WHERE session = ?');
   const insertMember = db.prepare('INSERT INTO lobby_members (token_hash, id, session, name, audience, address, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const deleteMember = db.prepare('DELETE FROM lobby_members WHERE session = ? AND id = ?');
+  const selectEnded = db.prepare("SELECT l.session FROM lobbies l JOIN sessions s ON s.id = l.session WHERE s.status = 'ended' ORDER BY l.session").pluck();
   const selectKey = db.prepare('SELECT key FROM lan_keys WHERE name = ?').pluck();
   const upsertKey = db.prepare('INSERT INTO lan_keys (name, key) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET key = excluded.key');
 
@@ -104,6 +105,20 @@ export function lobbyQueries(db: Db, path: string) {
     /** Removes a member: their token no longer works after a restart either. */
     removeMember(sessionId: string, participantId: string): void {
       write(`Removing participant ${participantId} from the lobby of session ${sessionId}`, () => deleteMember.run(sessionId, participantId));
+    },
+    /**
+     * Closes the lobbies of sessions that have ended (a server started again should not keep a
+     * finished exercise's code and tokens working for good). Returns their session ids.
+     */
+    closeEnded(): string[] {
+      return write('Closing the lobbies of ended sessions', () => db.transaction(() => {
+        const ended = selectEnded.all() as string[];
+        for (const sessionId of ended) {
+          deleteMembersOf.run(sessionId);
+          deleteLobby.run(sessionId);
+        }
+        return ended;
+      }).immediate());
     },
     /** The facilitator console's key, or null before the first serve. */
     facilitatorKey(): string | null {

@@ -232,6 +232,18 @@ describe('restarting browser mode mid-exercise', () => {
     expect(second.token).toBe(first.token);
     expect(second.out).toContain(`Participants of session ${sessionId} can reconnect: join code ${lobby.code}, 1 device(s).`);
     expect(second.err).toEqual([]);
+    // The exercise ends; the next start closes its lobby (a finished exercise's code and tokens do
+    // not work for good).
+    const console2 = new RawClient(`ws://${second.url.host}/ws?token=${second.token}`);
+    await console2.opened;
+    for (const type of ['session.start', 'session.end']) expect((await console2.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type } })).ok).toBe(true);
+    console2.close();
     await second.stop();
+    const third = await serveOnce();
+    expect(third.out).toContain('Closed the lobbies of 1 ended session(s): their codes and devices no longer work.');
+    expect(third.out.some((l) => l.includes('can reconnect'))).toBe(false);
+    const lookUp = await fetch(`http://${third.url.host}/api/lobby`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: lobby.code }) });
+    expect(lookUp.status).toBe(404);
+    await third.stop();
   });
 });
