@@ -135,17 +135,19 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
     return;
   }
-  if (refuseIfThrottled(req, res, ctx.failures, path !== '/api/leave')) return;
   if (path === '/api/leave') {
+    // Like the token check: a device that holds a good token may leave from any address.
     const token = req.headers['x-drillbook-token'];
     if (typeof token === 'string' && ctx.leave(token)) {
       sendJson(res, 200, { left: true });
       return;
     }
+    if (refuseIfThrottled(req, res, ctx.failures, false)) return;
     ctx.failures.fail(address(req));
     sendJson(res, 401, { error: 'This device is not part of the exercise.' });
     return;
   }
+  if (refuseIfThrottled(req, res, ctx.failures, true)) return;
   const body = await readJson(req);
   if (!body.ok) {
     sendJson(res, body.status, { error: body.message });

@@ -189,8 +189,12 @@ describe('restarting browser mode mid-exercise', () => {
     // And the facilitator's tab, also on this machine's address.
     const console2 = RawClient.token(second, key);
     expect(await console2.refused).toBeNull();
-    // The dead token is still refused.
+    // The dead token is still refused, and cannot make anyone leave.
     expect(await RawClient.token(second, dead).refused).toBe(429);
+    expect((await postJson(second, '/api/leave', {}, { 'X-Drillbook-Token': dead })).status).toBe(429);
+    // Ann may still leave from that address.
+    expect((await postJson(second, '/api/leave', {}, { 'X-Drillbook-Token': ann.token })).status).toBe(200);
+    expect((await fetch(`${second.base}/api/token`, { headers: { 'X-Drillbook-Token': ann.token } })).status).toBe(429);
     annDevice.close();
     console2.close();
   });
