@@ -16,6 +16,7 @@ import { readBundleReview } from '../host/bundle-review.ts';
 import { ServiceHost } from '../host/service-host.ts';
 import { ensureRendererBuilt } from '../lan/renderer-build.ts';
 import { LanServer } from '../lan/server.ts';
+import { StoreError } from '../store/index.ts';
 import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
@@ -147,15 +148,22 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
       }
       hash = debriefHash(opened.value.sessionId);
     }
+    const ended = host.store.lobbies.closeEnded();
+    if (ended.length) io.out(`Closed the lobbies of ${ended.length} ended session(s): their codes and devices no longer work.`);
     try {
-      server = await LanServer.start({ service: host.service, host: options.host, port: options.port, onError: (message) => io.err(`drillbook serve: ${message}`) });
+      // The lobbies and the console key live in the data file: after a restart the same link and
+      // codes work, and every device reconnects with the token it holds.
+      server = await LanServer.start({ service: host.service, host: options.host, port: options.port, persistence: host.store.lobbies, onError: (message) => io.err(`drillbook serve: ${message}`) });
     } catch (error) {
+      // The lobbies did not read back from the data file: that is the file's problem, not the port's.
+      if (error instanceof StoreError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'EADDRINUSE' ? `port ${options.port} is in use; pick another with --port` : code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this machine` : String(error);
       io.err(`drillbook serve: cannot listen on ${options.host}:${options.port}: ${why}.`);
       return EXIT_FAILED;
     }
     if (host.recovered.length) io.out(`Recovered ${host.recovered.length} interrupted session(s); they are paused.`);
+    for (const lobby of server.lobbies.list()) io.out(`Participants of session ${lobby.sessionId} can reconnect: join code ${lobby.code}, ${lobby.participants.length} device(s).`);
     io.out(`Drillbook is serving ${options.db}`);
     if (review && options.review) io.out(`Reviewing session ${review.record.sessionId} from ${options.review} (read-only; the bundle is not written).`);
     io.out(`Facilitator console (open on this machine only; the link is the key): ${server.facilitatorUrl(hash)}`);

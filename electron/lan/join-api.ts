@@ -114,7 +114,8 @@ async function lobbyFor(ctx: JoinApiContext, req: IncomingMessage, res: ServerRe
 
 export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   if (path === '/api/token') {
-    if (refuseIfThrottled(req, res, ctx.failures, false)) return;
+    // A good token is answered even from an address that got many wrong (see the socket upgrade
+    // in server.ts): a device checking its seat after a restart is not a guess.
     const token = req.headers['x-drillbook-token'];
     if (typeof token === 'string' && ctx.isFacilitator(token, req)) {
       sendJson(res, 200, { facilitator: true });
@@ -122,6 +123,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     }
     const participant = typeof token === 'string' ? ctx.lobbies.byToken(token) : undefined;
     if (!participant) {
+      if (refuseIfThrottled(req, res, ctx.failures, false)) return;
       ctx.failures.fail(address(req));
       sendJson(res, 401, { error: 'This device is no longer part of the exercise. Join again with the code on the room screen.' });
       return;
@@ -133,17 +135,19 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     sendJson(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
     return;
   }
-  if (refuseIfThrottled(req, res, ctx.failures, path !== '/api/leave')) return;
   if (path === '/api/leave') {
+    // Like the token check: a device that holds a good token may leave from any address.
     const token = req.headers['x-drillbook-token'];
     if (typeof token === 'string' && ctx.leave(token)) {
       sendJson(res, 200, { left: true });
       return;
     }
+    if (refuseIfThrottled(req, res, ctx.failures, false)) return;
     ctx.failures.fail(address(req));
     sendJson(res, 401, { error: 'This device is not part of the exercise.' });
     return;
   }
+  if (refuseIfThrottled(req, res, ctx.failures, true)) return;
   const body = await readJson(req);
   if (!body.ok) {
     sendJson(res, body.status, { error: body.message });

@@ -1,6 +1,9 @@
 // Who may join which session: one lobby per session with a six-digit join code, the participants
 // who joined with it, and their tokens. A token is 256 random bits; only its SHA-256 is kept, so
 // looking one up does not compare secrets byte by byte. Removing a participant kills the token.
+// With a `LobbyPersistence` (the data file's lobby tables, electron/store) every change is written
+// before it takes effect and the lobbies are loaded back at start, so a restarted server keeps the
+// codes and takes every device back with the token it already holds.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 export type SeatAudience = 'room' | `role:${string}`;
@@ -62,14 +65,50 @@ export const DEFAULT_LOBBY_LIMITS: LobbyLimits = { members: MAX_LOBBY_MEMBERS, d
 
 const hash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A member as persisted: the participant, its token's SHA-256, and the address it joined from. */
+export interface PersistedMember extends Participant {
+  tokenHash: string;
+  address: string | null;
+}
+
+export interface PersistedLobby {
+  sessionId: string;
+  code: string;
+  locked: boolean;
+  members: PersistedMember[];
+}
+
+/**
+ * Where lobbies outlive the process (electron/store's lobby queries have this shape). Each write
+ * happens before the change is made in memory: when it throws, nothing changed.
+ */
+export interface LobbyPersistence {
+  load(): PersistedLobby[];
+  /** A lobby opened, or its lock changed. */
+  saveLobby(lobby: { sessionId: string; code: string; locked: boolean }): void;
+  /** A lobby closed: its members go with it. */
+  deleteLobby(sessionId: string): void;
+  saveMember(member: PersistedMember): void;
+  removeMember(sessionId: string, participantId: string): void;
+}
+
 export class Lobbies {
   private readonly bySession = new Map<string, Lobby>();
   private readonly byCode = new Map<string, Lobby>();
 
   private readonly limits: LobbyLimits;
 
-  constructor(private readonly wall: () => number = () => Date.now(), limits: Partial<LobbyLimits> = {}) {
+  constructor(private readonly wall: () => number = () => Date.now(), limits: Partial<LobbyLimits> = {}, private readonly persistence?: LobbyPersistence) {
     this.limits = { ...DEFAULT_LOBBY_LIMITS, ...limits };
+    for (const stored of persistence?.load() ?? []) {
+      const lobby: Lobby = { sessionId: stored.sessionId, code: stored.code, locked: stored.locked, members: new Map(), addressOf: new Map(), joins: [], refusals: [] };
+      for (const { tokenHash, address, ...participant } of stored.members) {
+        lobby.members.set(tokenHash, { id: participant.id, sessionId: stored.sessionId, name: participant.name, audience: participant.audience, joinedAt: participant.joinedAt });
+        if (address !== null) lobby.addressOf.set(participant.id, address);
+      }
+      this.bySession.set(lobby.sessionId, lobby);
+      this.byCode.set(lobby.code, lobby);
+    }
   }
 
   /** Lobbies open now. */
@@ -84,6 +123,7 @@ export class Lobbies {
     let code: string;
     do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     while (this.byCode.has(code));
+    this.persistence?.saveLobby({ sessionId, code, locked: false });
     const lobby: Lobby = { sessionId, code, locked: false, members: new Map(), addressOf: new Map(), joins: [], refusals: [] };
     this.bySession.set(sessionId, lobby);
     this.byCode.set(code, lobby);
@@ -94,6 +134,7 @@ export class Lobbies {
   close(sessionId: string): Participant[] {
     const lobby = this.bySession.get(sessionId);
     if (!lobby) return [];
+    this.persistence?.deleteLobby(sessionId);
     this.bySession.delete(sessionId);
     this.byCode.delete(lobby.code);
     return [...lobby.members.values()];
@@ -102,6 +143,7 @@ export class Lobbies {
   setLocked(sessionId: string, locked: boolean): LobbyState | null {
     const lobby = this.bySession.get(sessionId);
     if (!lobby) return null;
+    if (lobby.locked !== locked) this.persistence?.saveLobby({ sessionId, code: lobby.code, locked });
     lobby.locked = locked;
     return this.state(lobby);
   }
@@ -109,6 +151,11 @@ export class Lobbies {
   get(sessionId: string): LobbyState | null {
     const lobby = this.bySession.get(sessionId);
     return lobby ? this.state(lobby) : null;
+  }
+
+  /** Every open lobby. */
+  list(): LobbyState[] {
+    return [...this.bySession.values()].map((lobby) => this.state(lobby));
   }
 
   /** The open lobby of a code, or null (unknown code). */
@@ -140,7 +187,9 @@ export class Lobbies {
     if (address !== undefined && this.devicesFrom(lobby, address) >= this.limits.devicesPerAddress) return refuse('address-full');
     const token = randomBytes(32).toString('base64url');
     const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audience, joinedAt: now };
-    lobby.members.set(hash(token), participant);
+    const tokenHash = hash(token);
+    this.persistence?.saveMember({ ...participant, tokenHash, address: address ?? null });
+    lobby.members.set(tokenHash, participant);
     if (address !== undefined) lobby.addressOf.set(participant.id, address);
     lobby.joins.push(now);
     return { token, participant };
@@ -174,6 +223,7 @@ export class Lobbies {
     if (!lobby) return undefined;
     for (const [h, p] of lobby.members) {
       if (p.id === participantId) {
+        this.persistence?.removeMember(sessionId, participantId);
         lobby.members.delete(h);
         lobby.addressOf.delete(p.id);
         return p;

@@ -13,7 +13,7 @@ import type { AppService } from '../../core/service/app-service.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import { allowedHosts, checkOrigin, isLoopback, setSecurityHeaders, SECURITY_HEADERS } from './headers.ts';
 import { handleJoinApi, sendJson } from './join-api.ts';
-import { Lobbies, type LobbyLimits, type Participant } from './lobby.ts';
+import { Lobbies, type LobbyLimits, type LobbyPersistence, type Participant } from './lobby.ts';
 import { qrDataUrl } from './qr.ts';
 import { KeyedBuckets, TokenBucket, WrongCodes, type BucketOptions } from './rate-limit.ts';
 import { StaticFiles } from './static-files.ts';
@@ -64,8 +64,23 @@ export const DEFAULT_LIMITS: LanLimits = {
   requestTimeoutMs: 10_000,
 };
 
+/**
+ * What outlives the server in the data file (electron/store's lobby queries): the lobbies with
+ * their devices' token hashes, and the facilitator console's key, so that a restart keeps the
+ * codes, takes every device back and the console's open tab reconnects with the key it holds.
+ */
+export interface LanPersistence extends LobbyPersistence {
+  facilitatorKey(): string | null;
+  saveFacilitatorKey(key: string): void;
+}
+
+/** A key as the server makes them: 256 random bits, base64url. */
+const KEY_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
 export interface LanServerOptions {
   service: AppService;
+  /** Lobbies and the facilitator key in the data file; without it they live as long as the server. */
+  persistence?: LanPersistence;
   /** Address to listen on; default 127.0.0.1 (this machine only). */
   host?: string;
   /** Default 0 (any free port). */
@@ -95,7 +110,7 @@ const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
 
 export class LanServer {
   /** Goes in the facilitator console's URL; accepted only from this machine. */
-  readonly facilitatorToken = randomBytes(32).toString('base64url');
+  readonly facilitatorToken: string;
   readonly lobbies: Lobbies;
   private readonly service: AppService;
   private readonly limits: LanLimits;
@@ -118,7 +133,8 @@ export class LanServer {
   private constructor(options: LanServerOptions) {
     this.service = options.service;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.lobbies = new Lobbies(undefined, this.limits.lobby);
+    this.lobbies = new Lobbies(undefined, this.limits.lobby, options.persistence);
+    this.facilitatorToken = LanServer.facilitatorKey(options.persistence);
     this.failures = new WrongCodes(
       { perAddress: { ...this.limits.wrongCodes, maxKeys: this.limits.wrongCodeAddresses }, perLobbyPerMinute: this.limits.wrongCodesPerLobbyPerMinute },
       () => this.lobbies.count,
@@ -131,6 +147,15 @@ export class LanServer {
     this.facilitatorWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.facilitatorMaxPayload, perMessageDeflate: false });
     this.participantWss = new WebSocketServer({ noServer: true, maxPayload: this.limits.participantMaxPayload, perMessageDeflate: false });
     for (const wss of [this.facilitatorWss, this.participantWss]) wss.on('error', (error) => this.onError(`The socket server failed: ${error.message}`));
+  }
+
+  /** The stored key, or a new one (stored when there is a store). */
+  private static facilitatorKey(persistence: LanPersistence | undefined): string {
+    const stored = persistence?.facilitatorKey();
+    if (stored && KEY_SHAPE.test(stored)) return stored;
+    const key = randomBytes(32).toString('base64url');
+    persistence?.saveFacilitatorKey(key);
+    return key;
   }
 
   private createHttp(): Server {
@@ -210,10 +235,25 @@ export class LanServer {
 
   // ---- lobby controls (the desktop app calls these directly; the browser console over its socket) ----
 
+  /**
+   * A lobby change the data file refused (full disk, busy file) was not made: the facilitator is
+   * told why, in the store's words.
+   */
+  private saved<T>(change: () => T): BridgeResult<T> {
+    try {
+      return ok(change());
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.onError(`A lobby change was not saved: ${why}`);
+      return fail('storage', `The lobby could not be saved in the data file, so nothing changed: ${why}`);
+    }
+  }
+
   async openLobby(sessionId: string): Promise<BridgeResult<LobbyInfo>> {
     const detail = await this.service.request('sessions.open', { sessionId });
     if (!detail.ok) return detail;
-    return ok(await this.info(this.lobbies.open(sessionId)));
+    const opened = this.saved(() => this.lobbies.open(sessionId));
+    return opened.ok ? ok(await this.info(opened.value)) : opened;
   }
 
   async lobbyStatus(sessionId: string): Promise<BridgeResult<LobbyInfo | null>> {
@@ -222,13 +262,17 @@ export class LanServer {
   }
 
   async lockLobby(sessionId: string, locked: boolean): Promise<BridgeResult<LobbyInfo>> {
-    const lobby = this.lobbies.setLocked(sessionId, locked);
+    const changed = this.saved(() => this.lobbies.setLocked(sessionId, locked));
+    if (!changed.ok) return changed;
+    const lobby = changed.value;
     return lobby ? ok(await this.info(lobby)) : fail('not-found', 'Participants cannot join this session yet: turn on "let participants join" first.');
   }
 
   /** Stops the code working and disconnects everyone who joined with it. */
   closeLobby(sessionId: string): BridgeResult<null> {
-    for (const p of this.lobbies.close(sessionId)) {
+    const closed = this.saved(() => this.lobbies.close(sessionId));
+    if (!closed.ok) return closed;
+    for (const p of closed.value) {
       this.disconnect(p, CLOSE.lobbyClosed, 'The facilitator closed the lobby.');
       this.participantMessages.forget(p.id);
     }
@@ -238,7 +282,9 @@ export class LanServer {
 
   /** Removes a participant: their socket closes and their token no longer works. */
   async removeParticipant(sessionId: string, participantId: string): Promise<BridgeResult<LobbyInfo>> {
-    const removed = this.lobbies.remove(sessionId, participantId);
+    const removal = this.saved(() => this.lobbies.remove(sessionId, participantId));
+    if (!removal.ok) return removal;
+    const removed = removal.value;
     if (!removed) return fail('not-found', 'That participant is not in this lobby (any more).');
     this.disconnect(removed, CLOSE.removed, 'The facilitator removed you from the exercise.');
     const lobby = this.lobbies.get(sessionId);
@@ -335,11 +381,15 @@ export class LanServer {
     const url = new URL(req.url ?? '/', 'http://drillbook.invalid');
     if (url.pathname !== '/ws') return rejectUpgrade(socket, 404, 'Not Found');
     const address = req.socket.remoteAddress ?? 'unknown';
+    // A valid token is let in even from an address that got many tokens wrong: the address limit
+    // stops guessing, and a 256-bit token is not guessed. Without this, devices behind one address
+    // (a NAT, one laptop's tabs) reconnecting after a restart were refused with 429 for as long as
+    // one stale tab kept trying its dead token.
     const wait = this.failures.addressRetryAfterSeconds(address);
-    if (wait > 0) return rejectUpgrade(socket, 429, 'Too Many Requests', { 'Retry-After': String(wait) });
     const scope = this.scopeOf(req, url.searchParams.get('token'));
-    if (scope === 'not-local') return rejectUpgrade(socket, 403, 'Forbidden');
-    if (scope === null) {
+    if (scope === null || scope === 'not-local') {
+      if (wait > 0) return rejectUpgrade(socket, 429, 'Too Many Requests', { 'Retry-After': String(wait) });
+      if (scope === 'not-local') return rejectUpgrade(socket, 403, 'Forbidden');
       this.failures.fail(address);
       return rejectUpgrade(socket, 401, 'Unauthorized');
     }

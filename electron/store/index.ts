@@ -13,6 +13,7 @@ export { contentHash, type StoredScenario, type ImportScenario } from './queries
 export { newSessionId, SESSION_STATUSES, type StoredSession, type SessionStatus, type SessionKind, type Seat, type CreateSession } from './queries/sessions.ts';
 export { type ImprovementItem } from './queries/improvements.ts';
 export { type LibraryEntry } from './queries/library.ts';
+export { type StoredLobby, type StoredLobbyMember, type LobbyQueries } from './queries/lobbies.ts';
 export { type Seating } from './queries/sessions.ts';
 export { createServiceStorage } from './service-storage.ts';
 export { exportSessionBundle, openSessionBundle, isSessionBundle, BUNDLE_EXTENSION, BUNDLE_KIND, BUNDLE_MARKER_KEY, type BundleMarker, type ExportBundleOptions, type SessionBundle } from './bundle.ts';

@@ -3,6 +3,7 @@ import { openDatabase, type Db, type OpenOptions } from './open.ts';
 import { SqliteEventStore } from './queries/events.ts';
 import { improvementQueries } from './queries/improvements.ts';
 import { libraryQueries } from './queries/library.ts';
+import { lobbyQueries } from './queries/lobbies.ts';
 import { scenarioQueries } from './queries/scenarios.ts';
 import { sessionQueries } from './queries/sessions.ts';
 import { settingsQueries } from './queries/settings.ts';
@@ -17,6 +18,8 @@ export interface Store {
   readonly improvements: ReturnType<typeof improvementQueries>;
   readonly library: ReturnType<typeof libraryQueries>;
   readonly settings: ReturnType<typeof settingsQueries>;
+  /** The LAN lobbies and the facilitator console key (a restarted server takes devices back). */
+  readonly lobbies: ReturnType<typeof lobbyQueries>;
   /** Runs `fn` in one write transaction (synchronous: never await inside). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -38,6 +41,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     improvements,
     library: libraryQueries(db, path),
     settings: settingsQueries(db, path),
+    lobbies: lobbyQueries(db, path),
     transaction: <T>(fn: () => T): T => (readonly ? db.transaction(fn)() : db.transaction(fn).immediate()),
     close: () => db.close(),
   };

@@ -42,6 +42,11 @@ export interface WsBridgeOptions {
   onScope?: (scope: Scope) => void;
   /** Reconnect delays (ms), growing from the first to the last. */
   retryMs?: readonly number[];
+  /**
+   * Each delay is spread by up to a quarter either way, so that a room of devices dropped together
+   * (the facilitator's computer restarted) does not come back in one burst. Default Math.random.
+   */
+  random?: () => number;
 }
 
 type Outgoing =
@@ -200,7 +205,8 @@ export class WsBridge implements Bridge {
       return;
     }
     this.setState(wasOpen ? 'lost' : this.state === 'connected' ? 'lost' : this.state);
-    const delay = this.retryMs[Math.min(this.attempt, this.retryMs.length - 1)] ?? 1000;
+    const base = this.retryMs[Math.min(this.attempt, this.retryMs.length - 1)] ?? 1000;
+    const delay = Math.round(base * (0.75 + 0.5 * (this.options.random ?? Math.random)()));
     this.attempt += 1;
     this.retryTimer = setTimeout(() => {
       if (this.stopped) return;

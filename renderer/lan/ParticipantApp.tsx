@@ -18,11 +18,19 @@ function Seat({ sessionId, role }: { sessionId: string; role: string }) {
 
 function Banner({ bridge }: { bridge: WsBridge }) {
   const [state, setState] = useState<ConnectionState>(bridge.connection);
-  useEffect(() => bridge.onConnection(setState), [bridge]);
+  // Once connected, every later attempt is a reconnection: say so for as long as it takes (the
+  // Bridge goes from 'lost' back to 'connecting' at each try).
+  const [wasConnected, setWasConnected] = useState(bridge.connection === 'connected');
+  useEffect(() => bridge.onConnection((s) => {
+    setState(s);
+    if (s === 'connected') setWasConnected(true);
+  }), [bridge]);
   if (state === 'connected') return null;
   return (
     <div className={`banner ${state}`} role="alert">
-      {state === 'lost' ? 'Connection to the facilitator lost. Reconnecting…' : 'Connecting to the facilitator…'}
+      {wasConnected || state === 'lost'
+        ? 'Connection to the facilitator lost. Reconnecting by itself; answers already sent are saved.'
+        : 'Connecting to the facilitator…'}
     </div>
   );
 }

@@ -69,10 +69,10 @@ export class RecordingBridge implements Bridge {
 
 let counter = 0;
 
-export function createHarness(shipped: ShippedScenario[] = shippedScenarios()) {
+/** `storage`: another harness's, to play a restart of the host over the same data. */
+export function createHarness(shipped: ShippedScenario[] = shippedScenarios(), storage = createMemoryStorage()) {
   const timers = new VirtualTimers(0);
   let wall = Date.UTC(2026, 10, 26, 9, 0, 0);
-  const storage = createMemoryStorage();
   const service = new AppService({
     storage,
     timers,

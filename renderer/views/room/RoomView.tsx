@@ -9,7 +9,7 @@ import { InjectCard, channelLabel } from '../../components/InjectCard.tsx';
 import { formatClock } from '../../components/format.ts';
 import { useSlotRef } from '../../components/slots.ts';
 import { Load } from '../../components/states.tsx';
-import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
+import { useClockStatus, useExerciseMs } from '../../components/use-clock.ts';
 import { ExerciseClock } from '../../components/ExerciseClock.tsx';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useLive } from '../../store/use-live.ts';
@@ -17,7 +17,8 @@ import { useLive } from '../../store/use-live.ts';
 /** Earlier injects listed, one line each, under the newest one. */
 const EARLIER = 4;
 
-const PAUSED_WHY: Record<NonNullable<ClockView['pausedFor']>, string> = {
+/** The banner says PAUSED; the line under it why, in a sentence. */
+const ROOM_PAUSED_WHY: Record<NonNullable<ClockView['pausedFor']>, string> = {
   facilitator: 'The facilitator paused the exercise.',
   suspend: 'The facilitator\'s computer went to sleep.',
   'clock-jump': 'The facilitator\'s clock jumped.',
@@ -30,7 +31,7 @@ function Banner({ clock }: { clock: ClockView }) {
     return (
       <div className="room-banner paused" role="status">
         <strong>PAUSED</strong>
-        {clock.pausedFor ? <span>{PAUSED_WHY[clock.pausedFor]}</span> : null}
+        {clock.pausedFor ? <span>{ROOM_PAUSED_WHY[clock.pausedFor]}</span> : null}
       </div>
     );
   }
@@ -68,6 +69,7 @@ function PendingStrip({ view }: { view: RoomProjection }) {
 
 function Room({ view }: { view: RoomProjection }) {
   const joinSlot = useSlotRef('room-join');
+  const status = useClockStatus(view.clock);
   // The newest inject in full, the ones before it one line each in fixed rows: an arrival replaces
   // content in place instead of pushing the screen around.
   const latest = view.injects[view.injects.length - 1] ?? null;
@@ -79,7 +81,7 @@ function Room({ view }: { view: RoomProjection }) {
           <h1 className="sr-only">Room screen: {view.scenario.title}</h1>
           <div>
             <ExerciseClock clock={view.clock} />
-            <div className="dim">{STATUS_LABEL[view.clock.status]} · {view.scenario.title}</div>
+            <div className="dim">{status} · {view.scenario.title}</div>
           </div>
           <Banner clock={view.clock} />
           <div className="room-side">

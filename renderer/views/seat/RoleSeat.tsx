@@ -7,7 +7,7 @@ import { InjectCard, channelLabel } from '../../components/InjectCard.tsx';
 import { MeasuredList } from '../../components/MeasuredList.tsx';
 import { formatClock } from '../../components/format.ts';
 import { Empty } from '../../components/states.tsx';
-import { STATUS_LABEL, useExerciseMs } from '../../components/use-clock.ts';
+import { PAUSED_WHY, useClockStatus, useExerciseMs } from '../../components/use-clock.ts';
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { PromptForm } from './PromptForm.tsx';
@@ -15,6 +15,7 @@ import { PromptForm } from './PromptForm.tsx';
 export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view: RoleView; onHide?: () => void }) {
   const dispatch = useApp((s) => s.dispatch);
   const nowMs = useExerciseMs(view.clock, 1000);
+  const status = useClockStatus(view.clock);
   const [channel, setChannel] = useState<Channel | 'all'>('all');
   const [chat, setChat] = useState('');
   const actor = `role:${view.role.id}` as const;
@@ -30,7 +31,7 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
         <section className="panel row" aria-label="Seat" style={{ justifyContent: 'space-between' }}>
           <div>
             <h1>{view.role.title}</h1>
-            <div className="dim">{view.scenario.title} · {STATUS_LABEL[view.clock.status]} · <span role="timer">{formatClock(nowMs)}</span>{view.storyTime ? ` · ${view.storyTime}` : ''}</div>
+            <div className="dim">{view.scenario.title} · <span data-testid="seat-status">{status}</span> · <span role="timer">{formatClock(nowMs)}</span>{view.storyTime ? ` · ${view.storyTime}` : ''}</div>
           </div>
           {onHide ? <button type="button" onClick={onHide}>Hide my screen</button> : null}
         </section>
@@ -61,7 +62,11 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
       <div className="col">
         <section className="panel stack" aria-label="Your decisions">
           <h2>Decisions</h2>
-          {!open && view.clock.status !== 'setup' ? <p className="dim">The session is {view.clock.status}; answers open again when it runs.</p> : null}
+          {!open && view.clock.status !== 'setup' ? (
+            <p className="dim" role="status">
+              {view.clock.status === 'paused' && view.clock.pausedFor ? `${PAUSED_WHY[view.clock.pausedFor]}. Your answers so far are saved; answering opens again when the facilitator resumes.` : `The session is ${view.clock.status}; answers open again when it runs.`}
+            </p>
+          ) : null}
           {pendingFirst.length === 0 ? <Empty>No question for you yet.</Empty> : pendingFirst.map((p) => (
             <PromptForm key={p.id} prompt={p} disabled={!open} nowMs={nowMs}
               onAnswer={async (answer) => (await dispatch(sessionId, actor, { type: 'prompt.answer', prompt: p.id, answer })).ok} />

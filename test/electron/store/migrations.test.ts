@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +75,18 @@ describe('migrations', () => {
       } else {
         // No clock notes before v3: recovery falls back to the last event.
         expect(store.events.loadClock('fixture-session-1')).toBeNull();
+      }
+      if (fixture.version >= 4) {
+        // An open lobby and the console key survive: a restarted server takes the device back.
+        expect(store.lobbies.load()).toEqual([{
+          sessionId: 'service-session-2', code: '042137', locked: true,
+          members: [{ tokenHash: createHash('sha256').update('fixture-device-token-of-grace-000000000000').digest('hex'), id: 'a1b2c3d4e5f60708', sessionId: 'service-session-2', name: 'Grace', audience: 'role:ic', joinedAt: 1790000210000, address: '192.168.1.23' }],
+        }]);
+        expect(store.lobbies.facilitatorKey()).toBe('fixtureFacilitatorKey0000000000000000000000');
+      } else {
+        // Before v4 no lobby outlived the server.
+        expect(store.lobbies.load()).toEqual([]);
+        expect(store.lobbies.facilitatorKey()).toBeNull();
       }
       if (fixture.version < LATEST_VERSION) {
         expect(listBackups(path).map((b) => b.reason)).toContain(`before-v${LATEST_VERSION}`);

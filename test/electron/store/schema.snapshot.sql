@@ -1,6 +1,9 @@
 -- index library_entries_by_scenario on library_entries
 CREATE INDEX library_entries_by_scenario ON library_entries (scenario);
 
+-- index lobby_members_by_session on lobby_members
+CREATE INDEX lobby_members_by_session ON lobby_members (session);
+
 -- index sessions_by_created on sessions
 CREATE INDEX sessions_by_created ON sessions (created_at);
 
@@ -16,7 +19,22 @@ CREATE INDEX sessions_by_scenario ON sessions (scenario);
 -- index sqlite_autoindex_improvement_items_1 on improvement_items
 (automatic);
 
+-- index sqlite_autoindex_lan_keys_1 on lan_keys
+(automatic);
+
 -- index sqlite_autoindex_library_entries_1 on library_entries
+(automatic);
+
+-- index sqlite_autoindex_lobbies_1 on lobbies
+(automatic);
+
+-- index sqlite_autoindex_lobbies_2 on lobbies
+(automatic);
+
+-- index sqlite_autoindex_lobby_members_1 on lobby_members
+(automatic);
+
+-- index sqlite_autoindex_lobby_members_2 on lobby_members
 (automatic);
 
 -- index sqlite_autoindex_scenarios_1 on scenarios
@@ -67,6 +85,12 @@ CREATE TABLE improvement_items (
   PRIMARY KEY (session, item_id)
 ) STRICT;
 
+-- table lan_keys on lan_keys
+CREATE TABLE lan_keys (
+  name TEXT PRIMARY KEY,
+  key TEXT NOT NULL CHECK (length(key) >= 32)
+) STRICT;
+
 -- table library_entries on library_entries
 CREATE TABLE library_entries (
   entry_id TEXT PRIMARY KEY CHECK (length(entry_id) BETWEEN 1 AND 128),
@@ -74,6 +98,24 @@ CREATE TABLE library_entries (
   source TEXT NOT NULL CHECK (source IN ('shipped', 'imported')),
   file_name TEXT NOT NULL,
   imported_at INTEGER
+) STRICT;
+
+-- table lobbies on lobbies
+CREATE TABLE lobbies (
+  session TEXT PRIMARY KEY REFERENCES sessions (id),
+  code TEXT NOT NULL UNIQUE CHECK (length(code) = 6 AND code NOT GLOB '*[^0-9]*'),
+  locked INTEGER NOT NULL CHECK (locked IN (0, 1))
+) STRICT;
+
+-- table lobby_members on lobby_members
+CREATE TABLE lobby_members (
+  token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64 AND token_hash NOT GLOB '*[^0-9a-f]*'),
+  id TEXT NOT NULL UNIQUE,
+  session TEXT NOT NULL REFERENCES lobbies (session) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  audience TEXT NOT NULL,
+  address TEXT,
+  joined_at REAL NOT NULL
 ) STRICT;
 
 -- table scenarios on scenarios
@@ -134,4 +176,4 @@ BEGIN
   SELECT RAISE(ABORT, 'drillbook: events are append-only');
 END;
 
--- user_version 3
+-- user_version 4
