@@ -7,7 +7,7 @@
 // no points), its own answers, the actions it may take, the room chat.
 
 import type { Channel, Chart, Expect, Inject, NoteTag, Option, PromptType, Rating, Scenario, Table } from '../scenario/types.ts';
-import type { DeliveryHow, Participant, PauseReason } from './events.ts';
+import type { DeliveryHow, Participant, PauseReason, PlanItem } from './events.ts';
 import { liveScores } from '../scoring/live-scores.ts';
 import type { Scores } from '../scoring/score.ts';
 import { indexScenario } from './scenario-index.ts';
@@ -144,7 +144,7 @@ export interface FacilitatorView {
   chat: ChatView[];
   notes: { seq: number; at: number; text: string; tag: NoteTag; objective: string | null; role: string | null }[];
   ratings: { objective: string; rating: Rating; reason: string }[];
-  plan: { id: string; issue: string; corrective_action: string; owner: string; due: string; objective: string | null }[];
+  plan: PlanItem[];
   hotwash: { question: string; answer: string | null }[];
   /** Live scores (facilitator only): the same rules as the debrief, on the state so far. */
   scores: Scores;
