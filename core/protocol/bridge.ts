@@ -7,6 +7,7 @@ import { LIMITS, ParticipantSchema, personName, planItemFields, roleAudience, sl
 import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
+import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
 
 // ---- answers ----
 
@@ -239,8 +240,8 @@ export interface BridgeValues {
   'sessions.open': SessionDetail;
   'sessions.compare': Comparison;
   'live.dispatch': DispatchAck;
-  /** The projection of the audience at that seq (the engine's projection type, as JSON). */
-  'live.replay': unknown;
+  /** The projection of the audience at that seq (the engine's projection, as JSON). */
+  'live.replay': Projection;
   'debrief.get': Debrief;
   'debrief.savePlan': DebriefPlanItem[];
   'debrief.saveHotwash': Debrief['hotwash'];
@@ -254,9 +255,22 @@ export type ConnectionState = 'connected' | 'connecting' | 'lost';
 
 export type BridgeUpdate =
   /** The audience's whole projection (sent on subscribe and after every change). */
-  | { kind: 'projection'; sessionId: string; audience: Audience; projection: unknown }
+  | { kind: 'projection'; sessionId: string; audience: Audience; projection: Projection }
   /** The subscription failed or ended (unknown session, not allowed). */
   | { kind: 'error'; sessionId: string; audience: Audience; error: BridgeError };
+
+/** The projection an audience receives: the facilitator's, the room's, or a role's. */
+export type ProjectionFor<A extends Audience> = A extends 'facilitator' ? FacilitatorView : A extends 'room' ? RoomView : RoleView;
+
+/**
+ * The projection if it is of the audience's kind, else null: a view built for another audience
+ * (a host's mistake, or a stale push after the audience changed) is never shown as this one.
+ */
+export function projectionFor<A extends Audience>(audience: A, projection: Projection | null | undefined): ProjectionFor<A> | null {
+  if (!projection) return null;
+  const kind = audience === 'facilitator' || audience === 'room' ? audience : 'role';
+  return projection.audience === kind ? (projection as ProjectionFor<A>) : null;
+}
 
 // ---- the interface every transport implements ----
 
