@@ -3,7 +3,7 @@
 // zod schemas in core/protocol/commands.ts, so a host can check untrusted input at the boundary.
 
 import type { Channel, NoteTag, PromptType, Rating, Option } from '../scenario/types.ts';
-import type { EndReason, Participant, PauseReason } from './events.ts';
+import type { EndReason, Participant, PauseReason, PlanItem } from './events.ts';
 
 export type Command =
   // ---- facilitator (also the host, as actor 'system') ----
@@ -30,7 +30,7 @@ export type Command =
   | { type: 'note.add'; text: string; tag: NoteTag; objective?: string; role?: string }
   | { type: 'answer.grade'; prompt: string; credit: number; reason: string }
   | { type: 'objective.rate'; objective: string; rating: Rating | null; reason: string }
-  | { type: 'plan.item.save'; id?: string; issue: string; corrective_action: string; owner: string; due: string; objective?: string | null }
+  | ({ type: 'plan.item.save'; id?: string; objective?: string | null } & Omit<PlanItem, 'id' | 'objective'>)
   | { type: 'plan.item.remove'; id: string }
   | { type: 'hotwash.answer'; question: number; answer: string }
   // ---- participants (actor `role:ID`) ----
@@ -79,19 +79,5 @@ export interface Rejection {
   message: string;
 }
 
-/** Limits on what people may type (characters). */
-export const LIMITS = {
-  answer: 4000,
-  chat: 2000,
-  note: 4000,
-  reason: 2000,
-  name: 200,
-  title: 300,
-  body: 20_000,
-  planField: 2000,
-  hotwash: 4000,
-  participants: 100,
-  options: 50,
-  minSpeed: 0.25,
-  maxSpeed: 10,
-} as const;
+/** Limits on what people may type: one table, in core/protocol/fields.ts, that every boundary reads too. */
+export { LIMITS } from '../protocol/fields.ts';

@@ -3,7 +3,8 @@
 
 import type { Scenario } from '../scenario/types.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
-import { LIMITS, type Command, type Rejection, type RejectionCode } from './commands.ts';
+import type { Command, Rejection, RejectionCode } from './commands.ts';
+import { DATE_PATTERN, LIMITS, SLUG_PATTERN } from '../protocol/fields.ts';
 import type { Actor } from './event.ts';
 import { END_REASONS, PAUSE_REASONS, type AdhocPrompt, type EventDraft } from './events.ts';
 import { indexScenario } from './scenario-index.ts';
@@ -163,7 +164,7 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
         ?? tooLong('corrective action', command.corrective_action, LIMITS.planField)
         ?? tooLong('owner', command.owner, LIMITS.name);
       if (bad) return bad;
-      if (command.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(command.due)) return reject('invalid', `A due date is written YYYY-MM-DD (or left empty); '${command.due}' is not.`);
+      if (command.due !== '' && !DATE_PATTERN.test(command.due)) return reject('invalid', `A due date is written YYYY-MM-DD (or left empty); '${command.due}' is not.`);
       const objective = command.objective ?? null;
       if (objective !== null && !index.objectives.has(objective)) return reject('unknown-objective', `There is no objective '${objective}' in this scenario.`);
       if (command.id !== undefined && !state.plan.has(command.id)) return reject('unknown-plan-item', `There is no improvement-plan item '${command.id}'; leave the id out to add a new one.`);
@@ -261,7 +262,7 @@ function decideAdhoc(scenario: Scenario, state: SessionState, command: Extract<C
       if (options.length > LIMITS.options) return reject('too-long', `A prompt may have at most ${LIMITS.options} options.`);
       const ids = new Set<string>();
       for (const o of options) {
-        if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(o.id)) return reject('invalid', `An option id is a slug (lowercase letters, digits, dashes); '${o.id}' is not.`);
+        if (!SLUG_PATTERN.test(o.id)) return reject('invalid', `An option id is a slug (lowercase letters, digits, dashes); '${o.id}' is not.`);
         if (ids.has(o.id)) return reject('duplicate-option', `The option id '${o.id}' appears twice.`);
         ids.add(o.id);
         const badLabel = checkText('option label', o.label, LIMITS.title);

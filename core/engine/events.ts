@@ -15,6 +15,17 @@ export type DeliveryHow = 'scheduled' | 'early' | 'adhoc';
 export const END_REASONS = ['facilitator', 'duration', 'host'] as const;
 export type EndReason = (typeof END_REASONS)[number];
 
+/** An improvement-plan item: one shape for the event, the state, the views and the debrief. */
+export interface PlanItem {
+  id: string;
+  issue: string;
+  corrective_action: string;
+  owner: string;
+  /** ISO date (YYYY-MM-DD) or ''. */
+  due: string;
+  objective: string | null;
+}
+
 export interface Participant {
   name: string;
   /** Role ids this person holds (one person may hold several; a role may stay empty). */
@@ -69,7 +80,7 @@ export interface EventPayloads {
   'session.ended': { reason: EndReason };
   /** The host restarted after the process died; `lastAt` is the last exercise time on record. */
   'session.recovered': { lastAt: number };
-  'plan.item.saved': { id: string; issue: string; corrective_action: string; owner: string; due: string; objective: string | null };
+  'plan.item.saved': PlanItem;
   'plan.item.removed': { id: string };
   /** `question` is the index in the scenario's debrief questions. */
   'hotwash.answered': { question: number; answer: string };

@@ -2,7 +2,7 @@
 // type (plan items) away from object prototypes. Exercise times are milliseconds.
 
 import type { NoteTag, Rating } from '../scenario/types.ts';
-import type { EventPayloads, Participant, PauseReason, DeliveryHow } from './events.ts';
+import type { EventPayloads, Participant, PauseReason, DeliveryHow, PlanItem } from './events.ts';
 
 export type SessionStatus = 'setup' | 'running' | 'paused' | 'ended';
 
@@ -76,14 +76,7 @@ export interface PauseRecord {
   resumedAt: number | null;
 }
 
-export interface PlanItem {
-  id: string;
-  issue: string;
-  corrective_action: string;
-  owner: string;
-  due: string;
-  objective: string | null;
-}
+export type { PlanItem };
 
 export type AdhocInject = EventPayloads['adhoc.sent'] & { seq: number; at: number };
 

@@ -3,9 +3,11 @@
 // it. Every request and answer is JSON. Requests from an untrusted side are checked with
 // `parseBridgeRequest` against the schemas below, the same definitions on every transport.
 import { z } from 'zod';
+import { LIMITS, ParticipantSchema, personName, planItemFields, roleAudience, slug, storedId, text } from './fields.ts';
 import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
+import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
 
 // ---- answers ----
 
@@ -32,44 +34,35 @@ export function fail(code: string, message: string, errors?: LoadError[], lint?:
 
 // ---- shared pieces ----
 
-const MAX_NAME = 120;
-const MAX_TEXT = 8_000;
 /** The format's own limit on a scenario file. */
 export const MAX_SCENARIO_BYTES = 1_048_576;
 
-const IdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id of letters, digits and - _ . :');
-const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a slug such as `incident-commander`');
-const NameSchema = z.string().trim().min(1).max(MAX_NAME);
+const IdSchema = storedId();
+const SlugSchema = slug();
 
 /** Who sees: the facilitator (everything), the room screen (what is addressed to everyone), one role. */
 export type Audience = 'facilitator' | 'room' | `role:${string}`;
-export const AudienceSchema = z.union([
-  z.literal('facilitator'),
-  z.literal('room'),
-  z.templateLiteral(['role:', SlugSchema]),
-]);
+export const AudienceSchema = z.union([z.literal('facilitator'), z.literal('room'), roleAudience()]);
 
 /** Who acts: the facilitator or one role. The system never acts through the bridge. */
 export type BridgeActor = 'facilitator' | `role:${string}`;
-export const BridgeActorSchema = z.union([z.literal('facilitator'), z.templateLiteral(['role:', SlugSchema])]);
+export const BridgeActorSchema = z.union([z.literal('facilitator'), roleAudience()]);
 
 /** The report formats, and `bundle`: the session itself as a portable `.drillbook` file (made by the host). */
 export const EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf', 'bundle'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** A plan item as the debrief's editor holds it: the engine's fields, with the item's id. */
 export const PlanItemSchema = z.object({
   id: IdSchema,
-  issue: z.string().max(MAX_TEXT),
-  corrective_action: z.string().max(MAX_TEXT),
-  owner: z.string().max(MAX_NAME),
-  due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')]),
+  ...planItemFields(),
   objective: SlugSchema.nullable(),
 });
 
-export const ParticipantSchema = z.object({
-  name: NameSchema,
-  /** One person may hold several roles. */
-  roles: z.array(SlugSchema).min(1).max(50),
+/** A participant as the setup form gives one: a trimmed name and at least one role. */
+export const SeatedParticipantSchema = ParticipantSchema.extend({
+  name: personName(),
+  roles: ParticipantSchema.shape.roles.min(1),
 });
 
 // ---- requests ----
@@ -78,7 +71,7 @@ export const bridgeRequestSchemas = {
   'library.list': z.object({}),
   'library.get': z.object({ entryId: IdSchema }),
   'library.import': z.object({
-    fileName: z.string().trim().min(1).max(255),
+    fileName: z.string().trim().min(1).max(LIMITS.fileName),
     text: z.string().max(MAX_SCENARIO_BYTES),
   }),
   'library.duplicate': z.object({ entryId: IdSchema }),
@@ -91,8 +84,8 @@ export const bridgeRequestSchemas = {
   }),
   'sessions.create': z.object({
     entryId: IdSchema,
-    facilitator: NameSchema,
-    participants: z.array(ParticipantSchema).max(100),
+    facilitator: personName(),
+    participants: z.array(SeatedParticipantSchema).max(LIMITS.participants),
     /** Whether a room screen is shown (a projector); informational for the host and the report. */
     roomScreen: z.boolean().default(true),
     /** How roles enter decisions: turns on one shared screen, or each on its own device. */
@@ -100,22 +93,22 @@ export const bridgeRequestSchemas = {
   }),
   'sessions.list': z.object({}),
   'sessions.open': z.object({ sessionId: IdSchema }),
-  'sessions.compare': z.object({ sessionIds: z.array(IdSchema).min(1).max(20) }),
+  'sessions.compare': z.object({ sessionIds: z.array(IdSchema).min(1).max(LIMITS.compareSessions) }),
   /** A command as an actor. The engine's own schema checks `command` inside the service. */
   'live.dispatch': z.object({ sessionId: IdSchema, actor: BridgeActorSchema, command: z.unknown() }),
   /** What an audience saw just after event `seq` (the fold of events 1..seq, projected). */
   'live.replay': z.object({ sessionId: IdSchema, audience: AudienceSchema, seq: z.number().int().min(0) }),
   'debrief.get': z.object({ sessionId: IdSchema }),
-  'debrief.savePlan': z.object({ sessionId: IdSchema, items: z.array(PlanItemSchema).max(200) }),
+  'debrief.savePlan': z.object({ sessionId: IdSchema, items: z.array(PlanItemSchema).max(LIMITS.planItems) }),
   'debrief.saveHotwash': z.object({
     sessionId: IdSchema,
-    answers: z.array(z.object({ index: z.number().int().min(0).max(200), answer: z.string().max(MAX_TEXT) })).max(200),
+    answers: z.array(z.object({ index: z.number().int().min(0).max(LIMITS.hotwashAnswers), answer: text(LIMITS.hotwash) })).max(LIMITS.hotwashAnswers),
   }),
   'debrief.rate': z.object({
     sessionId: IdSchema,
     objective: SlugSchema,
     rating: z.enum(['P', 'S', 'M', 'U']),
-    reason: z.string().trim().min(1).max(MAX_TEXT),
+    reason: text(LIMITS.reason).pipe(z.string().trim().min(1)),
   }),
   'report.export': z.object({
     sessionId: IdSchema,
@@ -247,8 +240,8 @@ export interface BridgeValues {
   'sessions.open': SessionDetail;
   'sessions.compare': Comparison;
   'live.dispatch': DispatchAck;
-  /** The projection of the audience at that seq (the engine's projection type, as JSON). */
-  'live.replay': unknown;
+  /** The projection of the audience at that seq (the engine's projection, as JSON). */
+  'live.replay': Projection;
   'debrief.get': Debrief;
   'debrief.savePlan': DebriefPlanItem[];
   'debrief.saveHotwash': Debrief['hotwash'];
@@ -262,9 +255,22 @@ export type ConnectionState = 'connected' | 'connecting' | 'lost';
 
 export type BridgeUpdate =
   /** The audience's whole projection (sent on subscribe and after every change). */
-  | { kind: 'projection'; sessionId: string; audience: Audience; projection: unknown }
+  | { kind: 'projection'; sessionId: string; audience: Audience; projection: Projection }
   /** The subscription failed or ended (unknown session, not allowed). */
   | { kind: 'error'; sessionId: string; audience: Audience; error: BridgeError };
+
+/** The projection an audience receives: the facilitator's, the room's, or a role's. */
+export type ProjectionFor<A extends Audience> = A extends 'facilitator' ? FacilitatorView : A extends 'room' ? RoomView : RoleView;
+
+/**
+ * The projection if it is of the audience's kind, else null: a view built for another audience
+ * (a host's mistake, or a stale push after the audience changed) is never shown as this one.
+ */
+export function projectionFor<A extends Audience>(audience: A, projection: Projection | null | undefined): ProjectionFor<A> | null {
+  if (!projection) return null;
+  const kind = audience === 'facilitator' || audience === 'room' ? audience : 'role';
+  return projection.audience === kind ? (projection as ProjectionFor<A>) : null;
+}
 
 // ---- the interface every transport implements ----
 

@@ -1,25 +1,22 @@
 // The zod schemas of the engine's commands and audiences: a host parses untrusted input (IPC,
 // WebSocket frames) with these at the boundary, then hands the typed command to the runtime, which
-// checks its meaning against the state. Bounds here are the engine's LIMITS, so an oversized text
-// is refused before it is ever held in memory twice.
+// checks its meaning against the state. Fields and bounds come from ./fields.ts (the engine's LIMITS),
+// so an oversized text is refused before it is ever held in memory twice.
 
 import { z } from 'zod';
-import { LIMITS, type Command, type Rejection } from '../engine/commands.ts';
+import type { Command, Rejection } from '../engine/commands.ts';
 import type { Actor } from '../engine/event.ts';
 import type { Audience } from '../engine/projections.ts';
 import { END_REASONS, PAUSE_REASONS } from '../engine/events.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
+import { LIMITS, ParticipantSchema, planItemFields, ref, roleAudience, slug, text } from './fields.ts';
 
-const id = z.string().min(1).max(200);
-// A NUL ends a text early in C-based tools (terminals, PDF and spreadsheet readers): refused.
-const text = (max: number) => z.string().max(max).refine((value) => !value.includes('\u0000'), { error: 'the text holds a NUL character (\\u0000); remove it' });
+const id = ref();
 
-export const ParticipantSchema = z.object({ name: text(LIMITS.name), roles: z.array(id).max(100) }).strict();
-
-export const OptionSchema = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/), label: text(LIMITS.title) }).strict();
+export const OptionSchema = z.object({ id: slug(), label: text(LIMITS.title) }).strict();
 
 export const CommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('session.setup'), facilitator: text(LIMITS.name), participants: z.array(ParticipantSchema).max(LIMITS.participants) }).strict(),
+  z.object({ type: z.literal('session.setup'), facilitator: text(LIMITS.name), participants: z.array(ParticipantSchema.strict()).max(LIMITS.participants) }).strict(),
   z.object({ type: z.literal('session.start') }).strict(),
   z.object({ type: z.literal('session.pause'), reason: z.enum(PAUSE_REASONS).optional() }).strict(),
   z.object({ type: z.literal('session.resume') }).strict(),
@@ -47,8 +44,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answer.grade'), prompt: id, credit: z.number().min(0).max(1), reason: text(LIMITS.reason) }).strict(),
   z.object({ type: z.literal('objective.rate'), objective: id, rating: z.enum(RATINGS).nullable(), reason: text(LIMITS.reason) }).strict(),
   z.object({
-    type: z.literal('plan.item.save'), id: id.optional(), issue: text(LIMITS.planField), corrective_action: text(LIMITS.planField),
-    owner: text(LIMITS.name), due: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]), objective: id.nullable().optional(),
+    type: z.literal('plan.item.save'), id: id.optional(), ...planItemFields(), objective: id.nullable().optional(),
   }).strict(),
   z.object({ type: z.literal('plan.item.remove'), id }).strict(),
   z.object({ type: z.literal('hotwash.answer'), question: z.number().int().min(0), answer: text(LIMITS.hotwash) }).strict(),
@@ -63,13 +59,14 @@ type _SchemaFitsCommand = Parsed extends Command ? true : never;
 const _check: _SchemaFitsCommand = true;
 void _check;
 
-export const AudienceSchema = z.discriminatedUnion('kind', [
+/** An audience as the engine names it (the Bridge's wire form, `role:<slug>`, is ./bridge.ts's AudienceSchema). */
+export const EngineAudienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('facilitator') }).strict(),
   z.object({ kind: z.literal('room') }).strict(),
-  z.object({ kind: z.literal('role'), role: id }).strict(),
+  z.object({ kind: z.literal('role'), role: slug() }).strict(),
 ]);
 
-export const ActorSchema = z.union([z.literal('facilitator'), z.literal('system'), z.string().regex(/^role:[a-z0-9][a-z0-9-]{0,63}$/)]) as z.ZodType<Actor>;
+export const ActorSchema = z.union([z.literal('facilitator'), z.literal('system'), roleAudience()]) as z.ZodType<Actor>;
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
@@ -91,6 +88,6 @@ export function parseCommand(input: unknown): ParseResult<Command> {
 }
 
 export function parseAudience(input: unknown): ParseResult<Audience> {
-  const result = AudienceSchema.safeParse(input);
+  const result = EngineAudienceSchema.safeParse(input);
   return result.success ? { ok: true, value: result.data } : { ok: false, rejection: { code: 'invalid', message: describe(result.error) } };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DURATION_HINT, DURATION_PATTERN, MAX_DURATION_SECONDS, parseDuration } from './duration.ts';
 import { describeValue, quote } from './path.ts';
 import { didYouMean } from './suggest.ts';
+import { SLUG_PATTERN } from '../protocol/fields.ts';
 
 /** Kind names of strict objects, for "unknown key 'tittle' in inject". */
 export const objectKinds = new WeakMap<z.ZodType, string>();
@@ -53,10 +54,9 @@ export function keyed<const T extends readonly [z.ZodType, z.ZodType, ...z.ZodTy
   return schema;
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export const slug = () =>
-  z.string({ error: (iss) => `expected an id (text), got ${describeValue(iss.input)}${quoteHint(iss.input)}` }).regex(SLUG, {
+  z.string({ error: (iss) => `expected an id (text), got ${describeValue(iss.input)}${quoteHint(iss.input)}` }).regex(SLUG_PATTERN, {
     error: (iss) =>
       `${quote(String(iss.input))} is not a valid id: use 1 to 64 lowercase letters, digits and dashes, starting with a letter or digit`,
   });

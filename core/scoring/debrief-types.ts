@@ -4,6 +4,7 @@
 // Points keep full precision here; reports round to one decimal and percents to whole numbers.
 
 import type { Channel, NoteTag, PromptType, Rating } from '../scenario/types.ts';
+import type { PlanItem } from '../engine/events.ts';
 
 export interface DebriefParticipant {
   name: string;
@@ -122,15 +123,8 @@ export interface DebriefNote {
   role: string | null;
 }
 
-export interface DebriefPlanItem {
-  id: string;
-  issue: string;
-  corrective_action: string;
-  owner: string;
-  /** ISO date (YYYY-MM-DD) or ''. */
-  due: string;
-  objective: string | null;
-}
+/** The engine's plan item, as the debrief carries it. */
+export type DebriefPlanItem = PlanItem;
 
 export interface Debrief {
   format: 'drillbook/debrief@1';

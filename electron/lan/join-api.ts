@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { AppService } from '../../core/service/app-service.ts';
 import type { SessionDetail } from '../../core/protocol/bridge.ts';
+import { personName, roleAudience } from '../../core/protocol/fields.ts';
 import type { Lobbies, LobbyState, SeatAudience } from './lobby.ts';
 import type { WrongCodes } from './rate-limit.ts';
 
@@ -14,8 +15,8 @@ const CodeSchema = z.string().regex(/^\d{6}$/, 'a six-digit code');
 const LobbyRequest = z.object({ code: CodeSchema }).strict();
 const JoinRequest = z.object({
   code: CodeSchema,
-  name: z.string().trim().min(1).max(120).refine((name) => !name.includes('\u0000')),
-  seat: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]).optional(),
+  name: personName(),
+  seat: z.union([z.literal('room'), roleAudience()]).optional(),
 }).strict();
 
 export interface Seat {

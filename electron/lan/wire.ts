@@ -4,10 +4,11 @@
 // renderer/bridge/ws-bridge.ts reads the same shapes.
 import { z } from 'zod';
 import type { BridgeResult, BridgeUpdate } from '../../core/protocol/bridge.ts';
+import { storedId } from '../../core/protocol/fields.ts';
 import type { LobbyState, SeatAudience } from './lobby.ts';
 
 const FrameId = z.number().int().min(0).max(2 ** 31);
-const SessionId = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/);
+const SessionId = storedId();
 
 export const LOBBY_ACTIONS = ['open', 'close', 'lock', 'unlock', 'status', 'remove'] as const;
 

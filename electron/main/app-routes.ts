@@ -2,8 +2,7 @@
 // two directions of that: the hash that opens a window on its view, and, when a page asks for a new
 // window (window.open of the room screen), which of the app's own windows it means.
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
-const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+import { isSlug, isStoredId } from '../../core/protocol/fields.ts';
 
 export type WindowRoute =
   | { kind: 'facilitator' }
@@ -22,11 +21,11 @@ export function hashFor(route: WindowRoute): string {
   }
 }
 
-function decoded(part: string | undefined, pattern: RegExp): string | null {
+function decoded(part: string | undefined, accept: (value: string) => boolean): string | null {
   if (part === undefined) return null;
   try {
     const value = decodeURIComponent(part);
-    return pattern.test(value) ? value : null;
+    return accept(value) ? value : null;
   } catch {
     return null;
   }
@@ -39,10 +38,10 @@ export function windowRouteOf(url: string, appOrigin: string): Exclude<WindowRou
   if (hashAt < 0) return null;
   const [head, id, view, role, ...rest] = url.slice(hashAt + 1).replace(/^\/?/, '').split('/');
   if (head !== 'session' || rest.length > 0) return null;
-  const sessionId = decoded(id, ID);
+  const sessionId = decoded(id, isStoredId);
   if (!sessionId) return null;
   if (view === 'room' && role === undefined) return { kind: 'room', sessionId };
-  const seatRole = decoded(role, SLUG);
+  const seatRole = decoded(role, isSlug);
   if (view === 'seat' && seatRole) return { kind: 'seat', sessionId, role: seatRole };
   return null;
 }

@@ -9,8 +9,6 @@ import {
   ok,
   parseBridgeRequest,
   parseSubscribe,
-  ParticipantSchema,
-  SubscribeSchema,
   type Bridge,
   type BridgeResult,
   type ExportedReport,
@@ -18,6 +16,7 @@ import {
   type ImportedEntry,
   type SessionDetail,
 } from '../../core/protocol/bridge.ts';
+import { slug, storedId } from '../../core/protocol/fields.ts';
 import { authorizeJoinCard, authorizeRequest, authorizeSubscribe } from './access.ts';
 import { INVOKE, PUSH } from './channels.ts';
 import type { IpcRouter } from './ipc.ts';
@@ -46,8 +45,8 @@ export interface DesktopServices {
 }
 
 // The protocol's own field schemas, reused so that an id means the same on every transport.
-const SessionIdSchema = SubscribeSchema.shape.sessionId;
-const RoleSchema = ParticipantSchema.shape.roles.element;
+const SessionIdSchema = storedId();
+const RoleSchema = slug();
 const SubscriptionIdSchema = z.string().regex(/^s[0-9]{1,9}$/, 'a subscription id such as s1');
 const MethodSchema = z.string().min(1).max(64);
 // The join switch checks the address against this machine's own list; this is the shape only.

@@ -1,6 +1,7 @@
 // A participant's first screen: the six-digit code from the room screen, a name, a seat.
 import { useState } from 'react';
 import { join, joinCodeFromUrl, lookUpLobby, type Seat, type StoredSeat } from './lan-mode.ts';
+import { LIMITS } from '../../core/protocol/fields.ts';
 
 export function JoinView({ notice, onJoined }: { notice: string | null; onJoined: (seat: StoredSeat) => void }) {
   const [code, setCode] = useState(joinCodeFromUrl);
@@ -48,7 +49,7 @@ export function JoinView({ notice, onJoined }: { notice: string | null; onJoined
             <p className="dim user-text">{title}</p>
             <label className="stack">
               <span>Your name</span>
-              <input name="name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+              <input name="name" maxLength={LIMITS.name} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
             </label>
             <fieldset className="stack">
               <legend>Your seat</legend>

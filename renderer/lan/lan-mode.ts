@@ -3,6 +3,7 @@
 // (kept for this tab, then taken out of the address bar); a participant keeps the token it got by
 // joining, so closing the tab or a sleeping phone does not lose the seat.
 import { z } from 'zod';
+import { LIMITS, roleAudience } from '../../core/protocol/fields.ts';
 import { WsBridge, type Refusal, type WsBridgeOptions } from '../bridge/ws-bridge.ts';
 
 const FACILITATOR_KEY = 'drillbook.facilitator-token';
@@ -10,9 +11,9 @@ const PARTICIPANT_KEY = 'drillbook.participant';
 
 export const StoredSeatSchema = z.object({
   token: z.string().min(20).max(200),
-  sessionId: z.string().min(1).max(128),
-  audience: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]),
-  name: z.string().max(120),
+  sessionId: z.string().min(1).max(LIMITS.id),
+  audience: z.union([z.literal('room'), roleAudience()]),
+  name: z.string().max(LIMITS.name),
 });
 export type StoredSeat = z.infer<typeof StoredSeatSchema>;
 

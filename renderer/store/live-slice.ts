@@ -2,6 +2,7 @@
 // one way to send a command. A component subscribes while it is mounted; several components
 // watching the same audience share one subscription.
 import type { Audience, BridgeActor, BridgeError, BridgeResult, DispatchAck } from '../../core/protocol/bridge.ts';
+import type { Projection } from '../../core/engine/projections.ts';
 import type { Loadable } from './load-state.ts';
 import type { SliceCreator } from './store.ts';
 
@@ -11,7 +12,7 @@ export function liveKey(sessionId: string, audience: Audience): string {
 
 export interface LiveSlice {
   /** The latest projection per `liveKey`; the value is the engine's projection, as JSON. */
-  live: Record<string, Loadable<unknown>>;
+  live: Record<string, Loadable<Projection>>;
   watch(sessionId: string, audience: Audience): () => void;
   dispatch(sessionId: string, actor: BridgeActor, command: unknown): Promise<BridgeResult<DispatchAck>>;
   lastRejection: BridgeError | null;
@@ -32,7 +33,7 @@ export const createLiveSlice: SliceCreator<LiveSlice> = (set, get, bridge) => {
         const entry = { count: 1, stop: () => {} };
         subscriptions.set(key, entry);
         entry.stop = bridge.subscribe({ sessionId, audience }, (update) => {
-          const value: Loadable<unknown> =
+          const value: Loadable<Projection> =
             update.kind === 'projection' ? { status: 'ready', value: update.projection } : { status: 'error', error: update.error };
           set({ live: { ...get().live, [key]: value } });
         });

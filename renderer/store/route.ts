@@ -1,5 +1,6 @@
 // Routes live in the URL hash so that a second window (the room screen on a projector, a seat on a
 // shared laptop) opens straight onto its view, and the back button works.
+import { isStoredId } from '../../core/protocol/fields.ts';
 
 export type Route =
   | { view: 'library'; entryId: string | null }
@@ -11,7 +12,6 @@ export type Route =
   | { view: 'history' }
   | { view: 'compare'; sessionIds: string[] };
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
 
 function clean(part: string | undefined): string | null {
   if (part === undefined) return null;
@@ -21,7 +21,7 @@ function clean(part: string | undefined): string | null {
   } catch {
     return null;
   }
-  return ID.test(decoded) && decoded.length <= 128 ? decoded : null;
+  return isStoredId(decoded) ? decoded : null;
 }
 
 export function parseRoute(hash: string): Route {

@@ -3,6 +3,7 @@ import { forwardRef, useState } from 'react';
 import { CHANNELS, type Channel, type PromptType } from '../../../core/scenario/types.ts';
 import type { Command } from '../../../core/engine/commands.ts';
 import { channelLabel } from '../../components/InjectCard.tsx';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export const AdhocComposer = forwardRef<HTMLInputElement, {
   roles: { id: string; title: string }[];
@@ -51,10 +52,10 @@ export const AdhocComposer = forwardRef<HTMLInputElement, {
         <select aria-label="Channel" value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
           {CHANNELS.map((c) => <option key={c} value={c}>{channelLabel(c)}</option>)}
         </select>
-        <input aria-label="From" placeholder="From (optional)" value={from} onChange={(e) => setFrom(e.target.value)} maxLength={200} style={{ flex: 1 }} />
+        <input aria-label="From" placeholder="From (optional)" value={from} onChange={(e) => setFrom(e.target.value)} maxLength={LIMITS.name} style={{ flex: 1 }} />
       </div>
-      <input ref={ref} aria-label="Inject title" placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
-      <textarea aria-label="Inject body" placeholder="Body (markdown)" rows={2} value={body} onChange={(e) => setBody(e.target.value)} maxLength={20000} />
+      <input ref={ref} aria-label="Inject title" placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={LIMITS.title} />
+      <textarea aria-label="Inject body" placeholder="Body (markdown)" rows={2} value={body} onChange={(e) => setBody(e.target.value)} maxLength={LIMITS.body} />
       <label><input type="checkbox" checked={withPrompt} onChange={(e) => setWithPrompt(e.target.checked)} /> Ask a question (not scored)</label>
       {withPrompt ? (
         <div className="stack">
@@ -66,7 +67,7 @@ export const AdhocComposer = forwardRef<HTMLInputElement, {
               <option value="text">Free text</option><option value="choice">One choice</option><option value="multi">Several choices</option>
             </select>
           </div>
-          <input aria-label="Question" placeholder="Question" value={ask} onChange={(e) => setAsk(e.target.value)} maxLength={300} />
+          <input aria-label="Question" placeholder="Question" value={ask} onChange={(e) => setAsk(e.target.value)} maxLength={LIMITS.title} />
           {promptType !== 'text' ? <textarea aria-label="Options, one a line" placeholder="Options, one a line" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} /> : null}
         </div>
       ) : null}

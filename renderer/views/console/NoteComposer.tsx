@@ -4,6 +4,7 @@ import { forwardRef } from 'react';
 import type { NoteTag } from '../../../core/scenario/types.ts';
 import type { FacilitatorView } from '../../../core/engine/projections.ts';
 import { formatClock } from '../../components/format.ts';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export const NOTE_TAGS: { tag: NoteTag; label: string; key: string }[] = [
   { tag: 'observation', label: 'Observation', key: 'Alt+1' },
@@ -33,7 +34,7 @@ export const NoteComposer = forwardRef<HTMLTextAreaElement, {
           </button>
         ))}
       </div>
-      <textarea ref={ref} rows={2} value={draft.text} maxLength={4000} aria-label="Note text" placeholder="What did you see? Enter saves."
+      <textarea ref={ref} rows={2} value={draft.text} maxLength={LIMITS.note} aria-label="Note text" placeholder="What did you see? Enter saves."
         onChange={(e) => onChange({ ...draft, text: e.target.value })}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); onSubmit(); }

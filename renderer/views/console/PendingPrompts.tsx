@@ -7,6 +7,7 @@ import type { DebriefPrompt } from '../../../core/scoring/debrief-types.ts';
 import { formatPercent, formatSeconds } from '../../components/format.ts';
 import { Empty } from '../../components/states.tsx';
 import { gradeQueue } from './grade-queue.ts';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export function pendingByRole(view: FacilitatorView): Map<string, { prompt: FacilitatorPromptView; overdue: boolean }[]> {
   const map = new Map<string, { prompt: FacilitatorPromptView; overdue: boolean }[]>();
@@ -33,7 +34,7 @@ function GradeForm({ promptId, initial, send }: { promptId: string; initial: num
     }}>
       <label>Credit <input type="number" min={0} max={1} step={0.1} value={credit} style={{ width: '4.5rem' }}
         onChange={(e) => setCredit(Math.min(1, Math.max(0, Number(e.target.value))))} aria-label={`Credit for ${promptId}`} /></label>
-      <input placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={`Reason for the grade of ${promptId}`} style={{ flex: 1 }} maxLength={2000} />
+      <input placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} aria-label={`Reason for the grade of ${promptId}`} style={{ flex: 1 }} maxLength={LIMITS.reason} />
       <button type="submit" className="small" disabled={!reason.trim()}>Grade</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Debrief } from '../../../core/scoring/debrief-types.ts';
 import { Empty } from '../../components/states.tsx';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export function HotwashForm({ debrief, onSave, readOnly = false }: { debrief: Debrief; onSave: (answers: { index: number; answer: string }[]) => Promise<boolean>; readOnly?: boolean }) {
   const [answers, setAnswers] = useState(() => debrief.hotwash.map((h) => h.answer ?? ''));
@@ -23,7 +24,7 @@ export function HotwashForm({ debrief, onSave, readOnly = false }: { debrief: De
       {debrief.hotwash.map((h, i) => (
         <label key={i} className="stack" style={{ alignItems: 'stretch' }}>
           <span>{h.question}</span>
-          <textarea rows={2} value={answers[i] ?? ''} maxLength={4000} onChange={(e) => {
+          <textarea rows={2} value={answers[i] ?? ''} maxLength={LIMITS.hotwash} onChange={(e) => {
             setAnswers((a) => a.map((x, j) => (j === i ? e.target.value : x)));
             setDirty(true);
           }} />

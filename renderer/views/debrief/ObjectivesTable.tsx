@@ -5,6 +5,7 @@ import { RATINGS, type Rating } from '../../../core/scenario/types.ts';
 import { eegInForce } from '../../../core/report/overall.ts';
 import { formatPercent, formatPoints } from '../../components/format.ts';
 import { Markdown } from '../../markdown/Markdown.tsx';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 const RATING_TEXT: Record<Rating, string> = {
   P: 'Performed without challenges', S: 'Performed with some challenges', M: 'Performed with major challenges', U: 'Unable to be performed',
@@ -21,7 +22,7 @@ function Override({ objective, onRate }: { objective: DebriefObjective; onRate: 
       <select aria-label={`Rating for ${objective.title}`} value={rating} onChange={(e) => setRating(e.target.value as Rating)}>
         {RATINGS.map((r) => <option key={r} value={r}>{r} — {RATING_TEXT[r]}</option>)}
       </select>
-      <input aria-label={`Reason for the rating of ${objective.title}`} placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+      <input aria-label={`Reason for the rating of ${objective.title}`} placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} maxLength={LIMITS.reason} />
       <button type="submit" className="small" disabled={!reason.trim()}>Override</button>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Debrief, DebriefPlanItem } from '../../../core/scoring/debrief-types.ts';
 import { Empty } from '../../components/states.tsx';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 let draftCounter = 0;
 
@@ -48,9 +49,9 @@ function PlanForm({ debrief, onSave }: { debrief: Debrief; onSave: (items: Debri
           <tbody>
             {items.map((item, n) => (
               <tr key={item.id}>
-                <td><textarea aria-label={`Issue ${n + 1}`} rows={2} value={item.issue} maxLength={2000} onChange={(e) => update(item.id, { issue: e.target.value })} /></td>
-                <td><textarea aria-label={`Corrective action ${n + 1}`} rows={2} value={item.corrective_action} maxLength={2000} onChange={(e) => update(item.id, { corrective_action: e.target.value })} /></td>
-                <td><input aria-label={`Owner ${n + 1}`} value={item.owner} maxLength={120} onChange={(e) => update(item.id, { owner: e.target.value })} /></td>
+                <td><textarea aria-label={`Issue ${n + 1}`} rows={2} value={item.issue} maxLength={LIMITS.planField} onChange={(e) => update(item.id, { issue: e.target.value })} /></td>
+                <td><textarea aria-label={`Corrective action ${n + 1}`} rows={2} value={item.corrective_action} maxLength={LIMITS.planField} onChange={(e) => update(item.id, { corrective_action: e.target.value })} /></td>
+                <td><input aria-label={`Owner ${n + 1}`} value={item.owner} maxLength={LIMITS.name} onChange={(e) => update(item.id, { owner: e.target.value })} /></td>
                 <td><input aria-label={`Due ${n + 1}`} type="date" value={item.due} onChange={(e) => update(item.id, { due: e.target.value })} /></td>
                 <td>
                   <select aria-label={`Objective ${n + 1}`} value={item.objective ?? ''} onChange={(e) => update(item.id, { objective: e.target.value || null })}>

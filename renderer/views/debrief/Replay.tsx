@@ -1,20 +1,20 @@
 // Timeline replay: scrub through the event log and see what the room screen and one role saw just
 // after that event (the host folds the events up to that seq and projects them).
 import { useEffect, useState } from 'react';
-import type { RoleView, RoomView } from '../../../core/engine/projections.ts';
+import type { RoomView } from '../../../core/engine/projections.ts';
 import type { DebriefTimelineEntry } from '../../../core/scoring/debrief-types.ts';
-import type { Audience } from '../../../core/protocol/bridge.ts';
+import { projectionFor, type Audience, type ProjectionFor } from '../../../core/protocol/bridge.ts';
 import { useBridge } from '../../bridge/context.tsx';
 import { formatClock, formatSeconds } from '../../components/format.ts';
 import { channelLabel } from '../../components/InjectCard.tsx';
 import { Empty } from '../../components/states.tsx';
 
-function useReplay<V>(sessionId: string, audience: Audience, seq: number): V | null {
+function useReplay<A extends Audience>(sessionId: string, audience: A, seq: number): ProjectionFor<A> | null {
   const bridge = useBridge();
-  const [view, setView] = useState<V | null>(null);
+  const [view, setView] = useState<ProjectionFor<A> | null>(null);
   useEffect(() => {
     let alive = true;
-    void bridge.request('live.replay', { sessionId, audience, seq }).then((r) => { if (alive) setView(r.ok ? (r.value as V) : null); });
+    void bridge.request('live.replay', { sessionId, audience, seq }).then((r) => { if (alive) setView(r.ok ? projectionFor(audience, r.value) : null); });
     return () => { alive = false; };
   }, [bridge, sessionId, audience, seq]);
   return view;
@@ -33,8 +33,8 @@ export function Replay({ sessionId, timeline, roles }: { sessionId: string; time
   const maxSeq = timeline.length ? timeline[timeline.length - 1]!.seq : 0;
   const [seq, setSeq] = useState(maxSeq);
   const [role, setRole] = useState(roles[0]?.id ?? '');
-  const room = useReplay<RoomView>(sessionId, 'room', seq);
-  const seat = useReplay<RoleView>(sessionId, `role:${role}`, seq);
+  const room = useReplay(sessionId, 'room', seq);
+  const seat = useReplay(sessionId, `role:${role}` as const, seq);
   const entry = [...timeline].reverse().find((e) => e.seq <= seq) ?? null;
   if (timeline.length === 0) return <Empty>Nothing happened in this session yet.</Empty>;
   return (

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { RolePromptView } from '../../../core/engine/projections.ts';
 import { formatClock } from '../../components/format.ts';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 function answerLabel(prompt: RolePromptView): string {
   const { answer } = prompt;
@@ -71,7 +72,7 @@ export function PromptForm({ prompt, disabled, onAnswer, nowMs }: {
             onChange={(e) => setMulti(e.target.checked ? [...multi, o.id] : multi.filter((x) => x !== o.id))} /> <span className="user-text">{o.label}</span></label>
         )) : null}
         {prompt.type === 'text' ? (
-          <textarea aria-label={`Answer: ${prompt.ask}`} rows={3} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea aria-label={`Answer: ${prompt.ask}`} rows={3} maxLength={LIMITS.answer} value={text} onChange={(e) => setText(e.target.value)} />
         ) : null}
       </fieldset>
       <div className="row">

@@ -11,6 +11,7 @@ import { PAUSED_WHY, useClockStatus, useExerciseMs } from '../../components/use-
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { PromptForm } from './PromptForm.tsx';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view: RoleView; onHide?: () => void }) {
   const dispatch = useApp((s) => s.dispatch);
@@ -97,7 +98,7 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
             if (!chat.trim()) return;
             if ((await dispatch(sessionId, actor, { type: 'chat.post', text: chat.trim() })).ok) setChat('');
           }}>
-            <input aria-label="Message to the room" value={chat} onChange={(e) => setChat(e.target.value)} maxLength={2000} style={{ flex: 1 }} disabled={view.clock.status === 'ended'} />
+            <input aria-label="Message to the room" value={chat} onChange={(e) => setChat(e.target.value)} maxLength={LIMITS.chat} style={{ flex: 1 }} disabled={view.clock.status === 'ended'} />
             <button type="submit" className="small" disabled={!chat.trim() || view.clock.status === 'ended'}>Send</button>
           </form>
         </section>

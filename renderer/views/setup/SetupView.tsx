@@ -6,6 +6,7 @@ import { useBridge } from '../../bridge/context.tsx';
 import { Load } from '../../components/states.tsx';
 import { navigate } from '../../app/navigation.ts';
 import type { LibraryEntryDetail } from '../../../core/protocol/bridge.ts';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 
 interface Row {
   key: number;
@@ -52,7 +53,7 @@ function SetupForm({ entry }: { entry: LibraryEntryDetail }) {
       <h1 id="setup-title">New session: {entry.title}</h1>
       <section className="panel stack">
         <h2>Facilitator</h2>
-        <label>Name <input value={facilitator} onChange={(e) => setFacilitator(e.target.value)} maxLength={120} required autoFocus /></label>
+        <label>Name <input value={facilitator} onChange={(e) => setFacilitator(e.target.value)} maxLength={LIMITS.name} required autoFocus /></label>
       </section>
       <section className="panel stack">
         <h2>Participants and seats</h2>
@@ -61,7 +62,7 @@ function SetupForm({ entry }: { entry: LibraryEntryDetail }) {
           <tbody>
             {rows.map((row, index) => (
               <tr key={row.key}>
-                <td><input aria-label={`Participant ${index + 1} name`} value={row.name} maxLength={120} onChange={(e) => update(row.key, { name: e.target.value })} /></td>
+                <td><input aria-label={`Participant ${index + 1} name`} value={row.name} maxLength={LIMITS.name} onChange={(e) => update(row.key, { name: e.target.value })} /></td>
                 {entry.scenario.roles.map((role) => (
                   <td key={role.id}>
                     <input type="checkbox" aria-label={`Participant ${index + 1} plays ${role.title}`} checked={row.roles.includes(role.id)}

@@ -1,0 +1,29 @@
+// The handler map: one function per Bridge method, typed by the protocol, so that the compiler checks
+// each handler's value against what the Bridge declares for its method (BridgeValues) and a method
+// without a handler is a type error. The handlers live one file per domain beside this one.
+import type { BridgeMethod, BridgeResult, BridgeValues, ExportedReport, ParsedParams } from '../../protocol/bridge.ts';
+import type { Library } from '../library.ts';
+import type { SessionRegistry } from '../session-registry.ts';
+import type { ServiceStorage } from '../storage.ts';
+
+/** Answers one method, given its parsed (defaults filled) params. */
+export type Handler<M extends BridgeMethod> = (params: ParsedParams<M>) => Promise<BridgeResult<BridgeValues[M]>>;
+
+export type Handlers = { [M in BridgeMethod]: Handler<M> };
+
+/** Exports that need a host (pdf: a browser prints the HTML). Returns the file, or an error. */
+export type HostExporter = (html: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
+
+/** A session bundle of a stored session, made by the host from its data file. */
+export type BundleExporter = (sessionId: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
+
+/** What the handlers share: storage, the library, the open sessions and the host's exporters. */
+export interface ServiceContext {
+  storage: ServiceStorage;
+  library: Library;
+  sessions: SessionRegistry;
+  wall: () => number;
+  newId: () => string;
+  pdf?: HostExporter;
+  bundle?: BundleExporter;
+}
