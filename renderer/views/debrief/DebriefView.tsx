@@ -101,12 +101,12 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       </section>
       <section className="panel wide" aria-label="Improvement plan">
         <h2>Improvement plan</h2>
-        <PlanEditor key={JSON.stringify(debrief.improvement_plan)} debrief={debrief} readOnly={readOnly}
+        <PlanEditor sessionId={sessionId} debrief={debrief} readOnly={readOnly}
           onSave={async (items) => answer(await bridge.request('debrief.savePlan', { sessionId, items }), 'Improvement plan saved.')} />
       </section>
       <section className="panel wide" aria-label="Hotwash">
         <h2>Hotwash</h2>
-        <HotwashForm key={JSON.stringify(debrief.hotwash)} debrief={debrief} readOnly={readOnly}
+        <HotwashForm sessionId={sessionId} debrief={debrief} readOnly={readOnly}
           onSave={async (answers) => answer(await bridge.request('debrief.saveHotwash', { sessionId, answers }), 'Hotwash answers saved.')} />
       </section>
       <section className="panel wide" aria-label="Replay">
