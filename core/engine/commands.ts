@@ -28,15 +28,35 @@ export type Command =
       prompt?: { role: string; ask: string; type: PromptType; options?: Option[] };
     }
   | { type: 'note.add'; text: string; tag: NoteTag; objective?: string; role?: string }
+  /** Corrects a note: `note` is the seq of its `note.added`; the text, tag, objective and role replace the old ones. */
+  | { type: 'note.edit'; note: number; text: string; tag: NoteTag; objective?: string; role?: string }
+  | { type: 'note.delete'; note: number }
   | { type: 'answer.grade'; prompt: string; credit: number; reason: string }
   | { type: 'objective.rate'; objective: string; rating: Rating | null; reason: string }
   | ({ type: 'plan.item.save'; id?: string; objective?: string | null } & Omit<PlanItem, 'id' | 'objective'>)
   | { type: 'plan.item.remove'; id: string }
+  /**
+   * The whole improvement plan at once: afterwards the plan is exactly `items` (an item without an
+   * id is new). All or nothing: one bad item refuses the lot.
+   */
+  | { type: 'plan.save'; items: PlanItemInput[] }
   | { type: 'hotwash.answer'; question: number; answer: string }
+  /** Every hotwash answer given at once, all or nothing; an empty answer clears one. */
+  | { type: 'hotwash.save'; answers: { question: number; answer: string }[] }
   // ---- participants (actor `role:ID`) ----
   | { type: 'prompt.answer'; prompt: string; answer: string | string[] }
   | { type: 'action.take'; action: string }
   | { type: 'chat.post'; text: string };
+
+/** One row of the improvement plan as the facilitator wrote it. */
+export interface PlanItemInput {
+  id?: string;
+  issue: string;
+  corrective_action: string;
+  owner: string;
+  due: string;
+  objective?: string | null;
+}
 
 export type CommandType = Command['type'];
 
@@ -59,6 +79,7 @@ export type RejectionCode =
   | 'unknown-option'
   | 'unknown-plan-item'
   | 'unknown-question'
+  | 'unknown-note'
   | 'not-delivered'
   | 'already-delivered'
   | 'skipped'

@@ -3,12 +3,12 @@
 
 import type { Scenario } from '../scenario/types.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
-import type { Command, Rejection, RejectionCode } from './commands.ts';
+import type { Command, PlanItemInput, Rejection, RejectionCode } from './commands.ts';
 import { DATE_PATTERN, LIMITS, SLUG_PATTERN } from '../protocol/fields.ts';
 import type { Actor } from './event.ts';
 import { END_REASONS, PAUSE_REASONS, type AdhocPrompt, type EventDraft } from './events.ts';
 import { indexScenario } from './scenario-index.ts';
-import type { SessionState } from './state.ts';
+import type { PlanItem, SessionState } from './state.ts';
 
 export type Decision = { ok: true; events: EventDraft[] } | { ok: false; rejection: Rejection };
 
@@ -126,15 +126,21 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
       return decideAdhoc(scenario, state, command);
 
     case 'note.add': {
-      const bad = checkText('note', command.text, LIMITS.note);
+      const bad = checkNote(scenario, command);
       if (bad) return bad;
-      if (!NOTE_TAGS.includes(command.tag)) return reject('invalid', `A note's tag is one of ${NOTE_TAGS.join(', ')}; '${String(command.tag)}' is not.`);
-      if (command.objective !== undefined && !index.objectives.has(command.objective)) return reject('unknown-objective', `There is no objective '${command.objective}' in this scenario.`);
-      if (command.role !== undefined && !index.roles.has(command.role)) return reject('unknown-role', `There is no role '${command.role}' in this scenario.`);
-      return accept({
-        type: 'note.added',
-        payload: { text: command.text, tag: command.tag, ...(command.objective !== undefined ? { objective: command.objective } : {}), ...(command.role !== undefined ? { role: command.role } : {}) },
-      });
+      return accept({ type: 'note.added', payload: noteFields(command) });
+    }
+    case 'note.edit': {
+      const missing = missingNote(state, command.note);
+      if (missing) return missing;
+      const bad = checkNote(scenario, command);
+      if (bad) return bad;
+      return accept({ type: 'note.edited', payload: { note: command.note, ...noteFields(command) } });
+    }
+    case 'note.delete': {
+      const missing = missingNote(state, command.note);
+      if (missing) return missing;
+      return accept({ type: 'note.deleted', payload: { note: command.note } });
     }
     case 'answer.grade': {
       const prompt = state.prompts.get(command.prompt);
@@ -160,17 +166,12 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
       return accept({ type: 'objective.rated', payload: { objective: command.objective, rating: command.rating, reason: command.reason ?? '' } });
     }
     case 'plan.item.save': {
-      const bad = checkText('issue', command.issue, LIMITS.planField)
-        ?? tooLong('corrective action', command.corrective_action, LIMITS.planField)
-        ?? tooLong('owner', command.owner, LIMITS.name);
+      const bad = checkPlanItem(scenario, state, command);
       if (bad) return bad;
-      if (command.due !== '' && !DATE_PATTERN.test(command.due)) return reject('invalid', `A due date is written YYYY-MM-DD (or left empty); '${command.due}' is not.`);
-      const objective = command.objective ?? null;
-      if (objective !== null && !index.objectives.has(objective)) return reject('unknown-objective', `There is no objective '${objective}' in this scenario.`);
-      if (command.id !== undefined && !state.plan.has(command.id)) return reject('unknown-plan-item', `There is no improvement-plan item '${command.id}'; leave the id out to add a new one.`);
-      const id = command.id ?? `plan-${state.counters.plan + 1}`;
-      return accept({ type: 'plan.item.saved', payload: { id, issue: command.issue, corrective_action: command.corrective_action, owner: command.owner, due: command.due, objective } });
+      return accept({ type: 'plan.item.saved', payload: { ...planFields(command), id: command.id ?? `plan-${state.counters.plan + 1}` } });
     }
+    case 'plan.save':
+      return decidePlan(scenario, state, command);
     case 'plan.item.remove':
       if (!state.plan.has(command.id)) return reject('unknown-plan-item', `There is no improvement-plan item '${command.id}'.`);
       return accept({ type: 'plan.item.removed', payload: { id: command.id } });
@@ -183,6 +184,8 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
       if (bad) return bad;
       return accept({ type: 'hotwash.answered', payload: { question: q, answer: command.answer } });
     }
+    case 'hotwash.save':
+      return decideHotwash(scenario, state, command);
 
     case 'prompt.answer':
       return decideAnswer(scenario, state, role, command);
@@ -204,6 +207,95 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
       return accept({ type: 'chat.posted', payload: { role, text: command.text } });
     }
   }
+}
+
+type NoteFields = Pick<Extract<Command, { type: 'note.add' }>, 'text' | 'tag' | 'objective' | 'role'>;
+
+function checkNote(scenario: Scenario, note: NoteFields): Decision | null {
+  const index = indexScenario(scenario);
+  const bad = checkText('note', note.text, LIMITS.note);
+  if (bad) return bad;
+  if (!NOTE_TAGS.includes(note.tag)) return reject('invalid', `A note's tag is one of ${NOTE_TAGS.join(', ')}; '${String(note.tag)}' is not.`);
+  if (note.objective !== undefined && !index.objectives.has(note.objective)) return reject('unknown-objective', `There is no objective '${note.objective}' in this scenario.`);
+  if (note.role !== undefined && !index.roles.has(note.role)) return reject('unknown-role', `There is no role '${note.role}' in this scenario.`);
+  return null;
+}
+
+function noteFields(note: NoteFields): NoteFields {
+  return { text: note.text, tag: note.tag, ...(note.objective !== undefined ? { objective: note.objective } : {}), ...(note.role !== undefined ? { role: note.role } : {}) };
+}
+
+/** A note can be corrected while it exists: never a deleted one, never twice deleted. */
+function missingNote(state: SessionState, note: number): Decision | null {
+  if (state.deletedNotes?.has(note)) return reject('unknown-note', 'That note was deleted; it can no longer be changed.');
+  if (!state.notes.some((n) => n.seq === note)) return reject('unknown-note', `There is no note number ${String(note)} in this session.`);
+  return null;
+}
+
+function checkPlanItem(scenario: Scenario, state: SessionState, item: PlanItemInput): Decision | null {
+  const bad = checkText('issue', item.issue, LIMITS.planField)
+    ?? tooLong('corrective action', item.corrective_action, LIMITS.planField)
+    ?? tooLong('owner', item.owner, LIMITS.name);
+  if (bad) return bad;
+  if (item.due !== '' && !DATE_PATTERN.test(item.due)) return reject('invalid', `A due date is written YYYY-MM-DD (or left empty); '${item.due}' is not.`);
+  const objective = item.objective ?? null;
+  if (objective !== null && !indexScenario(scenario).objectives.has(objective)) return reject('unknown-objective', `There is no objective '${objective}' in this scenario.`);
+  if (item.id !== undefined && !state.plan.has(item.id)) return reject('unknown-plan-item', `There is no improvement-plan item '${item.id}'; leave the id out to add a new one.`);
+  return null;
+}
+
+function planFields(item: PlanItemInput): Omit<PlanItem, 'id'> {
+  return { issue: item.issue, corrective_action: item.corrective_action, owner: item.owner, due: item.due, objective: item.objective ?? null };
+}
+
+/** With the row's number, so a refusal of the whole plan says which row to fix. */
+function inRow(row: number, decision: Decision): Decision {
+  return decision.ok ? decision : reject(decision.rejection.code, `Item ${row}: ${decision.rejection.message} Nothing was saved.`);
+}
+
+function decidePlan(scenario: Scenario, state: SessionState, command: Extract<Command, { type: 'plan.save' }>): Decision {
+  if (!Array.isArray(command.items)) return reject('invalid', 'The improvement plan must be a list of items.');
+  if (command.items.length > LIMITS.planItems) return reject('too-long', `An improvement plan holds at most ${LIMITS.planItems} items.`);
+  const seen = new Set<string>();
+  for (const [n, item] of command.items.entries()) {
+    const bad = checkPlanItem(scenario, state, item);
+    if (bad) return inRow(n + 1, bad);
+    if (item.id !== undefined) {
+      if (seen.has(item.id)) return inRow(n + 1, reject('invalid', `The item '${item.id}' appears twice.`));
+      seen.add(item.id);
+    }
+  }
+  const events: EventDraft[] = [];
+  for (const id of state.plan.keys()) if (!seen.has(id)) events.push({ type: 'plan.item.removed', payload: { id } });
+  // Each plan.item.saved counts one up, so new ids follow the counter as the events fold.
+  let counter = state.counters.plan;
+  for (const item of command.items) {
+    const fields = planFields(item);
+    const old = item.id !== undefined ? state.plan.get(item.id) : undefined;
+    if (old && old.issue === fields.issue && old.corrective_action === fields.corrective_action && old.owner === fields.owner && old.due === fields.due && old.objective === fields.objective) continue;
+    counter += 1;
+    events.push({ type: 'plan.item.saved', payload: { ...fields, id: item.id ?? `plan-${counter}` } });
+  }
+  return accept(...events);
+}
+
+function decideHotwash(scenario: Scenario, state: SessionState, command: Extract<Command, { type: 'hotwash.save' }>): Decision {
+  if (!Array.isArray(command.answers)) return reject('invalid', 'The hotwash answers must be a list.');
+  const seen = new Set<number>();
+  const events: EventDraft[] = [];
+  for (const { question: q, answer } of command.answers) {
+    if (!Number.isInteger(q) || q < 0 || q >= scenario.debrief.questions.length) {
+      return reject('unknown-question', `There is no hotwash question number ${String(q)}; this scenario has ${scenario.debrief.questions.length}. Nothing was saved.`);
+    }
+    if (seen.has(q)) return reject('invalid', `Hotwash question ${q + 1} is answered twice. Nothing was saved.`);
+    seen.add(q);
+    if (typeof answer !== 'string') return reject('invalid', `The answer to hotwash question ${q + 1} must be text.`);
+    if (answer.length > LIMITS.hotwash) {
+      return reject('too-long', `The answer to hotwash question ${q + 1} is ${answer.length} characters long; the limit is ${LIMITS.hotwash}. Shorten it and save again; nothing was saved.`);
+    }
+    if ((state.hotwash.get(q) ?? '') !== answer) events.push({ type: 'hotwash.answered', payload: { question: q, answer } });
+  }
+  return accept(...events);
 }
 
 function decideInject(

@@ -73,6 +73,10 @@ export interface EventPayloads {
   /** `role` null when the facilitator posts. */
   'chat.posted': { role: string | null; text: string };
   'note.added': { text: string; tag: NoteTag; objective?: string; role?: string };
+  /** A correction of the note whose `note.added` has seq `note`: these fields replace its own. */
+  'note.edited': { note: number; text: string; tag: NoteTag; objective?: string; role?: string };
+  /** Withdraws the note whose `note.added` has seq `note`: it leaves the debrief and the reports. */
+  'note.deleted': { note: number };
   /** `answerSeq` is the seq of the answer that was graded; a later answer is not covered by it. */
   'answer.graded': { prompt: string; credit: number; reason: string; answerSeq: number };
   /** `rating` null withdraws an earlier override. */
@@ -91,7 +95,7 @@ export type EventType = keyof EventPayloads;
 export const EVENT_TYPES = [
   'session.setup', 'session.started', 'session.paused', 'session.resumed', 'session.speed',
   'inject.delivered', 'inject.held', 'inject.released', 'inject.skipped', 'adhoc.sent',
-  'prompt.answered', 'action.taken', 'chat.posted', 'note.added', 'answer.graded', 'objective.rated',
+  'prompt.answered', 'action.taken', 'chat.posted', 'note.added', 'note.edited', 'note.deleted', 'answer.graded', 'objective.rated',
   'session.ended', 'session.recovered', 'plan.item.saved', 'plan.item.removed', 'hotwash.answered',
 ] as const satisfies readonly EventType[];
 

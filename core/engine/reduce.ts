@@ -195,6 +195,21 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       state.notes.push(Object.freeze({ seq: event.seq, at: event.at, text: p.text, tag: p.tag, objective: p.objective ?? null, role: p.role ?? null }));
       break;
     }
+    case 'note.edited': {
+      const p = event.payload;
+      const i = state.notes.findIndex((n) => n.seq === p.note);
+      const old = state.notes[i];
+      if (old) state.notes[i] = Object.freeze({ ...old, text: p.text, tag: p.tag, objective: p.objective ?? null, role: p.role ?? null });
+      break;
+    }
+    case 'note.deleted': {
+      const i = state.notes.findIndex((n) => n.seq === event.payload.note);
+      if (i >= 0) {
+        state.notes.splice(i, 1);
+        (state.deletedNotes ??= new Set()).add(event.payload.note);
+      }
+      break;
+    }
     case 'answer.graded': {
       const p = event.payload;
       const prompt = state.prompts.get(p.prompt);
@@ -231,7 +246,9 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       state.plan.delete(event.payload.id);
       break;
     case 'hotwash.answered':
-      state.hotwash.set(event.payload.question, event.payload.answer);
+      // A blank answer clears the question (the facilitator emptied its box and saved).
+      if (event.payload.answer.trim() === '') state.hotwash.delete(event.payload.question);
+      else state.hotwash.set(event.payload.question, event.payload.answer);
       break;
   }
 }

@@ -145,6 +145,8 @@ export class SessionRuntime {
       return { ok: false, rejection: { code: 'invalid', message: `The command '${String((command as { type?: unknown }).type)}' is not well formed.` } };
     }
     if (!decision.ok) return decision;
+    // A save that changes nothing (a plan or hotwash as it already is) is accepted and records nothing.
+    if (decision.events.length === 0) return { ok: true, events: [] };
     const committed = this.commit(actor, decision.events, now);
     if (!committed.ok) return committed;
     this.reschedule();

@@ -61,7 +61,9 @@ export interface ChatMessage {
 }
 
 export interface NoteRecord {
+  /** The seq of its `note.added`: the note's id, which edits and deletions name. */
   seq: number;
+  /** When it was taken (an edit keeps it). */
   at: number;
   text: string;
   tag: NoteTag;
@@ -101,7 +103,10 @@ export interface SessionState {
   actionsTaken: { seq: number; at: number; action: string; role: string }[];
   steps: Map<string, StepState>;
   chat: ChatMessage[];
+  /** The notes as last edited, in the order taken; deleted ones are gone. */
   notes: NoteRecord[];
+  /** The ids (seqs) of deleted notes (optional for folds written before notes could be deleted). */
+  deletedNotes?: Set<number>;
   ratings: Map<string, { rating: Rating; reason: string; at: number }>;
   plan: Map<string, PlanItem>;
   hotwash: Map<number, string>;

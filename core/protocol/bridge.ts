@@ -203,6 +203,8 @@ export interface ComparisonRun {
   facilitator: string;
   status: SessionStatus;
   percent: number | null;
+  /** The hash of the scenario text the run used: runs with different hashes ran different versions. */
+  contentHash: string;
   objectives: { id: string; title: string; percent: number | null; rating: Rating | null }[];
   metrics: { name: string; at_s: number | null; target_s: number }[];
 }

@@ -15,6 +15,13 @@ const id = ref();
 
 export const OptionSchema = z.object({ id: slug(), label: text(LIMITS.title) }).strict();
 
+// Notes are named by the seq of their `note.added`.
+const noteId = z.number().int().min(1);
+
+const planItem = { id: id.optional(), ...planItemFields(), objective: id.nullable().optional() };
+
+const hotwashAnswer = z.object({ question: z.number().int().min(0), answer: text(LIMITS.hotwash) }).strict();
+
 export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.setup'), facilitator: text(LIMITS.name), participants: z.array(ParticipantSchema.strict()).max(LIMITS.participants) }).strict(),
   z.object({ type: z.literal('session.start') }).strict(),
@@ -41,13 +48,15 @@ export const CommandSchema = z.discriminatedUnion('type', [
     }).strict().optional(),
   }).strict(),
   z.object({ type: z.literal('note.add'), text: text(LIMITS.note), tag: z.enum(NOTE_TAGS), objective: id.optional(), role: id.optional() }).strict(),
+  z.object({ type: z.literal('note.edit'), note: noteId, text: text(LIMITS.note), tag: z.enum(NOTE_TAGS), objective: id.optional(), role: id.optional() }).strict(),
+  z.object({ type: z.literal('note.delete'), note: noteId }).strict(),
   z.object({ type: z.literal('answer.grade'), prompt: id, credit: z.number().min(0).max(1), reason: text(LIMITS.reason) }).strict(),
   z.object({ type: z.literal('objective.rate'), objective: id, rating: z.enum(RATINGS).nullable(), reason: text(LIMITS.reason) }).strict(),
-  z.object({
-    type: z.literal('plan.item.save'), id: id.optional(), ...planItemFields(), objective: id.nullable().optional(),
-  }).strict(),
+  z.object({ type: z.literal('plan.item.save'), ...planItem }).strict(),
   z.object({ type: z.literal('plan.item.remove'), id }).strict(),
+  z.object({ type: z.literal('plan.save'), items: z.array(z.object(planItem).strict()).max(LIMITS.planItems) }).strict(),
   z.object({ type: z.literal('hotwash.answer'), question: z.number().int().min(0), answer: text(LIMITS.hotwash) }).strict(),
+  z.object({ type: z.literal('hotwash.save'), answers: z.array(hotwashAnswer).max(LIMITS.hotwashAnswers) }).strict(),
   z.object({ type: z.literal('prompt.answer'), prompt: id, answer: z.union([text(LIMITS.answer), z.array(id).max(LIMITS.options)]) }).strict(),
   z.object({ type: z.literal('action.take'), action: id }).strict(),
   z.object({ type: z.literal('chat.post'), text: text(LIMITS.chat) }).strict(),

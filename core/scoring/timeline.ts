@@ -36,6 +36,14 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
   const injectTitle = (id: string): string => index.injects.get(id)?.title ?? adhoc.get(id)?.payload.title ?? id;
   const promptInject = (id: string): string | null => index.prompts.get(id)?.inject ?? [...adhoc.values()].find((a) => a.payload.prompt?.id === id)?.payload.inject ?? null;
 
+  // A note is printed as last corrected, at the time it was taken; a deleted note not at all.
+  const latestNote = new Map<number, { tag: string; text: string; role: string | null } | null>();
+  for (const raw of events) {
+    if (!isEngineEvent(raw)) continue;
+    if (raw.type === 'note.edited' && latestNote.get(raw.payload.note) !== null) latestNote.set(raw.payload.note, { tag: raw.payload.tag, text: raw.payload.text, role: raw.payload.role ?? null });
+    else if (raw.type === 'note.deleted') latestNote.set(raw.payload.note, null);
+  }
+
   for (const raw of events) {
     if (!isEngineEvent(raw)) continue;
     const e: EngineEvent = raw;
@@ -76,7 +84,11 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
         break;
       }
       case 'chat.posted': entry = { kind: 'chat', summary: `${e.payload.role ?? 'facilitator'}: ${short(e.payload.text)}`, role: e.payload.role }; break;
-      case 'note.added': entry = { kind: 'note', summary: `Note (${e.payload.tag}): ${short(e.payload.text)}`, role: e.payload.role ?? null }; break;
+      case 'note.added': {
+        const note = latestNote.has(e.seq) ? latestNote.get(e.seq) : { tag: e.payload.tag, text: e.payload.text, role: e.payload.role ?? null };
+        if (note) entry = { kind: 'note', summary: `Note (${note.tag}): ${short(note.text)}`, role: note.role };
+        break;
+      }
       case 'answer.graded': entry = { kind: 'grade', summary: `Graded ${e.payload.prompt}: ${e.payload.credit} (${short(e.payload.reason)})`, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) }; break;
       case 'objective.rated':
         entry = { kind: 'rating', summary: e.payload.rating === null ? `Rating override withdrawn for ${e.payload.objective}` : `Rated ${e.payload.objective} ${e.payload.rating} (${short(e.payload.reason)})` };

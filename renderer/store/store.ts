@@ -7,8 +7,9 @@ import { createLibrarySlice, type LibrarySlice } from './library-slice.ts';
 import { createSessionsSlice, type SessionsSlice } from './sessions-slice.ts';
 import { createLiveSlice, type LiveSlice } from './live-slice.ts';
 import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import { createDraftsSlice, type DraftsSlice } from './drafts-slice.ts';
 
-export type AppState = ConnectionSlice & LibrarySlice & SessionsSlice & LiveSlice & UiSlice;
+export type AppState = ConnectionSlice & LibrarySlice & SessionsSlice & LiveSlice & UiSlice & DraftsSlice;
 export type AppStore = StoreApi<AppState>;
 export type SliceCreator<T> = (set: AppStore['setState'], get: AppStore['getState'], bridge: Bridge) => T;
 
@@ -19,6 +20,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createSessionsSlice(set, get, bridge),
     ...createLiveSlice(set, get, bridge),
     ...createUiSlice(set, get, bridge),
+    ...createDraftsSlice(set, get, bridge),
   }));
   bridge.onConnection((state) => store.setState({ connection: state }));
   return store;

@@ -1,5 +1,5 @@
 // Every view in the real Chromium at 1280x720 and 1920x1080: PNGs for a person to look at in
-// test-results/screenshots/, and two checks that screens.test.ts runs inside `npm test`: axe's
+// test-results/screenshots/, the improvement plan's layout, and two checks that screens.test.ts runs inside `npm test`: axe's
 // colour contrast on every screen (jsdom cannot compute colours), and the seat's inbox holding
 // still when an inject arrives (issue 7). Serves renderer/dist (the caller builds it) on 127.0.0.1
 // with vite preview (the page runs the core in-page over the shipped scenarios) and drives a whole
@@ -22,6 +22,8 @@ export interface ScreensResult {
   contrastChecked: number;
   /** Notes on checks that did not apply at a size (an inbox that fits needs no scrolling). */
   notes: string[];
+  /** Fields too narrow to use, or controls outside the window (the improvement plan's row). */
+  layoutProblems: string[];
 }
 
 async function shoot(page: Page, name: string, size: { width: number; height: number }, result: ScreensResult) {
@@ -66,9 +68,43 @@ async function checkInboxHoldsStill(page: Page, result: ScreensResult) {
   }
 }
 
+/** The improvement plan's row at this size: Issue and Corrective action wide enough to write in,
+ *  the objective select inside its cell, and Remove inside the window (issue 14, item 14: at 1280 px
+ *  the text boxes were 50 px wide, the select overflowed and Remove was off-screen). */
+async function checkPlanLayout(page: Page, size: { width: number; height: number }, result: ScreensResult) {
+  const plan = page.getByRole('region', { name: 'Improvement plan' });
+  await plan.getByRole('button', { name: 'Add an item' }).click();
+  const objective = plan.getByRole('combobox', { name: 'Objective 1' });
+  // The longest objective title is the one that widened the select.
+  const longest = await objective.evaluate((select) => [...(select as HTMLSelectElement).options].reduce((a, b) => (b.text.length > a.text.length ? b : a)).value);
+  await objective.selectOption(longest);
+  await plan.scrollIntoViewIfNeeded();
+  const measured = await plan.evaluate((region) => {
+    const box = (el: Element | null) => (el ? el.getBoundingClientRect() : null);
+    const field = (label: string) => box(region.querySelector(`[aria-label="${label}"]`));
+    const select = region.querySelector('[aria-label="Objective 1"]');
+    return {
+      issue: field('Issue 1'), action: field('Corrective action 1'), owner: field('Owner 1'), select: box(select),
+      cell: box(select?.closest('td') ?? null), remove: field('Remove item 1'),
+      viewport: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth,
+    };
+  });
+  const at = `plan at ${size.width}x${size.height}`;
+  const wide = (what: string, rect: { width: number } | null, min: number) => {
+    if (!rect || rect.width < min) result.layoutProblems.push(`${at}: ${what} is ${rect ? Math.round(rect.width) : 'not'} px wide (at least ${min} needed)`);
+  };
+  wide('Issue', measured.issue, 200);
+  wide('Corrective action', measured.action, 200);
+  wide('Owner', measured.owner, 100);
+  wide('the objective select', measured.select, 120);
+  if (!measured.select || !measured.cell || measured.select.right > measured.cell.right + 1) result.layoutProblems.push(`${at}: the objective select overflows its cell (${JSON.stringify(measured.select)} in ${JSON.stringify(measured.cell)})`);
+  if (!measured.remove || measured.remove.right > measured.viewport || measured.remove.left < 0) result.layoutProblems.push(`${at}: Remove is outside the window (${JSON.stringify(measured.remove)}, window ${measured.viewport} px)`);
+  if (measured.scrollWidth > measured.viewport) result.layoutProblems.push(`${at}: the page scrolls sideways (${measured.scrollWidth} px in ${measured.viewport})`);
+}
+
 /** Photographs every view and runs the checks; throws when the inbox moves or a page fails. */
 export async function captureScreens(executablePath: string): Promise<ScreensResult> {
-  const result: ScreensResult = { contrastProblems: [], contrastChecked: 0, notes: [] };
+  const result: ScreensResult = { contrastProblems: [], contrastChecked: 0, notes: [], layoutProblems: [] };
   const pageErrors: string[] = [];
   mkdirSync(OUT, { recursive: true });
   const server = await preview({ root: join(import.meta.dirname, '../../renderer'), configFile: join(import.meta.dirname, '../../vite.config.ts'), preview: { host: '127.0.0.1', port: 0 } });
@@ -158,6 +194,8 @@ export async function captureScreens(executablePath: string): Promise<ScreensRes
       await shoot(page, '13-debrief-top', size, result);
       await page.getByRole('region', { name: 'Replay' }).scrollIntoViewIfNeeded();
       await shoot(page, '14-debrief-replay', size, result);
+      await checkPlanLayout(page, size, result);
+      await shoot(page, '14b-debrief-plan', size, result);
 
       await page.goto(`${base}#/history`);
       await page.getByRole('table').waitFor();

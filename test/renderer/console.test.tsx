@@ -82,6 +82,54 @@ describe('facilitator console', () => {
     expect(dispatched[1]).toEqual({ type: 'note.add', text: 'Second', tag: 'observation' });
   });
 
+  it('edits and deletes a note from the list; the debrief and its report show the edit and leave the deleted note out', async () => {
+    const { h, sessionId } = await runningSession();
+    renderApp(h, `#/session/${sessionId}/console`);
+    const notes = await screen.findByRole('region', { name: 'Notes' });
+    const text = within(notes).getByRole('textbox', { name: 'Note text' });
+    for (const words of ['Alpha paged late', 'WRONG-SESSION-NOTE']) {
+      fireEvent.change(text, { target: { value: words } });
+      await act(async () => { fireEvent.click(within(notes).getByRole('button', { name: 'Save note' })); });
+    }
+    const list = await within(notes).findByRole('list', { name: 'Notes taken' });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const [wrong, first] = within(list).getAllByRole('listitem');
+
+    // Edit the first note: new text, tag and objective.
+    fireEvent.click(within(first!).getByRole('button', { name: /^Edit the note of/ }));
+    const editor = within(first!).getByRole('textbox', { name: 'Edited note text' });
+    expect((editor as HTMLTextAreaElement).value).toBe('Alpha paged late');
+    fireEvent.change(editor, { target: { value: `Alpha paged on time ${HOSTILE}` } });
+    fireEvent.change(within(first!).getByRole('combobox', { name: 'Tag of the edited note' }), { target: { value: 'strength' } });
+    const objective = within(first!).getByRole('combobox', { name: 'Objective of the edited note' }) as HTMLSelectElement;
+    fireEvent.change(objective, { target: { value: objective.options[1]!.value } });
+    await act(async () => { fireEvent.click(within(first!).getByRole('button', { name: 'Save the edit' })); });
+    await waitFor(() => expect(list.textContent).toContain(`Alpha paged on time ${HOSTILE}`));
+    expect(list.textContent).not.toContain('Alpha paged late');
+    expect(document.querySelector('img, script')).toBeNull();
+
+    // Delete the other, after a confirmation.
+    fireEvent.click(within(wrong!).getByRole('button', { name: /^Delete the note of/ }));
+    await act(async () => { fireEvent.click(within(wrong!).getByRole('button', { name: 'Delete the note' })); });
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+    expect(notes.textContent).toContain('1 note,');
+    expect(notes.textContent).not.toContain('WRONG-SESSION-NOTE');
+
+    const sent = h.bridge.dispatched().filter((d) => d.command.type.startsWith('note.'));
+    expect(sent.map((d) => [d.command.type, d.ok])).toEqual([['note.add', true], ['note.add', true], ['note.edit', true], ['note.delete', true]]);
+    expect(sent[2]!.command).toMatchObject({ tag: 'strength', objective: objective.options[1]!.value, text: `Alpha paged on time ${HOSTILE}` });
+
+    const debrief = await h.bridge.request('debrief.get', { sessionId });
+    if (!debrief.ok) throw new Error(debrief.error.message);
+    expect(debrief.value.notes.map((n) => [n.text, n.tag])).toEqual([[`Alpha paged on time ${HOSTILE}`, 'strength']]);
+    const report = await h.bridge.request('report.export', { sessionId, format: 'md', anonymize: false, includeNotes: true });
+    if (!report.ok) throw new Error(report.error.message);
+    const content = (report.value as { content: string }).content;
+    expect(content).toContain('Alpha paged on time');
+    expect(content).not.toContain('WRONG-SESSION-NOTE');
+    expect(content).not.toContain('Alpha paged late');
+  });
+
   it('sends an ad-hoc inject with a question to one role only', async () => {
     const { h, sessionId } = await runningSession();
     renderApp(h, `#/session/${sessionId}/console`);

@@ -32,26 +32,18 @@ export function debriefHandlers(ctx: ServiceContext): Pick<Handlers, 'debrief.ge
       const live = ctx.sessions.get(params.sessionId);
       if (!live.ok) return live;
       const current = live.value.runtime.state.plan;
-      const wanted = new Set(params.items.map((i) => i.id));
-      const commands: Command[] = [];
-      for (const id of current.keys()) if (!wanted.has(id)) commands.push({ type: 'plan.item.remove', id });
-      for (const item of params.items) {
-        const old = current.get(item.id);
-        const same = old && old.issue === item.issue && old.corrective_action === item.corrective_action && old.owner === item.owner && old.due === item.due && old.objective === item.objective;
-        if (!same) commands.push({ type: 'plan.item.save', ...(old ? { id: item.id } : {}), issue: item.issue, corrective_action: item.corrective_action, owner: item.owner, due: item.due, objective: item.objective });
-      }
-      const done = commandAll(live.value, commands);
+      // One command for the whole plan, so a bad row refuses the lot (issue 14); ids the plan does not
+      // know are the UI's drafts, that is new items.
+      const items = params.items.map(({ id, ...item }) => (current.has(id) ? { id, ...item } : item));
+      const done = commandAll(live.value, [{ type: 'plan.save', items }]);
       if (!done.ok) return done;
       return ok(debriefOf(live.value).improvement_plan);
     },
     'debrief.saveHotwash': async (params) => {
       const live = ctx.sessions.get(params.sessionId);
       if (!live.ok) return live;
-      const state = live.value.runtime.state;
-      const commands: Command[] = params.answers
-        .filter((a) => (state.hotwash.get(a.index) ?? '') !== a.answer)
-        .map((a) => ({ type: 'hotwash.answer', question: a.index, answer: a.answer }));
-      const done = commandAll(live.value, commands);
+      const answers = params.answers.map((a) => ({ question: a.index, answer: a.answer }));
+      const done = commandAll(live.value, [{ type: 'hotwash.save', answers }]);
       if (!done.ok) return done;
       return ok(debriefOf(live.value).hotwash);
     },

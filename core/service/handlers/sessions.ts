@@ -78,7 +78,7 @@ function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Compar
     const debrief = computeDebrief(live.value.scenario, live.value.runtime.events, { sessionId: id });
     runs.push({
       sessionId: id, createdAt: live.value.record.createdAt, facilitator: debrief.session.facilitator ?? '', status: live.value.runtime.state.status,
-      percent: debrief.score.percent,
+      percent: debrief.score.percent, contentHash: live.value.record.contentHash,
       objectives: debrief.objectives.map((o) => ({ id: o.id, title: o.title, percent: o.percent, rating: o.rating })),
       metrics: debrief.metrics.map((m) => ({ name: m.name, at_s: m.at_s, target_s: m.target_s })),
     });

@@ -94,6 +94,21 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
     }
   }
 
+  async function editNote(n: FacilitatorView['notes'][number], edited: NoteDraft): Promise<boolean> {
+    const result = await send({
+      type: 'note.edit', note: n.seq, text: edited.text, tag: edited.tag,
+      ...(edited.objective ? { objective: edited.objective } : {}), ...(n.role ? { role: n.role } : {}),
+    });
+    if (result.ok) toast('Note changed.');
+    return result.ok;
+  }
+
+  async function deleteNote(n: FacilitatorView['notes'][number]): Promise<boolean> {
+    const result = await send({ type: 'note.delete', note: n.seq });
+    if (result.ok) toast('Note deleted.');
+    return result.ok;
+  }
+
   const status = view.clock.status;
   const participantsSlot = useSlotRef('console-participants');
   return (
@@ -168,7 +183,8 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
         <div ref={participantsSlot} className="participants-slot" />
         <section className="panel" aria-label="Notes">
           <h2>Note <kbd>n</kbd></h2>
-          <NoteComposer ref={noteRef} draft={note} onChange={setNote} onSubmit={() => void saveNote()} objectives={detail.objectives} notes={view.notes} />
+          <NoteComposer ref={noteRef} draft={note} onChange={setNote} onSubmit={() => void saveNote()} objectives={detail.objectives} notes={view.notes}
+            onEdit={editNote} onDelete={deleteNote} />
         </section>
         <section className="panel" aria-label="Compose an inject">
           <h2>Ad-hoc inject <kbd>c</kbd></h2>

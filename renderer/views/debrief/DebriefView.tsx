@@ -11,7 +11,7 @@ import { useApp } from '../../store/use-app.ts';
 import { useSessionDetail } from '../console/use-session-detail.ts';
 import { capReason, overallHeadline, overallLabel, overallOf, provisionalSentence } from '../../../core/report/overall.ts';
 import { ratingLabel } from '../../../core/report/format.ts';
-import { AvoidedReasons } from '../console/PendingPrompts.tsx';
+import { DecisionsTable } from './DecisionsTable.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { HotwashForm } from './HotwashForm.tsx';
 import { ObjectivesTable } from './ObjectivesTable.tsx';
@@ -26,6 +26,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
   const overall = overallOf(debrief);
   // A session opened from a bundle is reviewed and exported, never changed.
   const readOnly = detail.status === 'ready' && detail.value.readOnly === true;
+  const roleTitle = (id: string) => (detail.status === 'ready' ? detail.value.roles.find((r) => r.id === id)?.title : undefined) ?? id;
 
   const answer = async <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, done: string) => {
     if (!result.ok) {
@@ -96,33 +97,16 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       </section>
       <section className="panel wide" aria-label="Decisions">
         <h2>Decisions</h2>
-        <table className="grid">
-          <thead><tr><th>Role</th><th>Question</th><th>Answer</th><th>Response</th><th>Points</th></tr></thead>
-          <tbody>
-            {debrief.prompts.map((p) => (
-              <tr key={p.id}>
-                <td>{p.role}</td>
-                <td className="user-text">{p.ask}</td>
-                <td className="user-text">{p.answer === null ? <em className="dim">no answer</em> : p.answer_labels.length ? p.answer_labels.join(', ') : String(p.answer)}
-                  {p.needs_review ? <> <span className="badge warn">needs review</span></> : null}
-                  {p.provisional ? <> <span className="badge" title="Scored by keywords, not graded by the facilitator">provisional</span></> : null}
-                  <AvoidedReasons reasons={p.avoided} />
-                  {p.grade ? <div className="dim">graded {p.grade.credit}: {p.grade.reason}</div> : null}</td>
-                <td>{formatSeconds(p.response_time_s)}</td>
-                <td className="nowrap">{formatPoints(p.points)} / {formatPoints(p.possible)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DecisionsTable debrief={debrief} roleTitle={roleTitle} />
       </section>
       <section className="panel wide" aria-label="Improvement plan">
         <h2>Improvement plan</h2>
-        <PlanEditor key={JSON.stringify(debrief.improvement_plan)} debrief={debrief} readOnly={readOnly}
+        <PlanEditor sessionId={sessionId} debrief={debrief} readOnly={readOnly}
           onSave={async (items) => answer(await bridge.request('debrief.savePlan', { sessionId, items }), 'Improvement plan saved.')} />
       </section>
       <section className="panel wide" aria-label="Hotwash">
         <h2>Hotwash</h2>
-        <HotwashForm key={JSON.stringify(debrief.hotwash)} debrief={debrief} readOnly={readOnly}
+        <HotwashForm sessionId={sessionId} debrief={debrief} readOnly={readOnly}
           onSave={async (answers) => answer(await bridge.request('debrief.saveHotwash', { sessionId, answers }), 'Hotwash answers saved.')} />
       </section>
       <section className="panel wide" aria-label="Replay">

@@ -1,11 +1,16 @@
-import { useState } from 'react';
+// The hotwash: the team's answers to the scenario's debrief questions. Saved together through
+// debrief.saveHotwash as one engine command (hotwash.save): all or nothing, and an emptied box
+// clears its answer. Unsaved text is a draft in the app store, so it survives going to another
+// view and back (issue 14, item 14).
 import type { Debrief } from '../../../core/scoring/debrief-types.ts';
 import { Empty } from '../../components/states.tsx';
 import { LIMITS } from '../../../core/protocol/fields.ts';
+import { useApp } from '../../store/use-app.ts';
 
-export function HotwashForm({ debrief, onSave, readOnly = false }: { debrief: Debrief; onSave: (answers: { index: number; answer: string }[]) => Promise<boolean>; readOnly?: boolean }) {
-  const [answers, setAnswers] = useState(() => debrief.hotwash.map((h) => h.answer ?? ''));
-  const [dirty, setDirty] = useState(false);
+export function HotwashForm({ sessionId, debrief, onSave, readOnly = false }: { sessionId: string; debrief: Debrief; onSave: (answers: { index: number; answer: string }[]) => Promise<boolean>; readOnly?: boolean }) {
+  const draft = useApp((s) => s.drafts[sessionId]?.hotwash);
+  const setDraft = useApp((s) => s.setDraft);
+  const clearDraft = useApp((s) => s.clearDraft);
   if (debrief.hotwash.length === 0) return <Empty>This scenario has no hotwash questions.</Empty>;
   if (readOnly) {
     return (
@@ -16,21 +21,28 @@ export function HotwashForm({ debrief, onSave, readOnly = false }: { debrief: De
       </dl>
     );
   }
+  const answers = draft ?? debrief.hotwash.map((h) => h.answer ?? '');
+  const dirty = draft !== undefined;
   return (
     <form className="stack" onSubmit={async (e) => {
       e.preventDefault();
-      if (await onSave(answers.map((answer, index) => ({ index, answer })).filter((a) => a.answer.trim() !== ''))) setDirty(false);
+      if (await onSave(answers.map((answer, index) => ({ index, answer })))) clearDraft(sessionId, 'hotwash');
     }}>
       {debrief.hotwash.map((h, i) => (
         <label key={i} className="stack" style={{ alignItems: 'stretch' }}>
           <span>{h.question}</span>
           <textarea rows={2} value={answers[i] ?? ''} maxLength={LIMITS.hotwash} onChange={(e) => {
-            setAnswers((a) => a.map((x, j) => (j === i ? e.target.value : x)));
-            setDirty(true);
+            setDraft(sessionId, 'hotwash', debrief.hotwash.map((_, j) => (j === i ? e.target.value : answers[j] ?? '')));
           }} />
         </label>
       ))}
-      <div className="row"><button type="submit" className="primary" disabled={!dirty}>Save answers</button></div>
+      <div className="row">
+        <button type="submit" className="primary" disabled={!dirty}>Save answers</button>
+        {dirty ? <>
+          <span className="dim" role="status">Unsaved answers: they stay here until you save or discard them.</span>
+          <button type="button" className="small" onClick={() => clearDraft(sessionId, 'hotwash')}>Discard changes</button>
+        </> : null}
+      </div>
     </form>
   );
 }

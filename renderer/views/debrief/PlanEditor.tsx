@@ -1,9 +1,10 @@
-// The improvement plan: issue, corrective action, owner, due date, objective. Saved as engine
-// commands (one per changed item) through debrief.savePlan.
-import { useState } from 'react';
+// The improvement plan: issue, corrective action, owner, due date, objective. Saved whole through
+// debrief.savePlan as one engine command (plan.save): all rows or none. Unsaved rows are a draft in
+// the app store, so they survive going to another view and back.
 import type { Debrief, DebriefPlanItem } from '../../../core/scoring/debrief-types.ts';
 import { Empty } from '../../components/states.tsx';
 import { LIMITS } from '../../../core/protocol/fields.ts';
+import { useApp } from '../../store/use-app.ts';
 
 let draftCounter = 0;
 
@@ -26,26 +27,28 @@ function PlanTable({ debrief }: { debrief: Debrief }) {
   );
 }
 
-export function PlanEditor({ debrief, onSave, readOnly = false }: { debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean>; readOnly?: boolean }) {
+export function PlanEditor({ sessionId, debrief, onSave, readOnly = false }: { sessionId: string; debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean>; readOnly?: boolean }) {
   if (readOnly) return <PlanTable debrief={debrief} />;
-  return <PlanForm debrief={debrief} onSave={onSave} />;
+  return <PlanForm sessionId={sessionId} debrief={debrief} onSave={onSave} />;
 }
 
-function PlanForm({ debrief, onSave }: { debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean> }) {
-  const [items, setItems] = useState<DebriefPlanItem[]>(debrief.improvement_plan);
-  const [dirty, setDirty] = useState(false);
-  const update = (id: string, change: Partial<DebriefPlanItem>) => {
-    setItems((list) => list.map((i) => (i.id === id ? { ...i, ...change } : i)));
-    setDirty(true);
-  };
+function PlanForm({ sessionId, debrief, onSave }: { sessionId: string; debrief: Debrief; onSave: (items: DebriefPlanItem[]) => Promise<boolean> }) {
+  const draft = useApp((s) => s.drafts[sessionId]?.plan);
+  const setDraft = useApp((s) => s.setDraft);
+  const clearDraft = useApp((s) => s.clearDraft);
+  const items = draft ?? debrief.improvement_plan;
+  const dirty = draft !== undefined;
+  const change = (next: DebriefPlanItem[]) => setDraft(sessionId, 'plan', next);
+  const update = (id: string, patch: Partial<DebriefPlanItem>) => change(items.map((i) => (i.id === id ? { ...i, ...patch } : i)));
   return (
     <form className="stack" onSubmit={async (e) => {
       e.preventDefault();
-      if (await onSave(items)) setDirty(false);
+      if (await onSave(items)) clearDraft(sessionId, 'plan');
     }}>
       {items.length === 0 ? <Empty>No improvement items yet.</Empty> : (
-        <table className="grid">
-          <thead><tr><th>Issue</th><th>Corrective action</th><th>Owner</th><th>Due</th><th>Objective</th><th /></tr></thead>
+        <table className="grid plan">
+          <colgroup><col className="issue" /><col className="action" /><col className="owner" /><col className="due" /><col className="objective" /><col className="remove" /></colgroup>
+          <thead><tr><th>Issue</th><th>Corrective action</th><th>Owner</th><th>Due</th><th>Objective</th><th><span className="sr-only">Remove</span></th></tr></thead>
           <tbody>
             {items.map((item, n) => (
               <tr key={item.id}>
@@ -59,7 +62,7 @@ function PlanForm({ debrief, onSave }: { debrief: Debrief; onSave: (items: Debri
                     {debrief.objectives.map((o) => <option key={o.id} value={o.id}>{o.title}</option>)}
                   </select>
                 </td>
-                <td><button type="button" className="small" onClick={() => { setItems((l) => l.filter((i) => i.id !== item.id)); setDirty(true); }}>Remove</button></td>
+                <td><button type="button" className="small" aria-label={`Remove item ${n + 1}`} onClick={() => change(items.filter((i) => i.id !== item.id))}>Remove</button></td>
               </tr>
             ))}
           </tbody>
@@ -68,11 +71,13 @@ function PlanForm({ debrief, onSave }: { debrief: Debrief; onSave: (items: Debri
       <div className="row">
         <button type="button" onClick={() => {
           draftCounter += 1;
-          setItems((l) => [...l, { id: `draft-${draftCounter}`, issue: '', corrective_action: '', owner: '', due: '', objective: null }]);
-          setDirty(true);
+          change([...items, { id: `draft-${draftCounter}`, issue: '', corrective_action: '', owner: '', due: '', objective: null }]);
         }}>Add an item</button>
         <button type="submit" className="primary" disabled={!dirty}>Save the plan</button>
-        {dirty ? <span className="dim">Unsaved changes</span> : null}
+        {dirty ? <>
+          <span className="dim" role="status">Unsaved changes: they stay here until you save or discard them.</span>
+          <button type="button" className="small" onClick={() => clearDraft(sessionId, 'plan')}>Discard changes</button>
+        </> : null}
       </div>
     </form>
   );

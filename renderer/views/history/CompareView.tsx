@@ -1,7 +1,27 @@
+// Runs of one scenario side by side. Rows are matched by objective id and metric name, never by
+// position: a scenario edited between two runs may add, drop or reorder objectives (issue 14,
+// item 15), and a run of a version without an objective says so instead of borrowing a neighbour's.
 import { useEffect } from 'react';
+import type { Comparison, ComparisonRun } from '../../../core/protocol/bridge.ts';
 import { useApp } from '../../store/use-app.ts';
 import { Load } from '../../components/states.tsx';
 import { formatDate, formatPercent, formatSeconds } from '../../components/format.ts';
+
+/** Every key of every run, in the order first seen (the first run's order leads). */
+function union<T>(runs: ComparisonRun[], rows: (r: ComparisonRun) => T[], key: (row: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const run of runs) for (const row of rows(run)) if (!seen.has(key(row))) seen.set(key(row), row);
+  return [...seen.values()];
+}
+
+/** A short name for each scenario version, in the order the runs first used it. */
+function versionLabels(c: Comparison): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const run of c.runs) if (!labels.has(run.contentHash)) labels.set(run.contentHash, `version ${labels.size + 1}`);
+  return labels;
+}
+
+const NOT_IN_VERSION = <span className="dim">not in this version</span>;
 
 export function CompareView({ sessionIds }: { sessionIds: string[] }) {
   const comparison = useApp((s) => s.comparison);
@@ -11,27 +31,37 @@ export function CompareView({ sessionIds }: { sessionIds: string[] }) {
   return (
     <Load value={comparison} what="the comparison" onRetry={() => void loadComparison(sessionIds)}>
       {(c) => {
-        const objectives = c.runs[0]?.objectives ?? [];
-        const metrics = c.runs[0]?.metrics ?? [];
+        const objectives = union(c.runs, (r) => r.objectives, (o) => o.id);
+        const metrics = union(c.runs, (r) => r.metrics, (m) => m.name);
+        const versions = versionLabels(c);
+        const mixed = versions.size > 1;
         return (
           <div className="stack">
             <h1>Compare runs: {c.scenarioTitle}</h1>
+            {mixed ? (
+              <p className="badge warn" role="status">
+                These runs used {versions.size} different versions of the scenario (its text changed between them): objectives are matched by id, and a row a version does not have says so. Compare the scores with care.
+              </p>
+            ) : null}
             <table className="grid">
               <thead>
-                <tr><th scope="col"><span className="sr-only">Measure</span></th>{c.runs.map((r) => <th key={r.sessionId} scope="col">{formatDate(r.createdAt)}<div className="dim">{r.facilitator}</div></th>)}</tr>
+                <tr><th scope="col"><span className="sr-only">Measure</span></th>{c.runs.map((r) => (
+                  <th key={r.sessionId} scope="col">{formatDate(r.createdAt)}<div className="dim">{r.facilitator}</div>
+                    {mixed ? <div className="dim" title={`Scenario content hash ${r.contentHash}`}>Scenario {versions.get(r.contentHash)}</div> : null}</th>
+                ))}</tr>
               </thead>
               <tbody>
                 <tr><th scope="row">Overall</th>{c.runs.map((r) => <td key={r.sessionId}><strong>{formatPercent(r.percent)}</strong></td>)}</tr>
-                {objectives.map((o, i) => (
+                {objectives.map((o) => (
                   <tr key={o.id}><th scope="row">{o.title}</th>{c.runs.map((r) => {
-                    const ro = r.objectives[i];
-                    return <td key={r.sessionId}>{formatPercent(ro?.percent)} {ro?.rating ? <span className="badge">{ro.rating}</span> : null}</td>;
+                    const ro = r.objectives.find((x) => x.id === o.id);
+                    return <td key={r.sessionId}>{ro ? <>{formatPercent(ro.percent)} {ro.rating ? <span className="badge">{ro.rating}</span> : null}</> : NOT_IN_VERSION}</td>;
                   })}</tr>
                 ))}
-                {metrics.map((m, i) => (
+                {metrics.map((m) => (
                   <tr key={m.name}><th scope="row">Time to {m.name} <span className="dim">(target {formatSeconds(m.target_s)})</span></th>{c.runs.map((r) => {
-                    const rm = r.metrics[i];
-                    return <td key={r.sessionId}>{rm?.at_s === null || rm === undefined ? 'not met' : formatSeconds(rm.at_s)}</td>;
+                    const rm = r.metrics.find((x) => x.name === m.name);
+                    return <td key={r.sessionId}>{rm === undefined ? NOT_IN_VERSION : rm.at_s === null ? 'not met' : formatSeconds(rm.at_s)}</td>;
                   })}</tr>
                 ))}
               </tbody>
