@@ -62,6 +62,8 @@ svg .threshold { stroke: #9aa5b1; stroke-dasharray: 3 3; }
 svg .bar-P { fill: var(--P); } svg .bar-S { fill: var(--S); } svg .bar-M { fill: var(--M); } svg .bar-U { fill: var(--U); }
 svg .metric-ok { fill: var(--P); } svg .metric-late { fill: var(--M); } svg .metric-missed { fill: #d9dde2; }
 table.timeline td { padding: 2px 6px; }
+tr.graded td { border-bottom: none; }
+tr.grade td { border-top: none; font-size: 0.85rem; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
@@ -74,6 +76,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1
   .qa { break-inside: avoid; }
   thead { display: table-header-group; }
   tr, figure, .card, li { break-inside: avoid; }
+  tr.graded { break-after: avoid; }
   table { font-size: 8pt; }
   th, td { padding: 2px 4px; line-height: 1.3; }
   table.timeline { font-size: 7pt; }

@@ -52,6 +52,8 @@ describe('computeDebrief', () => {
         { name: 'Ari', role: 'comms', role_title: 'Comms' },
         { name: 'Bo', role: 'eng', role_title: 'Engineer' },
       ],
+      // Ari holds two roles and counts once; the observer holds none (issue 14, item 18).
+      people: 2,
     });
   });
 
@@ -80,7 +82,8 @@ describe('computeDebrief', () => {
   it('carries notes, controls, hotwash and the improvement plan', () => {
     const d = computeDebrief(sc, session().runtime.events);
     expect(d.notes).toEqual([{ seq: 10, at_s: 90, tag: 'strength', text: 'IC declared quickly', objective: 'detect', role: 'ic' }]);
-    expect(d.controls).toEqual({ pauses: [{ at_s: 90, resumed_at_s: 90, reason: 'facilitator' }], speed_changes: [{ at_s: 90, speed: 2 }] });
+    // The exercise clock stood still for the 600 s pause: its wall-clock length says how long it was.
+    expect(d.controls).toEqual({ pauses: [{ at_s: 90, resumed_at_s: 90, reason: 'facilitator', wall_s: 600 }], speed_changes: [{ at_s: 90, speed: 2 }] });
     expect(d.hotwash).toEqual([{ question: 'What went well?', answer: 'Fast triage' }, { question: 'What would you change?', answer: null }]);
     expect(d.improvement_plan).toEqual([{ id: 'plan-1', issue: 'No runbook link', corrective_action: 'Add it to the alert', owner: 'Bo', due: '2026-12-15', objective: 'detect' }]);
     expect(d.rejected).toBeUndefined();
