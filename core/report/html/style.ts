@@ -54,6 +54,7 @@ svg text { font-size: 14px; fill: var(--ink); }
 svg .axis { stroke: #9aa5b1; stroke-width: 1; }
 svg .grid { stroke: #e3e7eb; stroke-width: 1; }
 svg .pause { fill: #eceff3; }
+svg .speed-tick { stroke: var(--ink); stroke-width: 1; }
 svg .delivery { stroke: var(--accent); stroke-width: 1.2; }
 svg .decision { fill: #2f8f83; }
 svg .bar { fill: var(--accent); }
