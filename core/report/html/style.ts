@@ -78,7 +78,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1
   thead { display: table-header-group; }
   tr, figure, .card, li { break-inside: avoid; }
   tr.graded { break-after: avoid; }
-  table { font-size: 8pt; }
+  /* In the collapsing border model the outer half of a table's right border lies outside its box:
+     at 100% it fell outside the printable area and Chromium clipped it (issue 14, item 18). */
+  table { font-size: 8pt; width: calc(100% - 1px); }
   th, td { padding: 2px 4px; line-height: 1.3; }
   table.timeline { font-size: 7pt; }
   table.timeline td { padding: 1px 4px; }
