@@ -142,13 +142,13 @@ function analysis(view: ReportView, notesIncluded: boolean): string[] {
 }
 
 function appendixEntries(view: ReportView, options: ReportOptions) {
-  return options.appendix === 'condensed' ? condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r)).entries : view.debrief.timeline;
+  return options.appendix === 'condensed' ? condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r), (p) => view.promptLabel(p)).entries : view.debrief.timeline;
 }
 
 function appendixNote(view: ReportView, options: ReportOptions): string[] {
   const count = `${view.debrief.timeline.length} events, in the order they happened.`;
   if (options.appendix !== 'condensed') return [count, ''];
-  const { folded } = condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r));
+  const { folded } = condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r), (p) => view.promptLabel(p));
   return folded === 0 ? [count, ''] : [`${count} Condensed: ${folded} answers are folded into one line per prompt and role (the last answer is the scored one); debrief.json and decisions.csv list every one.`, ''];
 }
 

@@ -33,6 +33,8 @@ export interface ReportView {
   people: number;
   roleTitle(role: string | null): string;
   objectiveTitle(id: string | null): string;
+  /** A prompt as a reader knows it: its question, quoted. */
+  promptLabel(id: string): string;
 }
 
 function emptyGroup(objective: DebriefObjective | null): ObjectiveView {
@@ -65,6 +67,7 @@ export function buildView(debrief: Debrief): ReportView {
     group.names.push(p.name);
     roles.set(p.role, group);
   }
+  const asks = new Map(debrief.prompts.map((p) => [p.id, p.ask.replace(/\s+/g, ' ').trim()] as const));
   const objectiveTitles = new Map(debrief.objectives.map((o) => [o.id, o.title] as const));
   const hasOther =
     other.prompts.length + other.steps.length + other.strengths.length + other.improvements.length + other.observations.length > 0;
@@ -76,6 +79,10 @@ export function buildView(debrief: Debrief): ReportView {
     people: debrief.session.people ?? new Set(debrief.session.participants.map((p) => p.name)).size,
     roleTitle: (role) => (role === null ? '' : (roles.get(role)?.title ?? role)),
     objectiveTitle: (id) => (id === null ? '' : (objectiveTitles.get(id) ?? id)),
+    promptLabel: (id) => {
+      const ask = asks.get(id);
+      return ask === undefined ? id : `"${ask.length > 80 ? `${ask.slice(0, 79)}…` : ask}"`;
+    },
   };
 }
 

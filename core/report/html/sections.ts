@@ -319,7 +319,7 @@ export function improvementPlan(view: ReportView): Html {
 
 export function appendixTimeline(view: ReportView, condensed: boolean): Html {
   const all = view.debrief.timeline;
-  const { entries, folded } = condensed ? condenseTimeline(all, (role) => view.roleTitle(role)) : { entries: all, folded: 0 };
+  const { entries, folded } = condensed ? condenseTimeline(all, (role) => view.roleTitle(role), (p) => view.promptLabel(p)) : { entries: all, folded: 0 };
   const rows = entries.map((e) =>
     h(
       'tr',
