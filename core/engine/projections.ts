@@ -49,6 +49,8 @@ export interface ChatView {
   seq: number;
   at: number;
   role: string | null;
+  /** Who wrote it, as people read it: the role's title, or 'Facilitator'. */
+  from: string;
   text: string;
 }
 
@@ -140,7 +142,8 @@ export interface FacilitatorView {
   storyTime: string | null;
   injects: FacilitatorInjectView[];
   steps: { id: string; step: string; objective: string | null; byMs: number; metAt: number | null }[];
-  actionsTaken: { seq: number; at: number; action: string; role: string }[];
+  /** The latest actions taken, with the action's and the role's titles for the feed. */
+  actionsTaken: { seq: number; at: number; action: string; role: string; title: string; roleTitle: string }[];
   chat: ChatView[];
   notes: { seq: number; at: number; text: string; tag: NoteTag; objective: string | null; role: string | null }[];
   ratings: { objective: string; rating: Rating; reason: string }[];
@@ -297,8 +300,11 @@ function latestStoryTime(injects: InjectContent[]): string | null {
   return null;
 }
 
-function recentChat(state: SessionState): ChatView[] {
-  return state.chat.slice(-VIEW_RECENT);
+// Chat lines carry the writer's title, so that no screen shows a role id (issue 14, item 18).
+// Role titles are no secret: the room screen lists them too.
+function recentChat(scenario: Scenario, state: SessionState): ChatView[] {
+  const roles = indexScenario(scenario).roles;
+  return state.chat.slice(-VIEW_RECENT).map((c) => ({ ...c, from: c.role === null ? 'Facilitator' : (roles.get(c.role)?.title ?? c.role) }));
 }
 
 const copyAnswer = (answer: string | string[] | undefined | null): string | string[] | null =>
@@ -335,7 +341,7 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
       const stats = state.actionByRole.get(a.id)?.get(roleId);
       return { id: a.id, title: a.title, description: a.description ?? null, takenAt: stats ? stats.times.slice(-VIEW_RECENT) : [], taken: stats?.times.length ?? 0 };
     }),
-    chat: recentChat(state),
+    chat: recentChat(scenario, state),
   };
 }
 
@@ -488,8 +494,11 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
     storyTime: story.label,
     injects,
     steps: scenario.runbook.map((s) => ({ id: s.id, step: s.step, objective: s.objective ?? null, byMs: Math.round(s.by * 1000), metAt: state.steps.get(s.id)?.metAt ?? null })),
-    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT),
-    chat: recentChat(state),
+    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT).map((a) => {
+      const index = indexScenario(scenario);
+      return { ...a, title: index.actions.get(a.action)?.title ?? a.action, roleTitle: index.roles.get(a.role)?.title ?? a.role };
+    }),
+    chat: recentChat(scenario, state),
     notes: [...state.notes],
     ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
     plan: [...state.plan.values()].map((p) => ({ ...p })),
