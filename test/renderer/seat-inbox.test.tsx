@@ -88,7 +88,7 @@ describe('the room screen', () => {
   it('names who wrote each chat line by the role title, or Facilitator, never a role id (issue 14, item 18)', async () => {
     const h = createHarness([{ fileName: 'canary.yaml', text: CANARY_SCENARIO }]);
     const sessionId = await createSession(h, 'shipped-canary-drill', [{ name: 'Al', roles: ['alpha'] }, { name: 'Bea', roles: ['bravo'] }]);
-    const as = (actor: string, command: unknown) => act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor, command }); });
+    const as = (actor: 'facilitator' | `role:${string}`, command: unknown) => act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor, command }); });
     await as('facilitator', { type: 'session.start' });
     await h.advance(1000);
     await as('role:alpha', { type: 'chat.post', text: 'hello from alpha' });
