@@ -60,7 +60,7 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
       const stats = state.actionByRole.get(a.id)?.get(roleId);
       return { id: a.id, title: a.title, description: a.description ?? null, takenAt: stats ? stats.times.slice(-VIEW_RECENT) : [], taken: stats?.times.length ?? 0 };
     }),
-    chat: recentChat(state),
+    chat: recentChat(scenario, state),
   };
 }
 
@@ -125,8 +125,11 @@ export function facilitatorView(scenario: Scenario, state: SessionState, nowMs: 
     storyTime: story.label,
     injects,
     steps: scenario.runbook.map((s) => ({ id: s.id, step: s.step, objective: s.objective ?? null, byMs: Math.round(s.by * 1000), metAt: state.steps.get(s.id)?.metAt ?? null })),
-    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT),
-    chat: recentChat(state),
+    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT).map((a) => {
+      const index = indexScenario(scenario);
+      return { ...a, title: index.actions.get(a.action)?.title ?? a.action, roleTitle: index.roles.get(a.role)?.title ?? a.role };
+    }),
+    chat: recentChat(scenario, state),
     notes: [...state.notes],
     ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
     plan: [...state.plan.values()].map((p) => ({ ...p })),
@@ -225,8 +228,11 @@ function latestStoryTime(injects: InjectContent[]): string | null {
   return null;
 }
 
-function recentChat(state: SessionState): ChatView[] {
-  return state.chat.slice(-VIEW_RECENT);
+// Chat lines carry the writer's title, so that no screen shows a role id (issue 14, item 18).
+// Role titles are no secret: the room screen lists them too.
+function recentChat(scenario: Scenario, state: SessionState): ChatView[] {
+  const roles = indexScenario(scenario).roles;
+  return state.chat.slice(-VIEW_RECENT).map((c) => ({ ...c, from: c.role === null ? 'Facilitator' : (roles.get(c.role)?.title ?? c.role) }));
 }
 
 const copyAnswer = (answer: string | string[] | undefined | null): string | string[] | null =>

@@ -43,6 +43,8 @@ export interface ChatView {
   seq: number;
   at: number;
   role: string | null;
+  /** Who wrote it, as people read it: the role's title, or 'Facilitator'. */
+  from: string;
   text: string;
 }
 
@@ -134,7 +136,8 @@ export interface FacilitatorView {
   storyTime: string | null;
   injects: FacilitatorInjectView[];
   steps: { id: string; step: string; objective: string | null; byMs: number; metAt: number | null }[];
-  actionsTaken: { seq: number; at: number; action: string; role: string }[];
+  /** The latest actions taken, with the action's and the role's titles for the feed. */
+  actionsTaken: { seq: number; at: number; action: string; role: string; title: string; roleTitle: string }[];
   chat: ChatView[];
   notes: { seq: number; at: number; text: string; tag: NoteTag; objective: string | null; role: string | null }[];
   ratings: { objective: string; rating: Rating; reason: string }[];

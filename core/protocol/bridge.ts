@@ -178,6 +178,11 @@ export interface SessionSummary {
   seating: 'hot-seat' | 'own-devices';
   status: SessionStatus;
   createdAt: number;
+  /**
+   * When the facilitator first started the clock (the `session.started` event's wall time), or
+   * null before: a session's start everywhere (History, `drillbook sessions`, the report).
+   */
+  startedAt: number | null;
   endedAt: number | null;
   /** Overall percent once the session has ended; null before. */
   percent: number | null;

@@ -12,7 +12,11 @@ export interface CondensedTimeline {
   folded: number;
 }
 
-export function condenseTimeline(timeline: readonly DebriefTimelineEntry[], roleTitle: (role: string) => string): CondensedTimeline {
+export function condenseTimeline(
+  timeline: readonly DebriefTimelineEntry[],
+  roleTitle: (role: string) => string,
+  promptLabel: (prompt: string) => string = (prompt) => prompt,
+): CondensedTimeline {
   const groups = new Map<string, DebriefTimelineEntry[]>();
   for (const e of timeline) {
     if (e.kind !== 'decision' || e.prompt === null) continue;
@@ -39,7 +43,7 @@ export function condenseTimeline(timeline: readonly DebriefTimelineEntry[], role
     folded += group.length;
     entries.push({
       ...e,
-      summary: `${group.length} answers to ${e.prompt} by ${roleTitle(e.role ?? e.actor)} until ${fmtClock(last.at_s)}; the last: ${last.summary}`,
+      summary: `${group.length} answers to ${promptLabel(e.prompt)} by ${roleTitle(e.role ?? e.actor)} until ${fmtClock(last.at_s)}; the last: ${last.summary}`,
     });
   }
   return { entries, folded };

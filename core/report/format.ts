@@ -67,3 +67,11 @@ export function fmtWallTime(iso: string | null): string {
 export function fmtSpeed(speed: number): string {
   return `×${Number.isInteger(speed) ? speed : speed.toFixed(2).replace(/0+$/, '')}`;
 }
+
+/**
+ * When a session started, as History, `drillbook sessions` and the report's "Started" show it: the
+ * wall time the facilitator first started the clock (not when the session was set up), in UTC.
+ */
+export function fmtSessionStart(epochMs: number | null): string {
+  return epochMs === null || !Number.isFinite(epochMs) ? 'not started' : fmtWallTime(new Date(epochMs).toISOString());
+}

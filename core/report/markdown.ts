@@ -17,7 +17,7 @@ import { mdCell, mdTable, mdText } from './markdown-escape.ts';
 import { condenseTimeline } from './condense.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
 import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from './overall.ts';
-import { answerText, buildView, expectedText, metricStatus, stepStatus, type ReportView } from './view.ts';
+import { answerText, buildView, expectedText, metricStatus, participantsLine, pauseText, stepStatus, type ReportView } from './view.ts';
 
 /** The overall rating first, then the cap and why, then how many answers are still provisional. */
 function overallLines(debrief: Debrief): string[] {
@@ -53,12 +53,13 @@ function overview(view: ReportView): string[] {
     ['Ended', mdCell(fmtWallTime(s.ended_at) || 'not recorded')],
     ['Duration (exercise clock)', fmtDuration(s.duration_s)],
     ['Facilitator', mdCell(s.facilitator ?? 'not recorded')],
+    ['Participants', participantsLine(view)],
     [
       'Pauses',
       debrief.controls.pauses.length === 0
         ? 'none'
         : debrief.controls.pauses
-            .map((p) => `${fmtClock(p.at_s)} to ${p.resumed_at_s === null ? 'the end' : fmtClock(p.resumed_at_s)}${p.reason ? ` (${mdCell(p.reason)})` : ''}`)
+            .map((p) => `${pauseText(p)}${p.reason ? ` (${mdCell(p.reason)})` : ''}`)
             .join('; '),
     ],
     [
@@ -122,23 +123,32 @@ function analysis(view: ReportView, notesIncluded: boolean): string[] {
       mdCell(answerText(p) ?? 'no answer') + (p.needs_review ? ' (needs review)' : '') + (p.provisional ? ' (provisional: keyword credit, not graded)' : '')
         + p.avoided.map((why) => ` — Avoid: ${mdCell(why)}`).join(''),
       p.response_time_s === null ? '—' : fmtDuration(p.response_time_s) + (p.within_s === null ? '' : ` (within ${fmtDuration(p.within_s)})`),
-      fmtFraction(p.correctness) + (p.grade ? ` (graded: ${mdCell(p.grade.reason)})` : ''),
+      fmtFraction(p.correctness) + (p.grade ? ' (graded)' : ''),
       fmtFraction(p.timeliness),
       `${fmtPoints(p.points)} / ${fmtPoints(p.possible)}`,
     ]);
     out.push(mdTable(['Delivered', 'Role', 'Question', 'Expected', 'Actual', 'Response time', 'Correct', 'Timely', 'Points'], rows), '');
+    // A grade's reason is a sentence: it gets a line of its own, not the narrow Correct column.
+    const graded = group.prompts.filter((p) => p.grade !== null);
+    if (graded.length > 0) {
+      out.push('**Graded by the facilitator**', '');
+      for (const p of graded) {
+        out.push(`- ${fmtClock(p.delivered_at_s)} · ${mdCell(view.roleTitle(p.role))} · ${mdCell(p.ask)} — ${fmtFraction(p.grade?.credit ?? 0)} correct: ${mdText(p.grade?.reason ?? '')}`);
+      }
+      out.push('');
+    }
   }
   return out;
 }
 
 function appendixEntries(view: ReportView, options: ReportOptions) {
-  return options.appendix === 'condensed' ? condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r)).entries : view.debrief.timeline;
+  return options.appendix === 'condensed' ? condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r), (p) => view.promptLabel(p)).entries : view.debrief.timeline;
 }
 
 function appendixNote(view: ReportView, options: ReportOptions): string[] {
   const count = `${view.debrief.timeline.length} events, in the order they happened.`;
   if (options.appendix !== 'condensed') return [count, ''];
-  const { folded } = condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r));
+  const { folded } = condenseTimeline(view.debrief.timeline, (r) => view.roleTitle(r), (p) => view.promptLabel(p));
   return folded === 0 ? [count, ''] : [`${count} Condensed: ${folded} answers are folded into one line per prompt and role (the last answer is the scored one); debrief.json and decisions.csv list every one.`, ''];
 }
 

@@ -7,6 +7,7 @@ import type {
   DebriefPrompt,
   DebriefStep,
 } from '../scoring/debrief-types.ts';
+import { fmtClock, fmtDuration } from './format.ts';
 
 export interface ObjectiveView {
   /** null for the group of things tied to no known objective. */
@@ -28,8 +29,12 @@ export interface ReportView {
   debrief: Debrief;
   objectives: ObjectiveView[];
   roles: RoleGroup[];
+  /** How many people took part (a person holding two roles counts once). */
+  people: number;
   roleTitle(role: string | null): string;
   objectiveTitle(id: string | null): string;
+  /** A prompt as a reader knows it: its question, quoted. */
+  promptLabel(id: string): string;
 }
 
 function emptyGroup(objective: DebriefObjective | null): ObjectiveView {
@@ -62,6 +67,7 @@ export function buildView(debrief: Debrief): ReportView {
     group.names.push(p.name);
     roles.set(p.role, group);
   }
+  const asks = new Map(debrief.prompts.map((p) => [p.id, p.ask.replace(/\s+/g, ' ').trim()] as const));
   const objectiveTitles = new Map(debrief.objectives.map((o) => [o.id, o.title] as const));
   const hasOther =
     other.prompts.length + other.steps.length + other.strengths.length + other.improvements.length + other.observations.length > 0;
@@ -70,8 +76,13 @@ export function buildView(debrief: Debrief): ReportView {
     debrief,
     objectives: hasOther ? [...groups.values(), other] : [...groups.values()],
     roles: [...roles.values()],
+    people: debrief.session.people ?? new Set(debrief.session.participants.map((p) => p.name)).size,
     roleTitle: (role) => (role === null ? '' : (roles.get(role)?.title ?? role)),
     objectiveTitle: (id) => (id === null ? '' : (objectiveTitles.get(id) ?? id)),
+    promptLabel: (id) => {
+      const ask = asks.get(id);
+      return ask === undefined ? id : `"${ask.length > 80 ? `${ask.slice(0, 79)}…` : ask}"`;
+    },
   };
 }
 
@@ -109,4 +120,22 @@ export function stepStatus(step: DebriefStep): 'on time' | 'late' | 'missed' {
 export function metricStatus(at: number | null, target: number): 'on target' | 'late' | 'not met' {
   if (at === null) return 'not met';
   return at <= target ? 'on target' : 'late';
+}
+
+/** "3 people in 4 roles": people are counted once however many roles each holds. */
+export function participantsLine(view: ReportView): string {
+  const people = view.people === 1 ? '1 person' : `${view.people} people`;
+  const roles = view.roles.length === 1 ? '1 role' : `${view.roles.length} roles`;
+  return `${people} in ${roles}`;
+}
+
+/**
+ * A pause as a reader needs it. The exercise clock stands still while paused, so "9:44 to 9:44"
+ * says nothing: the wall-clock length does ("at 9:44 for 2 min 10 s").
+ */
+export function pauseText(p: { at_s: number; resumed_at_s: number | null; wall_s?: number | null }): string {
+  const at = fmtClock(p.at_s);
+  if (p.resumed_at_s === null) return `at ${at}, until the end`;
+  const moved = Math.floor(p.resumed_at_s) !== Math.floor(p.at_s) ? ` (clock resumed at ${fmtClock(p.resumed_at_s)})` : '';
+  return p.wall_s === undefined || p.wall_s === null ? `at ${at}${moved}` : `at ${at} for ${fmtDuration(p.wall_s)}${moved}`;
 }

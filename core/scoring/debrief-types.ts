@@ -135,7 +135,13 @@ export interface Debrief {
     ended_at: string | null;
     duration_s: number;
     facilitator: string | null;
+    /** One entry per role a person holds: a person with two roles appears twice. */
     participants: DebriefParticipant[];
+    /**
+     * How many people hold a role (a person with two roles counts once). Absent in debriefs made
+     * before it was added: readers then count the distinct names.
+     */
+    people?: number;
   };
   score: DebriefScore;
   objectives: DebriefObjective[];
@@ -145,7 +151,11 @@ export interface Debrief {
   timeline: DebriefTimelineEntry[];
   notes: DebriefNote[];
   controls: {
-    pauses: { at_s: number; resumed_at_s: number | null; reason: string | null }[];
+    /**
+     * The exercise clock stands still in a pause, so `at_s` and `resumed_at_s` are (nearly) equal;
+     * `wall_s` is how long the pause lasted on the wall clock, null while it has not ended.
+     */
+    pauses: { at_s: number; resumed_at_s: number | null; reason: string | null; wall_s?: number | null }[];
     speed_changes: { at_s: number; speed: number }[];
   };
   hotwash: { question: string; answer: string | null }[];

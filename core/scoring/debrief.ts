@@ -4,6 +4,7 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { SessionEvent } from '../engine/event.ts';
 import { reduce } from '../engine/reduce.ts';
+import type { SessionState } from '../engine/state.ts';
 import type { Debrief } from './debrief-types.ts';
 import { scoreState } from './score.ts';
 import { buildTimeline } from './timeline.ts';
@@ -18,12 +19,25 @@ export interface DebriefExtras {
 
 const iso = (wall: number | undefined): string | null => (wall === undefined || !Number.isFinite(wall) ? null : new Date(wall).toISOString());
 
+/** The pauses, each with how long it lasted on the wall clock (the exercise clock stood still). */
+function pausesOf(pauses: SessionState['pauses'], events: readonly SessionEvent[]): Debrief['controls']['pauses'] {
+  const wallOf = new Map(events.map((e) => [e.seq, e.wall] as const));
+  return pauses.map((p) => {
+    // The resume that ended this pause is the first session.resumed after it.
+    const resumed = p.resumedAt === null ? undefined : events.find((e) => e.seq > p.seq && e.type === 'session.resumed');
+    const start = wallOf.get(p.seq);
+    const wall_s = resumed === undefined || start === undefined ? null : Math.max(0, (resumed.wall - start) / 1000);
+    return { at_s: p.at / 1000, resumed_at_s: p.resumedAt === null ? null : p.resumedAt / 1000, reason: p.reason, wall_s };
+  });
+}
+
 export function computeDebrief(scenario: Scenario, events: readonly SessionEvent[], extras: DebriefExtras = {}): Debrief {
   const state = reduce(scenario, events);
   const scores = scoreState(scenario, state);
   const roleTitle = (id: string): string => scenario.roles.find((r) => r.id === id)?.title ?? id;
   const participants = (state.setup?.participants ?? []).flatMap((p) =>
     p.roles.length === 0 ? [] : p.roles.map((role) => ({ name: p.name, role, role_title: roleTitle(role) })));
+  const people = (state.setup?.participants ?? []).filter((p) => p.roles.length > 0).length;
   const endAt = state.ended?.at ?? state.lastAt;
   const debrief: Debrief = {
     format: 'drillbook/debrief@1',
@@ -35,6 +49,7 @@ export function computeDebrief(scenario: Scenario, events: readonly SessionEvent
       duration_s: state.started ? (endAt - state.started.at) / 1000 : 0,
       facilitator: state.setup?.facilitator ?? null,
       participants,
+      people,
     },
     score: scores.score,
     objectives: scores.objectives,
@@ -44,7 +59,7 @@ export function computeDebrief(scenario: Scenario, events: readonly SessionEvent
     timeline: buildTimeline(scenario, events),
     notes: state.notes.map((n) => ({ seq: n.seq, at_s: n.at / 1000, tag: n.tag, text: n.text, objective: n.objective, role: n.role })),
     controls: {
-      pauses: state.pauses.map((p) => ({ at_s: p.at / 1000, resumed_at_s: p.resumedAt === null ? null : p.resumedAt / 1000, reason: p.reason })),
+      pauses: pausesOf(state.pauses, events),
       speed_changes: state.speedChanges.map((s) => ({ at_s: s.at / 1000, speed: s.speed })),
     },
     hotwash: scenario.debrief.questions.map((question, i) => ({ question, answer: state.hotwash.get(i) ?? null })),

@@ -34,7 +34,16 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
   const adhoc = new Map<string, EngineEvent & { type: 'adhoc.sent' }>();
   const out: DebriefTimelineEntry[] = [];
   const injectTitle = (id: string): string => index.injects.get(id)?.title ?? adhoc.get(id)?.payload.title ?? id;
+  const adhocPrompt = (id: string) => [...adhoc.values()].find((a) => a.payload.prompt?.id === id)?.payload.prompt;
   const promptInject = (id: string): string | null => index.prompts.get(id)?.inject ?? [...adhoc.values()].find((a) => a.payload.prompt?.id === id)?.payload.inject ?? null;
+  // A person reads titles, not ids (issue 14, item 18: "eng took action open-breaker"). The ids stay
+  // in the entry's own fields (role, prompt, inject) for machines.
+  const roleTitle = (id: string): string => index.roles.get(id)?.title ?? id;
+  const roleList = (ids: readonly string[]): string => ids.map(roleTitle).join(', ');
+  const promptAsk = (id: string): string => `"${short(index.prompts.get(id)?.ask ?? adhocPrompt(id)?.ask ?? id)}"`;
+  const optionLabel = (prompt: string, option: string): string =>
+    (index.prompts.get(prompt)?.options ?? adhocPrompt(prompt)?.options ?? []).find((o) => o.id === option)?.label ?? option;
+  const objectiveTitle = (id: string): string => index.objectives.get(id)?.title ?? id;
 
   // A note is printed as last corrected, at the time it was taken; a deleted note not at all.
   const latestNote = new Map<number, { tag: string; text: string; role: string | null } | null>();
@@ -50,7 +59,7 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
     let entry: Entry | null = null;
     switch (e.type) {
       case 'session.setup': {
-        const people = e.payload.participants.map((p) => `${p.name} (${p.roles.join(', ') || 'no role'})`).join('; ');
+        const people = e.payload.participants.map((p) => `${p.name} (${roleList(p.roles) || 'no role'})`).join('; ');
         entry = { kind: 'system', summary: `Session set up: facilitator ${e.payload.facilitator}${people ? `; ${people}` : ''}` };
         break;
       }
@@ -64,7 +73,7 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
       case 'inject.delivered': {
         const def = index.injects.get(e.payload.inject);
         const ad = adhoc.get(e.payload.inject);
-        const to = def ? (def.toAll ? 'everyone' : def.to.join(', ')) : ad ? (ad.payload.toAll ? 'everyone' : ad.payload.to.join(', ')) : '?';
+        const to = def ? (def.toAll ? 'everyone' : roleList(def.to)) : ad ? (ad.payload.toAll ? 'everyone' : roleList(ad.payload.to)) : '?';
         const how = e.payload.how === 'early' ? ' (delivered early by the facilitator)' : e.payload.how === 'adhoc' ? ' (ad-hoc)' : '';
         entry = { kind: 'delivery', summary: `Delivered '${short(injectTitle(e.payload.inject))}' to ${to}${how}`, inject: e.payload.inject, channel: def?.channel ?? ad?.payload.channel ?? null };
         break;
@@ -74,24 +83,25 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
       case 'inject.skipped': entry = { kind: 'control', summary: `Skipped '${short(injectTitle(e.payload.inject))}'`, inject: e.payload.inject }; break;
       case 'prompt.answered': {
         const a = e.payload.answer;
-        const shown = typeof a === 'string' ? (index.prompts.get(e.payload.prompt)?.type === 'text' || !index.prompts.has(e.payload.prompt) ? `"${short(a)}"` : a) : a.join(', ');
-        entry = { kind: 'decision', summary: `${e.payload.role} answered ${e.payload.prompt}: ${shown}`, role: e.payload.role, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) };
+        const type = index.prompts.get(e.payload.prompt)?.type ?? adhocPrompt(e.payload.prompt)?.type ?? 'text';
+        const shown = typeof a === 'string' ? (type === 'text' ? `"${short(a)}"` : optionLabel(e.payload.prompt, a)) : a.map((o) => optionLabel(e.payload.prompt, o)).join(', ');
+        entry = { kind: 'decision', summary: `${roleTitle(e.payload.role)} answered ${promptAsk(e.payload.prompt)}: ${shown}`, role: e.payload.role, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) };
         break;
       }
       case 'action.taken': {
         const title = index.actions.get(e.payload.action)?.title ?? e.payload.action;
-        entry = { kind: 'decision', summary: `${e.payload.role} took action '${title}'`, role: e.payload.role };
+        entry = { kind: 'decision', summary: `${roleTitle(e.payload.role)} took action '${title}'`, role: e.payload.role };
         break;
       }
-      case 'chat.posted': entry = { kind: 'chat', summary: `${e.payload.role ?? 'facilitator'}: ${short(e.payload.text)}`, role: e.payload.role }; break;
+      case 'chat.posted': entry = { kind: 'chat', summary: `${e.payload.role === null ? 'Facilitator' : roleTitle(e.payload.role)}: ${short(e.payload.text)}`, role: e.payload.role }; break;
       case 'note.added': {
         const note = latestNote.has(e.seq) ? latestNote.get(e.seq) : { tag: e.payload.tag, text: e.payload.text, role: e.payload.role ?? null };
         if (note) entry = { kind: 'note', summary: `Note (${note.tag}): ${short(note.text)}`, role: note.role };
         break;
       }
-      case 'answer.graded': entry = { kind: 'grade', summary: `Graded ${e.payload.prompt}: ${e.payload.credit} (${short(e.payload.reason)})`, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) }; break;
+      case 'answer.graded': entry = { kind: 'grade', summary: `Graded ${promptAsk(e.payload.prompt)}: ${e.payload.credit} (${short(e.payload.reason)})`, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) }; break;
       case 'objective.rated':
-        entry = { kind: 'rating', summary: e.payload.rating === null ? `Rating override withdrawn for ${e.payload.objective}` : `Rated ${e.payload.objective} ${e.payload.rating} (${short(e.payload.reason)})` };
+        entry = { kind: 'rating', summary: e.payload.rating === null ? `Rating override withdrawn for ${objectiveTitle(e.payload.objective)}` : `Rated ${objectiveTitle(e.payload.objective)} ${e.payload.rating} (${short(e.payload.reason)})` };
         break;
       case 'plan.item.saved': entry = { kind: 'system', summary: `Improvement plan: ${short(e.payload.issue)}` }; break;
       case 'plan.item.removed': entry = { kind: 'system', summary: `Improvement plan item ${e.payload.id} removed` }; break;

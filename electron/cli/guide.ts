@@ -2,15 +2,17 @@
 // [--out FILE]: a scenario's facilitator pack in print. The participant situation manual (for one
 // role with --role: its brief and its handouts) or the facilitator and evaluator guide; HTML and
 // Markdown from core/guide, PDF through the reports' Chromium path.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { GUIDE_AUDIENCES, GUIDE_FORMATS, GuideRoleError, renderGuide, type GuideAudience, type GuideFormat } from '../../core/guide/index.ts';
 import { formatLoadError, loadScenario, MAX_FILE_BYTES } from '../../core/scenario/index.ts';
 import { htmlToPdf } from '../report/pdf.ts';
 import { parseArgs } from './args.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { alreadyExists, isFileExists, refuseToReplace } from './out-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
 
-const HELP = `Usage: drillbook guide SCENARIO --for participants|facilitator [--role ROLE] [--format html|pdf|md] [--out FILE]
+const HELP = `Usage: drillbook guide SCENARIO --for participants|facilitator [--role ROLE] [--format html|pdf|md] [--out FILE] [--force]
 
 Prints a scenario's facilitator pack:
   --for participants  the situation manual: summary, ground rules, assumptions, the roles,
@@ -21,14 +23,15 @@ Prints a scenario's facilitator pack:
   --role ROLE         participants only: the manual of one role, with its brief and its handouts
                       (without it: the common manual, no briefs)
   --format NAME       html (default: one self-contained file), md, or pdf (needs Chromium and --out)
-  --out FILE          write to FILE instead of printing`;
+  --out FILE          write to FILE instead of printing
+  --force             replace an existing FILE (without it, an existing file is kept)`;
 
 export const guideCommand: CliCommand = async (args, io) => {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(HELP);
     return EXIT_OK;
   }
-  const parsed = parseArgs(args, ['--for', '--role', '--format', '--out'], []);
+  const parsed = parseArgs(args, ['--for', '--role', '--format', '--out'], ['--force']);
   const [file, extra] = parsed.positionals;
   if (file === undefined) throw new UsageError('no scenario given');
   if (extra !== undefined) throw new UsageError(`one scenario at a time; '${extra}' is one too many`);
@@ -43,6 +46,8 @@ export const guideCommand: CliCommand = async (args, io) => {
   if (role !== undefined && audience !== 'participants') throw new UsageError('--role picks a participant manual; the facilitator guide holds every role');
   const out = parsed.values.get('--out');
   if (format === 'pdf' && out === undefined) throw new UsageError('a PDF is not printed to the terminal: add --out FILE');
+  const force = parsed.switches.has('--force');
+  if (out !== undefined) refuseToReplace([resolve(io.cwd, out)], force, 'file with --out FILE');
 
   const path = resolve(io.cwd, file);
   let text: string;
@@ -76,8 +81,12 @@ export const guideCommand: CliCommand = async (args, io) => {
   }
   const target = resolve(io.cwd, out);
   try {
-    await writeFile(target, rendered);
+    writeFileAtomic(target, rendered, { overwrite: force });
   } catch (error) {
+    if (isFileExists(error)) {
+      io.err(`drillbook guide: ${alreadyExists(target, 'file with --out FILE')}`);
+      return EXIT_FAILED;
+    }
     const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     io.err(`Could not write ${target} (${code}). Choose another path with --out FILE.`);
     return EXIT_FAILED;

@@ -5,6 +5,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   cwd: string;
+  /** The environment, where a command reads one (the default data file); process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 /**

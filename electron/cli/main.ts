@@ -22,15 +22,15 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./schema.ts')).schemaCommand,
   },
   simulate: {
-    summary: 'simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf] [--db FILE]  dry-run a play script, print scores, write the debrief',
+    summary: 'simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf] [--db FILE] [--force]  dry-run a play script, print scores, write the debrief',
     load: async () => (await import('./simulate.ts')).simulateCommand,
   },
   guide: {
-    summary: 'guide SCENARIO --for participants|facilitator [--role ROLE] [--format html|pdf|md] [--out FILE]  print the situation manual or the facilitator and evaluator guide',
+    summary: 'guide SCENARIO --for participants|facilitator [--role ROLE] [--format html|pdf|md] [--out FILE] [--force]  print the situation manual or the facilitator and evaluator guide',
     load: async () => (await import('./guide.ts')).guideCommand,
   },
   sessions: {
-    summary: 'sessions DB [--json]        list the sessions kept in a data file, with their scores',
+    summary: 'sessions [DB] [--json]      list the sessions kept in a data file (default: the one drillbook serve uses), with their scores',
     load: async () => (await import('./sessions.ts')).sessionsCommand,
   },
   report: {

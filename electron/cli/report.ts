@@ -11,6 +11,7 @@ import { BUNDLE_EXTENSION, exportSessionBundle, isSessionBundle, openSessionBund
 import { appVersion } from '../host/app-version.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
+import { alreadyExists, isFileExists, refuseToReplace } from './out-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
 import { quote } from '../../core/scenario/index.ts';
 
@@ -26,7 +27,7 @@ scenario it ran with, and prints the debrief (or writes it to FILE).
   --out FILE      write to FILE instead of printing
   --anonymize     participants' names replaced by their roles, free text included
   --no-notes      leave out the facilitator's notes (hotwash answers and the plan stay)
-  --force         let a bundle replace an existing FILE (without it, an existing file is kept)
+  --force         replace an existing FILE (without it, an existing file is kept)
 DB may be a session bundle (.drillbook) exported by any Drillbook: it is reviewed and re-exported
 as it was recorded. Every file is opened read-only.`;
 
@@ -78,12 +79,16 @@ export const reportCommand: CliCommand = async (args, io) => {
     }
   }
   const options: ReportOptions = { anonymize: parsed.switches.has('--anonymize'), includeNotes: !parsed.switches.has('--no-notes') };
+  const force = parsed.switches.has('--force');
+  // A report, like a bundle, never replaces a file without --force (issue 14, item 19); checked
+  // before anything is opened or rendered.
+  if (out !== undefined) refuseToReplace([resolve(io.cwd, out)], force, 'file with --out FILE');
 
   const source = openSource(resolve(io.cwd, db), sessionId);
   if (chosen === 'bundle') {
     const file = resolve(io.cwd, out as string);
     try {
-      const marker = exportSessionBundle(source.store, source.sessionId, file, { overwrite: parsed.switches.has('--force'), appVersion: appVersion() });
+      const marker = exportSessionBundle(source.store, source.sessionId, file, { overwrite: force, appVersion: appVersion() });
       io.out(`Wrote ${file} (session ${marker.sessionId}, ${marker.eventCount} events)`);
     } finally {
       source.close();
@@ -103,8 +108,12 @@ export const reportCommand: CliCommand = async (args, io) => {
   }
   const file = resolve(io.cwd, out);
   try {
-    writeFileAtomic(file, text, { overwrite: true });
+    writeFileAtomic(file, text, { overwrite: force });
   } catch (error) {
+    if (isFileExists(error)) {
+      io.err(`drillbook report: ${alreadyExists(file, 'file with --out FILE')}`);
+      return EXIT_FAILED;
+    }
     const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     io.err(`Could not write ${file} (${code}). Choose another path with --out FILE.`);
     return EXIT_FAILED;

@@ -5,8 +5,7 @@
 // (the same reader and AppService.openReview as the desktop's Open Session Bundle) and the URL
 // opens straight onto that session's debrief.
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { isIP } from 'node:net';
 import { formatLoadError, quote } from '../../core/scenario/index.ts';
 import type { LoadError } from '../../core/scenario/types.ts';
@@ -20,14 +19,12 @@ import { StoreError } from '../store/index.ts';
 import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
+import { defaultDataFile } from './data-file.ts';
 
 export const SERVE_USAGE = 'serve [--scenario FILE | --review FILE.drillbook] [--db FILE] [--host ADDR] [--port N] [--no-build]  run Drillbook in a browser; participants join from their own devices, or review a session bundle read-only';
 export const DEFAULT_PORT = 8787;
 
-export function defaultDataFile(env: Record<string, string | undefined> = process.env): string {
-  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
-  return join(base, 'drillbook', 'drillbook.db');
-}
+export { defaultDataFile } from './data-file.ts';
 
 export interface ServeOptions {
   db: string;

@@ -1,18 +1,25 @@
 // drillbook sessions DB [--json]: the sessions kept in a data file, with their scores re-computed
 // from the events. Opens the file read-only: listing never changes it.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rescoreSession } from '../host/rescore.ts';
 import { isSessionBundle, openSessionBundle, openStore, type Store, type StoredSession } from '../store/index.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
+import { defaultDataFile } from './data-file.ts';
+import { fmtSessionStart } from '../../core/report/format.ts';
 import { quote } from '../../core/scenario/index.ts';
 
-const HELP = `Usage: drillbook sessions DB [--json]
+const HELP = `Usage: drillbook sessions [DB] [--json]
 
 Lists the sessions in the Drillbook data file DB: id, scenario, start, status and score.
+Without DB, the default data file (the one drillbook serve uses) is read:
+  ${'$'}XDG_DATA_HOME/drillbook/drillbook.db, or ~/.local/share/drillbook/drillbook.db
+The first line names the file read (on standard error with --json).
   --json   print a JSON array of objects (id, scenario, title, kind, status, facilitator,
            created_at, started_at, ended_at, score_percent, points, possible, events)
-The file is opened read-only.`;
+A session's start is when the facilitator first started its clock (as in History and the
+report), not when it was set up; shown in UTC. The file is opened read-only.`;
 
 export interface SessionListing {
   id: string;
@@ -70,7 +77,7 @@ function table(rows: SessionListing[]): string[] {
   const body = rows.map((r) => [
     r.id,
     r.kind === 'simulation' ? `${r.scenario} (dry run)` : r.scenario,
-    r.started_at === null ? '—' : `${r.started_at.slice(0, 16).replace('T', ' ')} UTC`,
+    fmtSessionStart(r.started_at === null ? null : Date.parse(r.started_at)),
     r.status,
     r.score_percent === null ? '—' : `${Math.round(r.score_percent)}%`,
   ]);
@@ -86,16 +93,25 @@ export const sessionsCommand: CliCommand = async (args, io) => {
   }
   const parsed = parseArgs(args, [], ['--json']);
   const [db, extra] = parsed.positionals;
-  if (db === undefined) throw new UsageError('no data file given');
   if (extra !== undefined) throw new UsageError(`one data file at a time; ${quote(extra)} is one too many`);
-  const path = resolve(io.cwd, db);
+  // Say which file was read: without DB it is the default one, which a user may not know of.
+  const path = db === undefined ? defaultDataFile(io.env ?? process.env) : resolve(io.cwd, db);
+  const named = db === undefined ? `Data file: ${path} (the default; name another: drillbook sessions FILE)` : `Data file: ${path}`;
+  if (db === undefined && !existsSync(path)) {
+    throw new Error(`There is no Drillbook data file at ${path}, the default data file (drillbook serve creates it). Name the file: drillbook sessions FILE.`);
+  }
   // A bundle is read by the bundle reader (which checks it is one); any other file read-only.
   const bundle = isSessionBundle(path) ? openSessionBundle(path) : undefined;
   const store = bundle?.store ?? openStore(path, { readonly: true });
   try {
     const rows = listSessions(store);
-    if (parsed.switches.has('--json')) io.out(JSON.stringify(rows, null, 2));
-    else for (const line of table(rows)) io.out(line);
+    if (parsed.switches.has('--json')) {
+      io.err(named);
+      io.out(JSON.stringify(rows, null, 2));
+    } else {
+      io.out(named);
+      for (const line of table(rows)) io.out(line);
+    }
   } finally {
     if (bundle) bundle.close();
     else store.close();

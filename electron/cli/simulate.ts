@@ -2,20 +2,21 @@
 // drives a session through the app's own runtime on virtual time; a trainer reads the summary
 // (overall, objectives, metrics, rejected script events) and the debrief lands in DIR.
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatLoadError, loadPlay, loadScenario, type LoadError, type Play, type Scenario, quote, visible } from '../../core/scenario/index.ts';
 import { simulatePlay, type Debrief, type SimulationResult } from '../../core/scoring/index.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { keepDryRunIn } from './simulate-db.ts';
 import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
-import { REPORT_FORMATS } from '../../core/report/index.ts';
+import { REPORT_FILES, REPORT_FORMATS, type ReportFormat } from '../../core/report/index.ts';
+import { refuseToReplace } from './out-file.ts';
 import { fmtClock } from '../../core/report/format.ts';
 import { capReason, overallOf } from '../../core/report/overall.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
 import { writeReports } from '../report/write-reports.ts';
 
-const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf]
+const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf] [--force]
 
 Runs the play script (drillbook/play@1) against the scenario in virtual time, through the same
 engine the app uses, prints a summary and writes DIR/debrief.json (default ./debrief-<scenario id>).
@@ -23,6 +24,7 @@ engine the app uses, prints a summary and writes DIR/debrief.json (default ./deb
   --out DIR       where to write the debrief
   --format LIST   comma-separated: html, md, csv, json, pdf (default json); pdf needs Chromium
   --db FILE       also keep the dry run as a session in the Drillbook data file FILE
+  --force         replace debrief files already in DIR (without it, they are kept and nothing runs)
 Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
 1 when the scenario or the play is broken, 2 on a usage error.`;
 
@@ -39,10 +41,11 @@ interface Args {
   out: string | null;
   formats: string[];
   db: string | null;
+  force: boolean;
 }
 
 function parseSimulateArgs(args: string[]): Args {
-  const parsed = parseArgs(args, ['--play', '--out', '--db', '--format'], []);
+  const parsed = parseArgs(args, ['--play', '--out', '--db', '--format'], ['--force']);
   const [scenario = null, extra] = parsed.positionals;
   if (extra !== undefined) throw new UsageError(`one scenario at a time; ${quote(extra)} is one too many`);
   const play = parsed.values.get('--play') ?? null;
@@ -58,7 +61,7 @@ function parseSimulateArgs(args: string[]): Args {
     throw new UsageError(`format ${unknown.map((f) => `${quote(f)}`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
   }
   // The PDF last: without Chromium it fails, and the other formats are written by then.
-  return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db };
+  return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db, force: parsed.switches.has('--force') };
 }
 
 function reason(error: unknown): string {
@@ -144,6 +147,10 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
     io.err(`${parsed.play}: this play script was written for the scenario ${quote(String(play.scenario))}, not ${quote(String(scenario.id))}. Pass the matching scenario, or change the play's \`scenario\` key.`);
     return EXIT_FAILED;
   }
+  // Files already in DIR are kept unless --force: checked before the dry run touches anything
+  // (the data file of --db included).
+  const dir = resolve(io.cwd, parsed.out ?? `debrief-${scenario.id}`);
+  refuseToReplace(parsed.formats.map((format) => join(dir, REPORT_FILES[format as ReportFormat])), parsed.force, 'folder with --out DIR');
   const kept = parsed.db === null ? null : keepDryRunIn(resolve(io.cwd, parsed.db), scenario, texts[0] as string, parsed.scenario);
   let result: SimulationResult;
   try {
@@ -156,7 +163,6 @@ export const simulateCommand: CliCommand = async (args, io: CliIo) => {
   }
   if (kept) io.out(`Kept the dry run in ${parsed.db} as session ${kept.sessionId}`);
   for (const line of summarize(scenario, parsed.play, result)) io.out(line);
-  const dir = resolve(io.cwd, parsed.out ?? `debrief-${scenario.id}`);
   try {
     await mkdir(dir, { recursive: true });
     for (const format of parsed.formats) {

@@ -18,6 +18,7 @@ import { WindowStateFile } from './window-state-file.ts';
 import { WindowManager, type Screens } from './windows.ts';
 import { writeChosenFile } from '../files/atomic-write.ts';
 import type { DisplayArea } from './window-state.ts';
+import { fmtSessionStart } from '../../core/report/format.ts';
 
 const APP_NAME = 'Drillbook';
 
@@ -148,7 +149,7 @@ async function start(): Promise<void> {
   const listed = await backend.bridge.request('sessions.list', {});
   const recovered = new Set(backend.recovered);
   const offer = listed.ok
-    ? recoveryOffer(listed.value.filter((s) => recovered.has(s.sessionId)), (ms) => new Date(ms).toLocaleString())
+    ? recoveryOffer(listed.value.filter((s) => recovered.has(s.sessionId)), fmtSessionStart)
     : null;
   if (offer) {
     // App-modal rather than attached: the facilitator's window may not have shown yet.

@@ -17,7 +17,7 @@ export function recoveryOffer(sessions: readonly SessionSummary[], formatTime: (
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, MAX_OFFERED);
   if (open.length === 0) return null;
-  const lines = open.map((s) => `• ${s.scenarioTitle} (${s.facilitator}, started ${formatTime(s.createdAt)}, ${s.status})`);
+  const lines = open.map((s) => `• ${s.scenarioTitle} (${s.facilitator}, started ${formatTime(s.startedAt ?? s.createdAt)}, ${s.status})`);
   return {
     options: {
       type: 'question',

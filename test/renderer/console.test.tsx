@@ -39,6 +39,13 @@ describe('facilitator console', () => {
     await waitFor(() => expect(answers.textContent).toContain(HOSTILE));
     expect(document.querySelector('img, script')).toBeNull();
     expect(screen.getByRole('list', { name: 'Decision feed' }).textContent).toContain(HOSTILE);
+    // The feed names roles and actions by their titles, never by their ids (issue 14, item 18).
+    await act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor: 'role:alpha', command: { type: 'action.take', action: 'alpha-only' } }); });
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Decision feed' }).textContent).toContain('Alpha lead took action “CANARY_ALPHA_ACTION”'));
+    const feed = screen.getByRole('list', { name: 'Decision feed' }).textContent ?? '';
+    expect(feed).toContain('Bravo lead: nudge');
+    expect(feed).toContain('Alpha lead answered “CANARY_ALPHA_ASK');
+    expect(feed).not.toMatch(/\b(alpha|bravo)(:| answered| took)|alpha-only/);
 
     fireEvent.change(within(answers).getByRole('spinbutton', { name: 'Credit for alpha-text' }), { target: { value: '0.8' } });
     fireEvent.change(within(answers).getByRole('textbox', { name: 'Reason for the grade of alpha-text' }), { target: { value: 'Clear, no ETA' } });

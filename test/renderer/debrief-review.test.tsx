@@ -46,6 +46,12 @@ describe('a session opened from a bundle', () => {
     renderApp(h, `#/session/${opened.value.sessionId}/debrief`);
     await screen.findByRole('note');
     expect(screen.getByRole('note').textContent).toMatch(/Opened from a session bundle, read-only/);
+    // One person holding every role is named once, with all of them (issue 14, item 18).
+    const titles = recorded.debrief.session.participants.map((p) => p.role_title);
+    expect(titles.length).toBeGreaterThan(1);
+    const header = screen.getByRole('heading', { level: 1 }).parentElement?.textContent ?? '';
+    expect(header).toContain(`Ines (${titles.join(', ')})`);
+    expect(header.match(/Ines/g)).toHaveLength(1);
     const plan = screen.getByRole('region', { name: 'Improvement plan' });
     expect(plan.textContent).toContain(`Load test data ${HOSTILE}`);
     expect(plan.querySelector('img, textarea, input, button')).toBeNull();

@@ -84,4 +84,21 @@ describe('the room screen', () => {
     await waitFor(() => expect(live().textContent).toBe('New inject. News: Press is calling'));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Room screen: Canary drill');
   });
+
+  it('names who wrote each chat line by the role title, or Facilitator, never a role id (issue 14, item 18)', async () => {
+    const h = createHarness([{ fileName: 'canary.yaml', text: CANARY_SCENARIO }]);
+    const sessionId = await createSession(h, 'shipped-canary-drill', [{ name: 'Al', roles: ['alpha'] }, { name: 'Bea', roles: ['bravo'] }]);
+    const as = (actor: 'facilitator' | `role:${string}`, command: unknown) => act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor, command }); });
+    await as('facilitator', { type: 'session.start' });
+    await h.advance(1000);
+    await as('role:alpha', { type: 'chat.post', text: 'hello from alpha' });
+    await as('facilitator', { type: 'chat.post', text: 'hello from the facilitator' });
+
+    renderApp(h, `#/session/${sessionId}/seat/bravo`);
+    fireEvent.click(await screen.findByRole('button', { name: 'Show my screen' }));
+    const chat = await screen.findByRole('region', { name: 'Room chat' });
+    await waitFor(() => expect(chat.textContent).toContain('hello from the facilitator'));
+    const lines = within(chat).getAllByRole('listitem').map((li) => (li.textContent ?? '').replace(/^\S+ /, ''));
+    expect(lines).toEqual(['Alpha lead: hello from alpha', 'Facilitator: hello from the facilitator']);
+  });
 });

@@ -22,6 +22,44 @@ function clip(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
+// The speed labels' size at the chart's 14px DejaVu Sans: its digits and × advance about 8.9 px.
+const SPEED_CHAR_W = 9;
+const SPEED_PAD = 6;
+const SPEED_ROW_H = 16;
+
+export interface PlacedLabel {
+  /** Centre of the label (text-anchor middle). */
+  x: number;
+  width: number;
+  /** 0 is the row nearest the plot; each further row sits SPEED_ROW_H higher. */
+  row: number;
+}
+
+/**
+ * Lays labels out on rows so that no two overlap (issue 14, item 18: speed changes a few seconds
+ * apart printed on top of each other). Each label, in order of x, takes the lowest row whose last
+ * label ends before it starts; a label is kept inside [min, max] by sliding it, never by clipping.
+ */
+export function layoutLabels(items: readonly { x: number; text: string }[], min: number, max: number): PlacedLabel[] {
+  const ends: number[] = [];
+  const placed = items.map((item, index) => ({ item, index }))
+    .sort((a, b) => a.item.x - b.item.x || a.index - b.index)
+    .map(({ item, index }) => {
+      const width = [...item.text].length * SPEED_CHAR_W + SPEED_PAD;
+      const x = Math.min(Math.max(item.x, min + width / 2), max - width / 2);
+      let row = ends.findIndex((end) => end <= x - width / 2);
+      if (row === -1) {
+        row = ends.length;
+        ends.push(0);
+      }
+      ends[row] = x + width / 2;
+      return { index, label: { x, width, row } };
+    });
+  const out: PlacedLabel[] = new Array<PlacedLabel>(items.length);
+  for (const { index, label } of placed) out[index] = label;
+  return out;
+}
+
 /** A tick step (seconds) that gives at most about ten ticks. */
 function tickStep(span: number): number {
   const steps = [60, 120, 300, 600, 900, 1800, 3600, 7200, 14400];
@@ -71,8 +109,11 @@ export function timelineChart(view: ReportView): Html {
   let max = 1;
   for (const row of counts.values()) for (const c of row) max = Math.max(max, c);
 
+  const speedTexts = debrief.controls.speed_changes.map((change) => ({ x: x(change.at_s), text: fmtSpeed(change.speed) }));
+  const speedLabels = layoutLabels(speedTexts, LABEL_W - 20, WIDTH);
+  const speedRows = speedLabels.reduce((rows, l) => Math.max(rows, l.row + 1), 1);
   const laneH = 22;
-  const top = 26;
+  const top = 26 + (speedRows - 1) * SPEED_ROW_H;
   const lanes = ['', ...laneIds];
   const bottom = top + lanes.length * laneH;
   const parts: Html[] = [];
@@ -81,9 +122,12 @@ export function timelineChart(view: ReportView): Html {
     parts.push(h('rect', { class: 'pause', x: n(x(pause.at_s)), y: top, width: n(Math.max(1, x(end) - x(pause.at_s))), height: bottom - top }));
   }
   parts.push(...timeAxis(span, x, top, bottom));
-  for (const change of debrief.controls.speed_changes) {
-    parts.push(h('text', { x: n(x(change.at_s)), y: top - 8, 'text-anchor': 'middle' }, fmtSpeed(change.speed)));
-  }
+  speedLabels.forEach((label, i) => {
+    const at = speedTexts[i]?.x ?? label.x;
+    parts.push(h('text', { class: 'speed', x: n(label.x), y: top - 8 - label.row * SPEED_ROW_H, 'text-anchor': 'middle' }, speedTexts[i]?.text ?? ''));
+    // A tick marks the moment itself, wherever its label had to go.
+    parts.push(h('line', { class: 'speed-tick', x1: n(at), x2: n(at), y1: top - 4, y2: top }));
+  });
   lanes.forEach((lane, i) => {
     const y = top + i * laneH;
     const label = i === 0 ? 'Injects delivered' : view.roleTitle(lane);

@@ -12,7 +12,7 @@ import {
   ratingLabel,
 } from '../format.ts';
 import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from '../overall.ts';
-import { answerText, expectedText, metricStatus, stepStatus, type ObjectiveView, type ReportView } from '../view.ts';
+import { answerText, expectedText, metricStatus, participantsLine, pauseText, stepStatus, type ObjectiveView, type ReportView } from '../view.ts';
 import { condenseTimeline } from '../condense.ts';
 import { metricsChart, objectivesChart, timelineChart } from './charts.ts';
 import { renderScenarioMarkdown } from './markdown.ts';
@@ -80,7 +80,7 @@ export function overview(view: ReportView): Html {
   const { debrief } = view;
   const s = debrief.session;
   const pauses = debrief.controls.pauses.map((p) =>
-    h('li', null, `${fmtClock(p.at_s)} to ${p.resumed_at_s === null ? 'the end' : fmtClock(p.resumed_at_s)}`, p.reason ? [' — ', userText(p.reason)] : null),
+    h('li', null, pauseText(p), p.reason ? [' — ', userText(p.reason)] : null),
   );
   const speeds = debrief.controls.speed_changes.map((c) => h('li', null, `${fmtClock(c.at_s)}: clock ${fmtSpeed(c.speed)}`));
   const rows: Html[] = [
@@ -91,7 +91,7 @@ export function overview(view: ReportView): Html {
     h('tr', null, h('th', null, 'Ended'), h('td', null, fmtWallTime(s.ended_at) || 'not recorded')),
     h('tr', null, h('th', null, 'Duration (exercise clock)'), h('td', null, fmtDuration(s.duration_s))),
     h('tr', null, h('th', null, 'Facilitator'), h('td', null, userText(s.facilitator, 'not recorded'))),
-    h('tr', null, h('th', null, 'Participants'), h('td', null, `${s.participants.length} in ${view.roles.length} roles`)),
+    h('tr', null, h('th', null, 'Participants'), h('td', null, participantsLine(view))),
     h('tr', null, h('th', null, 'Pauses'), h('td', null, pauses.length > 0 ? h('ul', { class: 'notes' }, pauses) : 'none')),
     h('tr', null, h('th', null, 'Speed changes'), h('td', null, speeds.length > 0 ? h('ul', { class: 'notes' }, speeds) : 'none (real time)')),
   ];
@@ -161,12 +161,28 @@ function noteList(title: string, notes: DebriefNote[], view: ReportView): Html |
   );
 }
 
+const DECISION_COLUMNS = 8;
+
+/**
+ * A decision's row, and when the facilitator graded it, a row of its own under it for the grade and
+ * its reason: a sentence does not fit the narrow Correct column (issue 14, item 18).
+ */
+function decisionRows(p: DebriefPrompt, view: ReportView): Html[] {
+  const main = decisionRow(p, view);
+  if (!p.grade) return [main];
+  return [
+    main,
+    h('tr', { class: 'grade' }, h('td', { colspan: DECISION_COLUMNS },
+      h('span', { class: 'muted' }, `Graded by the facilitator: ${fmtFraction(p.grade.credit)} correct — `), userText(p.grade.reason))),
+  ];
+}
+
 function decisionRow(p: DebriefPrompt, view: ReportView): Html {
   const answer = answerText(p);
   const within = p.within_s === null ? '' : `within ${fmtDuration(p.within_s)}`;
   return h(
     'tr',
-    null,
+    { class: p.grade ? 'graded' : undefined },
     h('td', null, h('span', { class: 'time' }, fmtClock(p.delivered_at_s)), h('div', null, userText(view.roleTitle(p.role)))),
     h('td', null, userText(p.ask)),
     h('td', null, userText(expectedText(p), 'no expectation')),
@@ -179,7 +195,7 @@ function decisionRow(p: DebriefPrompt, view: ReportView): Html {
       p.avoided.map((why) => h('div', { class: 'avoided' }, h('span', { class: 'late' }, 'Avoid: '), userText(why))),
     ),
     h('td', null, p.response_time_s === null ? '—' : fmtDuration(p.response_time_s), within ? h('div', { class: 'muted' }, within) : null),
-    h('td', { class: 'num' }, fmtFraction(p.correctness), p.grade ? h('div', { class: 'muted' }, 'graded: ', userText(p.grade.reason)) : null),
+    h('td', { class: 'num' }, fmtFraction(p.correctness), p.grade ? h('div', { class: 'muted' }, 'graded') : null),
     h('td', { class: 'num' }, fmtFraction(p.timeliness)),
     h('td', { class: 'num' }, `${fmtPoints(p.points)} / ${fmtPoints(p.possible)}`),
   );
@@ -201,7 +217,7 @@ function objectiveAnalysis(group: ObjectiveView, view: ReportView): Html {
     group.prompts.length > 0
       ? table(
           [['Delivered, to', 'w-who'], 'Question', 'Expected', 'Actual', ['Response', 'w-resp'], ['Correct', 'num w-num'], ['Timely', 'num w-num'], ['Points', 'num w-pts']],
-          group.prompts.map((p) => decisionRow(p, view)),
+          group.prompts.flatMap((p) => decisionRows(p, view)),
         )
       : h('p', { class: 'muted' }, 'No decisions were asked for this objective.'),
   );
@@ -303,7 +319,7 @@ export function improvementPlan(view: ReportView): Html {
 
 export function appendixTimeline(view: ReportView, condensed: boolean): Html {
   const all = view.debrief.timeline;
-  const { entries, folded } = condensed ? condenseTimeline(all, (role) => view.roleTitle(role)) : { entries: all, folded: 0 };
+  const { entries, folded } = condensed ? condenseTimeline(all, (role) => view.roleTitle(role), (p) => view.promptLabel(p)) : { entries: all, folded: 0 };
   const rows = entries.map((e) =>
     h(
       'tr',

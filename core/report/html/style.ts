@@ -54,6 +54,7 @@ svg text { font-size: 14px; fill: var(--ink); }
 svg .axis { stroke: #9aa5b1; stroke-width: 1; }
 svg .grid { stroke: #e3e7eb; stroke-width: 1; }
 svg .pause { fill: #eceff3; }
+svg .speed-tick { stroke: var(--ink); stroke-width: 1; }
 svg .delivery { stroke: var(--accent); stroke-width: 1.2; }
 svg .decision { fill: #2f8f83; }
 svg .bar { fill: var(--accent); }
@@ -62,6 +63,8 @@ svg .threshold { stroke: #9aa5b1; stroke-dasharray: 3 3; }
 svg .bar-P { fill: var(--P); } svg .bar-S { fill: var(--S); } svg .bar-M { fill: var(--M); } svg .bar-U { fill: var(--U); }
 svg .metric-ok { fill: var(--P); } svg .metric-late { fill: var(--M); } svg .metric-missed { fill: #d9dde2; }
 table.timeline td { padding: 2px 6px; }
+tr.graded td { border-bottom: none; }
+tr.grade td { border-top: none; font-size: 0.85rem; }
 footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1px solid var(--line); padding-top: 8px; }
 @page { size: A4; margin: 14mm 12mm 16mm; }
 @media print {
@@ -74,7 +77,10 @@ footer { margin-top: 40px; color: var(--muted); font-size: 0.8rem; border-top: 1
   .qa { break-inside: avoid; }
   thead { display: table-header-group; }
   tr, figure, .card, li { break-inside: avoid; }
-  table { font-size: 8pt; }
+  tr.graded { break-after: avoid; }
+  /* In the collapsing border model the outer half of a table's right border lies outside its box:
+     at 100% it fell outside the printable area and Chromium clipped it (issue 14, item 18). */
+  table { font-size: 8pt; width: calc(100% - 1px); }
   th, td { padding: 2px 4px; line-height: 1.3; }
   table.timeline { font-size: 7pt; }
   table.timeline td { padding: 1px 4px; }

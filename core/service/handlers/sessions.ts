@@ -102,6 +102,7 @@ function summarize(record: StoredSessionRecord, scenario: Scenario, state: Reado
     seating: record.seating,
     status: state.status,
     createdAt: record.createdAt,
+    startedAt: state.started?.wall ?? null,
     endedAt: state.ended?.wall ?? null,
     percent: state.status === 'ended' ? computeDebrief(scenario, events).score.percent : null,
     ...(reviewOf === undefined ? {} : { readOnly: true, sourceSessionId: reviewOf }),

@@ -162,7 +162,7 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
       <div className="col">
         <section className="panel grow" aria-label="Decision feed">
           <h2>Decisions</h2>
-          <DecisionFeed view={view} />
+          <DecisionFeed view={view} roleTitle={roleTitle} />
         </section>
         <section className="panel" aria-label="Pending prompts" style={{ maxHeight: '30%' }}>
           <h2>Waiting for answers</h2>

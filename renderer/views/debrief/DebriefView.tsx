@@ -43,7 +43,7 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       <header className="wide row" style={{ justifyContent: 'space-between', flexWrap: 'nowrap', alignItems: 'flex-start' }}>
         <div style={{ flex: 1 }}>
           <h1>Debrief: {debrief.scenario.title}</h1>
-          <div className="dim">Facilitator {debrief.session.facilitator ?? '—'} · {formatSeconds(debrief.session.duration_s)} of exercise time · {debrief.session.participants.map((p) => `${p.name} (${p.role_title})`).join(', ') || 'no participants recorded'}</div>
+          <div className="dim">Facilitator {debrief.session.facilitator ?? '—'} · {formatSeconds(debrief.session.duration_s)} of exercise time · {peopleLine(debrief.session.participants) || 'no participants recorded'}</div>
           {!ended ? <p className="badge warn">The session has not ended: these scores are provisional.</p> : null}
           {readOnly ? <p className="badge accent" role="note">Opened from a session bundle, read-only: review it and export its report; the plan, hotwash and ratings are as recorded.</p> : null}
         </div>
@@ -119,6 +119,13 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       </section>
     </div>
   );
+}
+
+/** Each person once, with every role they hold: "Ines (Incident Commander, Scribe)" (issue 14, item 18). */
+function peopleLine(participants: readonly { name: string; role_title: string }[]): string {
+  const roles = new Map<string, string[]>();
+  for (const p of participants) roles.set(p.name, [...(roles.get(p.name) ?? []), p.role_title]);
+  return [...roles].map(([name, titles]) => `${name} (${titles.join(', ')})`).join(', ');
 }
 
 export function DebriefView({ sessionId }: { sessionId: string }) {

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../store/use-app.ts';
 import { Empty, Load } from '../../components/states.tsx';
-import { formatDate, formatPercent } from '../../components/format.ts';
+import { formatPercent } from '../../components/format.ts';
+import { fmtSessionStart } from '../../../core/report/format.ts';
 import { href, navigate } from '../../app/navigation.ts';
 
 export function HistoryView() {
@@ -22,17 +23,18 @@ export function HistoryView() {
             <>
               <table className="grid">
                 <caption className="sr-only">Past sessions</caption>
-                <thead><tr><th>Compare</th><th>Scenario</th><th>Created</th><th>Facilitator</th><th>Status</th><th>Score</th><th>Open</th></tr></thead>
+                <thead><tr><th>Compare</th><th>Scenario</th><th>Started</th><th>Facilitator</th><th>Status</th><th>Score</th><th>Open</th></tr></thead>
                 <tbody>
                   {[...list].reverse().map((s) => (
                     <tr key={s.sessionId}>
                       <td>
-                        <input type="checkbox" aria-label={`Compare the run of ${formatDate(s.createdAt)}`} checked={picked.includes(s.sessionId)}
+                        <input type="checkbox" aria-label={s.startedAt === null ? `Compare the run set up ${fmtSessionStart(s.createdAt)}` : `Compare the run started ${fmtSessionStart(s.startedAt)}`} checked={picked.includes(s.sessionId)}
                           disabled={pickedScenario !== null && pickedScenario !== s.scenarioId}
                           onChange={(e) => setPicked((p) => (e.target.checked ? [...p, s.sessionId] : p.filter((x) => x !== s.sessionId)))} />
                       </td>
                       <td>{s.scenarioTitle}</td>
-                      <td>{formatDate(s.createdAt)}</td>
+                      {/* The same start as `drillbook sessions` and the report: the clock's first start, in UTC. */}
+                      <td>{fmtSessionStart(s.startedAt)}</td>
                       <td>{s.facilitator}</td>
                       <td><span className={s.status === 'ended' ? 'badge ok' : 'badge warn'}>{s.status}</span></td>
                       <td>{formatPercent(s.percent)}</td>

@@ -90,7 +90,7 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
           <h2>Room chat</h2>
           <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0, maxHeight: '14rem', overflow: 'auto' }}>
             {view.chat.length === 0 ? <li className="dim">No messages.</li> : view.chat.map((m) => (
-              <li key={m.seq}><span className="dim">{formatClock(m.at)} {m.role ?? 'facilitator'}:</span> <span className="user-text">{m.text}</span></li>
+              <li key={m.seq}><span className="dim">{formatClock(m.at)} {m.from}:</span> <span className="user-text">{m.text}</span></li>
             ))}
           </ul>
           <form className="row" onSubmit={async (e) => {

@@ -108,8 +108,9 @@ function latestStoryTime(injects: InjectContent[]): string | null {
   return null;
 }
 
-function recentChat(state: SessionState): ChatView[] {
-  return state.chat.slice(-VIEW_RECENT);
+function recentChat(scenario: Scenario, state: SessionState): ChatView[] {
+  const title = (role: string) => scenario.roles.find((r) => r.id === role)?.title ?? role;
+  return state.chat.slice(-VIEW_RECENT).map((c) => ({ ...c, from: c.role === null ? 'Facilitator' : title(c.role) }));
 }
 
 interface PromptDef {
@@ -169,7 +170,7 @@ function roleView(scenario: Scenario, state: SessionState, roleId: string, nowMs
       const stats = state.actionByRole.get(a.id)?.get(roleId);
       return { id: a.id, title: a.title, description: a.description ?? null, takenAt: stats ? stats.times.slice(-VIEW_RECENT) : [], taken: stats?.times.length ?? 0 };
     }),
-    chat: recentChat(state),
+    chat: recentChat(scenario, state),
   };
 }
 
@@ -244,8 +245,12 @@ function facilitatorView(scenario: Scenario, state: SessionState, nowMs: number)
     storyTime: story.label,
     injects,
     steps: scenario.runbook.map((s) => ({ id: s.id, step: s.step, objective: s.objective ?? null, byMs: Math.round(s.by * 1000), metAt: state.steps.get(s.id)?.metAt ?? null })),
-    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT),
-    chat: recentChat(state),
+    actionsTaken: state.actionsTaken.slice(-VIEW_RECENT).map((a) => ({
+      ...a,
+      title: scenario.actions.find((x) => x.id === a.action)?.title ?? a.action,
+      roleTitle: scenario.roles.find((r) => r.id === a.role)?.title ?? a.role,
+    })),
+    chat: recentChat(scenario, state),
     notes: [...state.notes],
     ratings: [...state.ratings].map(([objective, r]) => ({ objective, rating: r.rating, reason: r.reason })),
     plan: [...state.plan.values()].map((p) => ({ ...p })),

@@ -23,7 +23,8 @@ describe('projections', () => {
       role: { id: 'ic', title: 'Incident commander', brief: 'You lead.' },
       clock: { status: 'running', exerciseMs: 50_000, speed: 1, durationMs: 3_600_000, pausedFor: null },
       storyTime: 'Day 2',
-      chat: [{ role: 'eng', text: 'looking' }],
+      // The writer's title, never only the role id (issue 14, item 18).
+      chat: [{ role: 'eng', from: 'Engineer', text: 'looking' }],
     });
     expect(ic?.injects.map((i) => [i.id, i.body, i.deliveredAt])).toEqual([['alert', 'SECRET-alert', 30_000], ['room', 'SECRET-room', 45_000]]);
     expect(ic?.prompts).toEqual([{ id: 'sev', inject: 'alert', ask: 'Question sev?', type: 'choice', options: rich.injects[0]?.prompts[0]?.options, answer: 'b', answeredAt: 50_000, deliveredAt: 30_000, answerBy: 90_000 }]);
@@ -70,6 +71,8 @@ describe('projections', () => {
     expect(byId.get('nudge')).toMatchObject({ status: 'pending', dueAt: null }); // sev was answered in time
     expect(f.setup).toEqual({ facilitator: 'Dana', participants: [{ name: 'Ari', roles: ['ic'] }, { name: 'Bo', roles: ['eng', 'comms'] }] });
     expect(f.notes.map((n) => n.text)).toEqual(['FNOTE-quick']);
+    // The feed's actions and chat carry titles (issue 14, item 18).
+    expect(f.chat).toEqual([{ seq: expect.any(Number), at: 50_000, role: 'eng', from: 'Engineer', text: 'looking' }]);
     expect(f.steps.find((s) => s.id === 'declare')?.metAt).toBe(50_000);
     expect(JSON.parse(JSON.stringify(f))).toEqual(f);
   });

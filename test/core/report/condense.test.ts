@@ -34,6 +34,9 @@ describe('condensed appendix', () => {
     expect(doc.querySelectorAll('#timeline tbody tr')).toHaveLength(sampleDebrief().timeline.length - 1);
     expect(doc.querySelector('#timeline .notice')?.textContent).toContain('Condensed: 2 answers are folded');
     expect(renderMarkdown(sampleDebrief(), { appendix: 'condensed' })).toContain('Condensed: 2 answers are folded');
+    // The folded line names the prompt by its question, as a reader knows it (issue 14, item 18).
+    const folded = Array.from(doc.querySelectorAll('#timeline tbody tr td:last-child')).map((td) => td.textContent ?? '').find((t) => t.startsWith('2 answers'));
+    expect(folded).toBe('2 answers to "What do you check first?" by ML Engineer until 3:20; the last: ML Engineer answered first-checks: Model dashboards, Start a retrain');
     expect(parseReport(renderHtml(sampleDebrief())).querySelector('#timeline .notice')).toBeNull();
   });
 });

@@ -36,14 +36,36 @@ describe('renderHtml', () => {
 
   it('overview: scenario, date, duration, facilitator, participants by role, pauses and speed', () => {
     const overview = text('#overview');
-    for (const part of ['Recommendations return nothing', '2026-11-20 09:00 UTC', '45 min', 'Dana Whitfield', '7:00 to 7:00', 'fire drill in the building', '10:00: clock ×2']) {
+    for (const part of ['Recommendations return nothing', '2026-11-20 09:00 UTC', '45 min', 'Dana Whitfield', 'at 7:00 for 10 min 30 s', 'fire drill in the building', '10:00: clock ×2']) {
       expect(overview).toContain(part);
     }
+    // The exercise clock stands still in a pause: "7:00 to 7:00" said nothing (issue 14, item 18).
+    expect(overview).not.toContain('7:00 to 7:00');
+    const kv = Object.fromEntries(Array.from(doc.querySelectorAll('#overview table.kv tr')).map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+    expect(kv.Participants).toBe('4 people in 3 roles');
     expect(rows('#overview table:not(.kv)')).toEqual([
       ['Incident Commander (ic)', 'Alice Moreno'],
       ['ML Engineer (ml)', 'Bjorn Lind, Chen Wei'],
       ['Communications Lead (comms)', 'Priya Nair'],
     ]);
+  });
+
+  it('counts people, not seats: a person holding two roles is one participant, anonymized or not', () => {
+    const sample = sampleDebrief();
+    const twoRoles = {
+      ...sample,
+      session: { ...sample.session, participants: [...sample.session.participants, { name: 'Alice Moreno', role: 'comms', role_title: 'Communications Lead' }], people: 4 },
+    };
+    const participants = (html: string) => {
+      const page = parseReport(html);
+      const row = Array.from(page.querySelectorAll('#overview table.kv tr')).find((tr) => tr.querySelector('th')?.textContent === 'Participants');
+      return row?.querySelector('td')?.textContent;
+    };
+    expect(participants(renderHtml(twoRoles))).toBe('4 people in 3 roles');
+    expect(participants(renderHtml(twoRoles, { anonymize: true }))).toBe('4 people in 3 roles');
+    // A debrief from before `people` existed: the distinct names are counted.
+    const { people: _people, ...older } = twoRoles.session;
+    expect(participants(renderHtml({ ...twoRoles, session: older }))).toBe('4 people in 3 roles');
   });
 
   it('objectives: rating, points to one decimal, whole percents, the override and its reason', () => {
@@ -88,7 +110,17 @@ describe('renderHtml', () => {
       '4.6 / 10.0',
     ]);
     const communicate = sections[2]!.textContent ?? '';
-    expect(communicate).toContain('graded: No ETA given');
+    // The grade's reason has a row of its own, across the table, not the narrow Correct column.
+    const holding = Array.from(sections[2]!.querySelectorAll('tbody tr'));
+    const gradedAt = holding.findIndex((tr) => tr.classList.contains('graded'));
+    expect(gradedAt).toBeGreaterThanOrEqual(0);
+    const cells = Array.from(holding[gradedAt]!.querySelectorAll('td')).map((td) => td.textContent ?? '');
+    expect(cells[5]).not.toContain('No ETA given');
+    const gradeRow = holding[gradedAt + 1]!;
+    expect(gradeRow.classList.contains('grade')).toBe(true);
+    expect(gradeRow.querySelectorAll('td')).toHaveLength(1);
+    expect(gradeRow.querySelector('td')?.getAttribute('colspan')).toBe('8');
+    expect(gradeRow.textContent).toMatch(/^Graded by the facilitator: \d+% correct — No ETA given$/);
     expect(communicate).toContain('needs review');
     expect(communicate).toContain('We are investigating empty recommendations.\nNext update in 30 minutes.');
   });

@@ -23,6 +23,14 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Serve the fallback ranking | Mitigate | 25:00 | 26:00 | late | 5.0 / 10.0 |');
   });
 
+  it('says how many people took part, how long each pause lasted, and gives a grade its own line (issue 14, item 18)', () => {
+    expect(md).toContain('| Participants | 4 people in 3 roles |');
+    expect(md).toContain('| Pauses | at 7:00 for 10 min 30 s (fire drill in the building) |');
+    expect(md).not.toContain('7:00 to 7:00');
+    expect(md).not.toContain('(graded: No ETA given)');
+    expect(md).toContain('**Graded by the facilitator**\n\n- 5:00 · Communications Lead · Draft a holding statement for the status page. — 80% correct: No ETA given\n');
+  });
+
   it('renders as tables that keep their shape, with line breaks inside cells shown as ↵', () => {
     const tables = Array.from(rendered.querySelectorAll('table'));
     expect(tables.length).toBeGreaterThanOrEqual(9);

@@ -52,23 +52,26 @@ describe('computeDebrief', () => {
         { name: 'Ari', role: 'comms', role_title: 'Comms' },
         { name: 'Bo', role: 'eng', role_title: 'Engineer' },
       ],
+      // Ari holds two roles and counts once; the observer holds none (issue 14, item 18).
+      people: 2,
     });
   });
 
   it('lists every delivery, decision, control and note in the timeline, in order', () => {
     const d = computeDebrief(sc, session().runtime.events);
     expect(d.timeline.map((t) => [t.at_s, t.kind, t.actor, t.summary])).toEqual([
-      [0, 'system', 'facilitator', 'Session set up: facilitator Dana; Ari (ic, comms); Bo (eng); Observer (no role)'],
+      // Titles, not ids, wherever a person reads (issue 14, item 18).
+      [0, 'system', 'facilitator', 'Session set up: facilitator Dana; Ari (Incident commander, Comms); Bo (Engineer); Observer (no role)'],
       [0, 'control', 'facilitator', 'Session started at 1x'],
-      [60, 'delivery', 'system', "Delivered 'Pager: error rate 20%' to ic"],
-      [60, 'decision', 'ic', 'ic answered sev: a'],
-      [60, 'decision', 'eng', "eng took action 'Roll back'"],
-      [60, 'chat', 'comms', 'comms: Drafting <b>now</b>'],
+      [60, 'delivery', 'system', "Delivered 'Pager: error rate 20%' to Incident commander"],
+      [60, 'decision', 'ic', 'Incident commander answered "Question sev?": A'],
+      [60, 'decision', 'eng', "Engineer took action 'Roll back'"],
+      [60, 'chat', 'comms', 'Comms: Drafting <b>now</b>'],
       [90, 'control', 'facilitator', 'Paused (facilitator)'],
       [90, 'control', 'facilitator', 'Resumed'],
       [90, 'control', 'facilitator', 'Speed set to 2x'],
       [90, 'note', 'facilitator', 'Note (strength): IC declared quickly'],
-      [90, 'delivery', 'facilitator', "Delivered 'CEO calls' to eng (ad-hoc)"],
+      [90, 'delivery', 'facilitator', "Delivered 'CEO calls' to Engineer (ad-hoc)"],
       [120, 'control', 'facilitator', 'Session ended (facilitator)'],
       [120, 'system', 'facilitator', 'Hotwash: What went well?'],
       [120, 'system', 'facilitator', 'Improvement plan: No runbook link'],
@@ -77,10 +80,20 @@ describe('computeDebrief', () => {
     expect(d.timeline.find((t) => t.type === 'prompt.answered')).toMatchObject({ prompt: 'sev', inject: 'alert', role: 'ic' });
   });
 
+  it('names grades, ratings and ad-hoc prompts by their titles too', () => {
+    const h = session();
+    h.ok('facilitator', { type: 'objective.rate', objective: 'detect', rating: 'S', reason: 'Quick but noisy' });
+    const d = computeDebrief(sc, h.runtime.events);
+    const summaries = d.timeline.map((t) => t.summary);
+    expect(summaries).toContain('Rated Detect S (Quick but noisy)');
+    expect(summaries.join('\n')).not.toMatch(/\b(ic|eng|comms|sev|detect) /);
+  });
+
   it('carries notes, controls, hotwash and the improvement plan', () => {
     const d = computeDebrief(sc, session().runtime.events);
     expect(d.notes).toEqual([{ seq: 10, at_s: 90, tag: 'strength', text: 'IC declared quickly', objective: 'detect', role: 'ic' }]);
-    expect(d.controls).toEqual({ pauses: [{ at_s: 90, resumed_at_s: 90, reason: 'facilitator' }], speed_changes: [{ at_s: 90, speed: 2 }] });
+    // The exercise clock stood still for the 600 s pause: its wall-clock length says how long it was.
+    expect(d.controls).toEqual({ pauses: [{ at_s: 90, resumed_at_s: 90, reason: 'facilitator', wall_s: 600 }], speed_changes: [{ at_s: 90, speed: 2 }] });
     expect(d.hotwash).toEqual([{ question: 'What went well?', answer: 'Fast triage' }, { question: 'What would you change?', answer: null }]);
     expect(d.improvement_plan).toEqual([{ id: 'plan-1', issue: 'No runbook link', corrective_action: 'Add it to the alert', owner: 'Bo', due: '2026-12-15', objective: 'detect' }]);
     expect(d.rejected).toBeUndefined();

@@ -1,6 +1,8 @@
 // A reader that stops early: `drillbook ... | head -1` must end quietly, not with an EPIPE stack
 // trace (issue 14, item 19). The real command is spawned and its pipe closed after the first bytes.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -24,7 +26,10 @@ function runAndCloseEarly(args: string[]): Promise<{ code: number | null; stderr
 describe('a closed output pipe', () => {
   it('ends the command quietly with its own exit code', async () => {
     // A dry run prints its summary line by line: most lines come after the reader has gone.
-    const result = await runAndCloseEarly(['simulate', 'scenarios/recsys-null-results.yaml', '--play', 'scenarios/plays/recsys-null-results.strong.yaml']);
+    // Into a new folder: simulate keeps an earlier debrief unless --force.
+    const out = mkdtempSync(join(tmpdir(), 'drillbook-pipe-'));
+    const result = await runAndCloseEarly(['simulate', 'scenarios/recsys-null-results.yaml', '--play', 'scenarios/plays/recsys-null-results.strong.yaml', '--out', out]);
+    rmSync(out, { recursive: true, force: true });
     expect(result.got.length).toBeGreaterThan(0);
     expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(result.code).toBe(0);

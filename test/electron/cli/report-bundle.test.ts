@@ -22,8 +22,9 @@ async function run(cwd: string, ...argv: string[]) {
 }
 
 async function twoDryRuns(dir: string): Promise<[string, string]> {
-  for (const play of [strong, struggling]) {
-    const r = await run(dir, 'simulate', scenario, '--play', play, '--db', 'work.db', '--out', 'sim');
+  for (const [i, play] of [strong, struggling].entries()) {
+    // A folder each: simulate keeps an earlier debrief unless --force.
+    const r = await run(dir, 'simulate', scenario, '--play', play, '--db', 'work.db', '--out', `sim-${i}`);
     expect(r.code, r.err).toBe(0);
   }
   const ids = [...(await run(dir, 'sessions', 'work.db', '--json')).out.matchAll(/"id":\s*"([A-Za-z0-9_-]+)"/g)].map((m) => m[1] as string);

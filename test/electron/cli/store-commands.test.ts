@@ -48,7 +48,9 @@ describe('drillbook simulate --db, sessions, report', () => {
     expect(rows.every((r) => r.kind === 'simulation' && r.status === 'ended' && r.scenario === 'model-latency-slo' && r.events > 0)).toBe(true);
 
     const text = await run(dir, 'sessions', 'work.db');
-    expect(text.out.split('\n')[0]).toMatch(/^ID\s+SCENARIO\s+STARTED\s+STATUS\s+SCORE$/);
+    // The file read comes first (issue 14, item 19), then the table.
+    expect(text.out.split('\n')[0]).toBe(`Data file: ${join(dir, 'work.db')}`);
+    expect(text.out.split('\n')[1]).toMatch(/^ID\s+SCENARIO\s+STARTED\s+STATUS\s+SCORE$/);
     expect(text.out).toContain(rows[0]!.id);
 
     const dbBefore = fileHash(join(dir, 'work.db'));
@@ -68,7 +70,8 @@ describe('drillbook simulate --db, sessions, report', () => {
   it('says plainly what is wrong', async () => {
     const dir = tempDir();
     expect(await run(dir, 'sessions', 'missing.db')).toMatchObject({ code: 1, err: expect.stringContaining('There is no Drillbook data file at') });
-    expect((await run(dir, 'sessions')).code).toBe(2);
+    // Without a file, sessions reads the default data file (sessions-listing.test.ts).
+    expect((await run(dir, 'sessions', 'a.db', 'b.db')).code).toBe(2);
     await run(dir, 'simulate', scenario, '--play', strong, '--db', 'work.db', '--out', 'o');
     expect(await run(dir, 'report', 'work.db', '--session', 'nope')).toMatchObject({ code: 1, err: expect.stringContaining('There is no session nope') });
     expect(await run(dir, 'report', 'work.db')).toMatchObject({ code: 2, err: expect.stringContaining('--session') });

@@ -55,7 +55,7 @@ describe('save and open dialogs', () => {
 describe('recoveryOffer', () => {
   const summary = (id: string, status: SessionSummary['status'], createdAt: number): SessionSummary => ({
     sessionId: id, entryId: 'e', scenarioId: 'x', scenarioTitle: `Scenario ${id}`, facilitator: 'Fran', participants: [],
-    roomScreen: true, seating: 'hot-seat', status, createdAt, endedAt: null, percent: null,
+    roomScreen: true, seating: 'hot-seat', status, createdAt, startedAt: status === 'setup' ? null : createdAt + 60_000, endedAt: null, percent: null,
   });
 
   it('offers nothing when every session ended or never started', () => {
@@ -67,6 +67,8 @@ describe('recoveryOffer', () => {
     expect(offer?.choices).toEqual(['c', 'a', null]);
     expect(offer?.options.buttons).toEqual(['Open Scenario c', 'Open Scenario a', 'Later']);
     expect(offer?.options.cancelId).toBe(2);
-    expect(offer?.options.detail).toContain('started t3');
+    // Started means the clock's first start, not when the session was set up (issue 14, item 19).
+    expect(offer?.options.detail).toContain('started t60003');
+    expect(offer?.options.detail).not.toContain('started t3,');
   });
 });
