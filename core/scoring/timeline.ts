@@ -2,6 +2,7 @@
 // participants typed is carried as data (reports escape it); summaries quote it only in short.
 
 import type { Channel, Scenario } from '../scenario/types.ts';
+import { PROMPT_TYPE_SPECS } from '../scenario/prompt-types.ts';
 import type { SessionEvent } from '../engine/event.ts';
 import { isEngineEvent, type EngineEvent } from '../engine/events.ts';
 import { indexScenario } from '../engine/scenario-index.ts';
@@ -66,7 +67,9 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
       case 'inject.skipped': entry = { kind: 'control', summary: `Skipped '${short(injectTitle(e.payload.inject))}'`, inject: e.payload.inject }; break;
       case 'prompt.answered': {
         const a = e.payload.answer;
-        const shown = typeof a === 'string' ? (index.prompts.get(e.payload.prompt)?.type === 'text' || !index.prompts.has(e.payload.prompt) ? `"${short(a)}"` : a) : a.join(', ');
+        // Free text (and an ad-hoc prompt's answer, whose type the scenario does not hold) is quoted.
+        const defined = index.prompts.get(e.payload.prompt);
+        const shown = typeof a === 'string' ? (!defined || PROMPT_TYPE_SPECS[defined.type].freeText ? `"${short(a)}"` : a) : a.join(', ');
         entry = { kind: 'decision', summary: `${e.payload.role} answered ${e.payload.prompt}: ${shown}`, role: e.payload.role, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) };
         break;
       }
