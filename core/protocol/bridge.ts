@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
+import { REPORT_FORMATS } from '../report/formats.ts';
 
 // ---- answers ----
 
@@ -53,8 +54,8 @@ export const AudienceSchema = z.union([
 export type BridgeActor = 'facilitator' | `role:${string}`;
 export const BridgeActorSchema = z.union([z.literal('facilitator'), z.templateLiteral(['role:', SlugSchema])]);
 
-/** The report formats, and `bundle`: the session itself as a portable `.drillbook` file (made by the host). */
-export const EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf', 'bundle'] as const;
+/** The report formats (core/report/formats.ts), and `bundle`: the session itself as a portable `.drillbook` file (made by the host). */
+export const EXPORT_FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const PlanItemSchema = z.object({

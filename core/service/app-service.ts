@@ -14,7 +14,7 @@ import {
   type Audience, type BridgeResult, type BridgeUpdate, type BridgeValues, type Comparison, type ExportedReport,
   type ParsedParams, type ParsedRequest, type SessionDetail, type SessionSummary,
 } from '../protocol/bridge.ts';
-import { renderPrintHtml, renderReport, REPORT_FILES } from '../report/index.ts';
+import { EXPORT_FILE_TYPES, isTextReportFormat, renderPrintHtml, renderReport, REPORT_FILES } from '../report/index.ts';
 import { guideFileName, renderGuide } from '../guide/index.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -88,9 +88,7 @@ function frozenStore(events: readonly SessionEvent[]): EventStore {
   };
 }
 
-const MIME: Record<ExportedReport['format'], string> = {
-  html: 'text/html', md: 'text/markdown', csv: 'text/csv', json: 'application/json', pdf: 'application/pdf', bundle: 'application/vnd.sqlite3',
-};
+const MIME = Object.fromEntries(Object.entries(EXPORT_FILE_TYPES).map(([format, type]) => [format, type.mime])) as Record<ExportedReport['format'], string>;
 
 function toEngineAudience(audience: Audience): EngineAudience {
   if (audience === 'facilitator' || audience === 'room') return { kind: audience };
@@ -408,9 +406,9 @@ export class AppService {
     if (params.format === 'bundle') return this.exportBundle(live.value, params, `${base}.drillbook`);
     const debrief = this.computeFor(live.value);
     const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
-    if (params.format === 'pdf') {
+    if (!isTextReportFormat(params.format)) {
       if (!this.options.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
-      return this.options.pdf(renderPrintHtml(debrief, options), `${base}-${REPORT_FILES.pdf}`);
+      return this.options.pdf(renderPrintHtml(debrief, options, params.format), `${base}-${REPORT_FILES[params.format]}`);
     }
     return ok({
       format: params.format, fileName: `${base}-${REPORT_FILES[params.format]}`, mime: MIME[params.format],
