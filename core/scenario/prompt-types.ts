@@ -1,13 +1,14 @@
 // The prompt types, one entry each: what an answer looks like and how it is checked, scored, shown
-// and kept private. The engine (decide, reduce), scoring, the timeline, the anonymizer, the scenario
-// checks and the app's screens read this table instead of testing `type === 'text'`, so a prompt
-// type added to PROMPT_TYPES (./types.ts) without an entry here is a compile error, not an answer
-// that silently scores 0, shows as a text box and escapes anonymization. docs/architecture.md
-// ("Adding a prompt type") lists the other files a new type touches.
+// and kept private. The keys are the types (PROMPT_TYPES, PromptType). The engine (decide, reduce),
+// scoring, the timeline, the anonymizer, the scenario checks and the app's screens read an entry
+// instead of testing `type === 'text'`, so a new type cannot fall into someone's else branch (scored
+// 0, shown as a text box, left out of anonymization): it brings its own rules, and the seat's
+// Record<PromptType, PromptInput> does not compile until it has an input. docs/architecture.md
+// ("Adding a prompt type") lists the files a new type touches.
 
 import { LIMITS, type RejectionCode } from '../engine/commands.ts';
 import { choiceCorrectness, multiCorrectness, textCorrectness } from '../scoring/rules.ts';
-import type { Expect, Option, PromptType } from './types.ts';
+import type { Expect, Option } from './types.ts';
 
 /** An answer as it travels and is recorded: one string, or a list of strings. */
 export type Answer = string | readonly string[];
@@ -123,7 +124,11 @@ export const PROMPT_TYPE_SPECS = {
     meetsStep: (answer, expect) => typeof answer === 'string' && textCorrectness(answer, expect).correctness >= 0.5,
     show: (answer) => (isList(answer) ? answer.join(', ') : answer),
   },
-} satisfies Record<PromptType, PromptTypeSpec>;
+} satisfies Record<string, PromptTypeSpec>;
+
+export type PromptType = keyof typeof PROMPT_TYPE_SPECS;
+/** The types in the registry's order (the schema's, the messages'). */
+export const PROMPT_TYPES = Object.keys(PROMPT_TYPE_SPECS) as [PromptType, ...PromptType[]];
 
 /** The entry of a prompt type. */
 export function promptTypeSpec(type: PromptType): PromptTypeSpec {
@@ -137,12 +142,12 @@ export function knownPromptType(type: string): PromptTypeSpec | undefined {
 
 /** "choice and multi", "choice or multi": the types for which `test` holds, for messages. */
 export function promptTypesWhere(test: (spec: PromptTypeSpec) => boolean, conjunction: 'and' | 'or'): string {
-  const names = (Object.keys(PROMPT_TYPE_SPECS) as PromptType[]).filter((t) => test(PROMPT_TYPE_SPECS[t]));
+  const names = PROMPT_TYPES.filter((t) => test(PROMPT_TYPE_SPECS[t]));
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
 }
 
 /** "choice (one option), multi (several options) or text (free text).": the scenario schema's words. */
 export function describePromptTypes(): string {
-  const items = (Object.keys(PROMPT_TYPE_SPECS) as PromptType[]).map((t) => `${t} (${PROMPT_TYPE_SPECS[t].answers})`);
+  const items = PROMPT_TYPES.map((t) => `${t} (${PROMPT_TYPE_SPECS[t].answers})`);
   return `${items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`}.`;
 }
