@@ -3,6 +3,7 @@
 
 import type { Scenario } from '../scenario/types.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
+import { PROMPT_TYPE_SPECS, promptTypesWhere } from '../scenario/prompt-types.ts';
 import type { Command, PlanItemInput, Rejection, RejectionCode } from './commands.ts';
 import { DATE_PATTERN, LIMITS, SLUG_PATTERN } from '../protocol/fields.ts';
 import type { Actor } from './event.ts';
@@ -349,8 +350,9 @@ function decideAdhoc(scenario: Scenario, state: SessionState, command: Extract<C
     const badAsk = checkText('question', p.ask, LIMITS.title * 4);
     if (badAsk) return badAsk;
     const options = p.options ?? [];
-    if (p.type !== 'text') {
-      if (options.length < 2) return reject('empty', 'A choice or multi prompt needs at least two options.');
+    const spec = PROMPT_TYPE_SPECS[p.type];
+    if (spec.options) {
+      if (options.length < 2) return reject('empty', `A ${promptTypesWhere((t) => t.options, 'or')} prompt needs at least two options.`);
       if (options.length > LIMITS.options) return reject('too-long', `A prompt may have at most ${LIMITS.options} options.`);
       const ids = new Set<string>();
       for (const o of options) {
@@ -361,9 +363,9 @@ function decideAdhoc(scenario: Scenario, state: SessionState, command: Extract<C
         if (badLabel) return badLabel;
       }
     } else if (options.length > 0) {
-      return reject('invalid', 'A text prompt has no options.');
+      return reject('invalid', `A ${p.type} prompt has no options.`);
     }
-    prompt = { id: `${id}:p`, role: p.role, ask: p.ask, type: p.type, options: p.type === 'text' ? [] : options.map((o) => ({ id: o.id, label: o.label })) };
+    prompt = { id: `${id}:p`, role: p.role, ask: p.ask, type: p.type, options: spec.options ? options.map((o) => ({ id: o.id, label: o.label })) : [] };
   }
   return accept(
     {
@@ -397,31 +399,7 @@ function decideAnswer(scenario: Scenario, state: SessionState, role: string | nu
   if (!defined || defined.role !== role || !state.injects.get(prompt.inject)?.delivered) return unknown;
   const bad = needsRunning(state, 'answer');
   if (bad) return bad;
-  const answer = command.answer;
-  const optionIds = new Set(defined.options.map((o) => o.id));
-  switch (defined.type) {
-    case 'choice': {
-      if (typeof answer !== 'string') return reject('wrong-answer-type', `Prompt '${command.prompt}' takes one option; send a single option id.`);
-      if (!optionIds.has(answer)) return reject('unknown-option', `Prompt '${command.prompt}' has no option '${answer}'. Its options are: ${[...optionIds].join(', ')}.`);
-      return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer } });
-    }
-    case 'multi': {
-      if (!Array.isArray(answer)) return reject('wrong-answer-type', `Prompt '${command.prompt}' takes a list of options.`);
-      if (answer.length === 0) return reject('empty', `Choose at least one option for prompt '${command.prompt}'.`);
-      const seen = new Set<string>();
-      for (const option of answer) {
-        if (typeof option !== 'string') return reject('wrong-answer-type', `Prompt '${command.prompt}' takes a list of option ids.`);
-        if (!optionIds.has(option)) return reject('unknown-option', `Prompt '${command.prompt}' has no option '${option}'. Its options are: ${[...optionIds].join(', ')}.`);
-        if (seen.has(option)) return reject('duplicate-option', `The option '${option}' is chosen twice; choose each option at most once.`);
-        seen.add(option);
-      }
-      return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer: [...answer] } });
-    }
-    case 'text': {
-      if (typeof answer !== 'string') return reject('wrong-answer-type', `Prompt '${command.prompt}' takes a text answer.`);
-      const badText = blank('answer', answer) ?? tooLong('answer', answer, LIMITS.answer);
-      if (badText) return badText;
-      return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer } });
-    }
-  }
+  const checked = PROMPT_TYPE_SPECS[defined.type].check(command.answer, { id: command.prompt, optionIds: new Set(defined.options.map((o) => o.id)) });
+  if (!checked.ok) return reject(checked.code, checked.message);
+  return accept({ type: 'prompt.answered', payload: { prompt: prompt.id, role, answer: checked.answer } });
 }

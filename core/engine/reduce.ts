@@ -3,7 +3,7 @@
 // live state this way instead of re-folding the whole log on every decision).
 
 import type { Scenario } from '../scenario/types.ts';
-import { textCorrectness } from '../scoring/rules.ts';
+import { PROMPT_TYPE_SPECS } from '../scenario/prompt-types.ts';
 import type { SessionEvent } from './event.ts';
 import { isEngineEvent, type EngineEvent } from './events.ts';
 import { indexScenario, type MetBySlot } from './scenario-index.ts';
@@ -168,9 +168,7 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
         if (state.steps.get(step.id)?.metAt !== null || !defined) continue;
         let met: boolean;
         if (clause.with && clause.with.length > 0) met = chosen.some((o) => clause.with?.includes(o));
-        // The keyword credit with avoid groups subtracted (version 1.1); no keywords: only a grade meets it.
-        else if (defined.type === 'text') met = typeof p.answer === 'string' && textCorrectness(p.answer, defined.expect).correctness >= 0.5;
-        else met = true;
+        else met = PROMPT_TYPE_SPECS[defined.type].meetsStep(p.answer, defined.expect);
         if (met) satisfy(state, step.id, slot, event.at, event.seq);
       }
       break;
@@ -216,7 +214,7 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       if (!prompt) break;
       prompt.grade = { seq: event.seq, at: event.at, credit: p.credit, reason: p.reason, answerSeq: p.answerSeq };
       const defined = index.prompts.get(p.prompt);
-      if (defined?.type === 'text' && p.credit >= 0.5) {
+      if (defined && PROMPT_TYPE_SPECS[defined.type].freeText && p.credit >= 0.5) {
         for (const { step, clause, slot } of index.stepsByPrompt.get(p.prompt) ?? []) {
           if (!clause.with || clause.with.length === 0) satisfy(state, step.id, slot, event.at, event.seq);
         }

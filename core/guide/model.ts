@@ -2,7 +2,8 @@
 // "Facilitator pack"). The participant situation manual is built from a view that copies only the
 // fields a participant may see, so that no expectation, answer, note, script or other role's brief
 // can reach it whatever the renderer does; the facilitator and evaluator guide gets everything.
-import type { Channel, Condition, Handout, MetBy, Scenario, SimpleMetBy, Trigger } from '../scenario/types.ts';
+import { PROMPT_TYPES, type Channel, type Condition, type Handout, type MetBy, type Scenario, type SimpleMetBy, type Trigger } from '../scenario/types.ts';
+import { PROMPT_TYPE_SPECS } from '../scenario/prompt-types.ts';
 
 export const GUIDE_AUDIENCES = ['participants', 'facilitator'] as const;
 export type GuideAudience = (typeof GUIDE_AUDIENCES)[number];
@@ -150,9 +151,7 @@ export const SCORING_RULES: { title: string; items: string[] }[] = [
     title: 'Prompts',
     items: [
       'The scored answer is the last one submitted; its response time r is from the inject\'s delivery to that answer.',
-      'Choice: correctness c is 1 for a best option, the acceptable credit (0.5 unless the prompt says otherwise) for an acceptable one, else 0.',
-      'Multi: c = (best options chosen − options in neither list) / number of best options, never below 0.',
-      'Text: c = keyword groups matched / keyword groups − 0.5 for each avoid group matched, never below 0. A group matches when the answer contains any of its words or phrases (whole words, any case). Keyword credit is provisional until the facilitator grades it.',
+      ...PROMPT_TYPES.map((type) => PROMPT_TYPE_SPECS[type].rule),
       'A facilitator\'s grade (0 to 1, with a reason) replaces c; it never changes the time.',
       'Timeliness t is 1 within the prompt\'s window; after it, t = 1 − 0.5 × overrun / window, never below 0.5 (an answer at twice the window gets 0.5).',
       'Prompt score = points × c × t. A delivered prompt left unanswered scores 0; prompts of injects never delivered count for nothing.',

@@ -8,6 +8,7 @@ import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
 import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
+import { REPORT_FORMATS } from '../report/formats.ts';
 
 // ---- answers ----
 
@@ -48,8 +49,8 @@ export const AudienceSchema = z.union([z.literal('facilitator'), z.literal('room
 export type BridgeActor = 'facilitator' | `role:${string}`;
 export const BridgeActorSchema = z.union([z.literal('facilitator'), roleAudience()]);
 
-/** The report formats, and `bundle`: the session itself as a portable `.drillbook` file (made by the host). */
-export const EXPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf', 'bundle'] as const;
+/** The report formats (core/report/formats.ts), and `bundle`: the session itself as a portable `.drillbook` file (made by the host). */
+export const EXPORT_FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A plan item as the debrief's editor holds it: the engine's fields, with the item's id. */

@@ -7,6 +7,7 @@
 // or more is replaced too when it is capitalised in the text ("Alice" in "Alice declared SEV2"),
 // because notes rarely spell out full names. A part shared by people in different roles becomes
 // "a participant". This errs on the side of hiding a name.
+import { knownPromptType } from '../scenario/prompt-types.ts';
 import type { Debrief } from '../scoring/debrief-types.ts';
 
 type Replace = (text: string) => string;
@@ -72,7 +73,8 @@ export function anonymize(debrief: Debrief): Debrief {
     })),
     prompts: debrief.prompts.map((p) => ({
       ...p,
-      answer: typeof p.answer === 'string' && p.type === 'text' ? r(p.answer) : p.answer,
+      // Free text is the participant's own words; a type this build does not know is treated as such.
+      answer: typeof p.answer === 'string' && (knownPromptType(p.type)?.freeText ?? true) ? r(p.answer) : p.answer,
       grade: p.grade ? { ...p.grade, reason: r(p.grade.reason) } : null,
     })),
     timeline: debrief.timeline.map((e) => ({ ...e, summary: r(e.summary) })),

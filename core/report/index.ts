@@ -5,6 +5,7 @@ import { renderHtml } from './html/document.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { ReportOptions } from './options.ts';
+import { REPORT_FORMATS, reportFormatNamed, reportOptionsFor, type ReportFormat, type TextReportFormat } from './formats.ts';
 
 export type { ReportOptions } from './options.ts';
 export { applyOptions } from './options.ts';
@@ -12,32 +13,23 @@ export { renderHtml, REPORT_CSP } from './html/document.ts';
 export { renderMarkdown } from './markdown.ts';
 export { renderDecisionsCsv, DECISION_COLUMNS } from './csv.ts';
 export { renderJson } from './json.ts';
-export { renderPrintHtml, PDF_FULL_TIMELINE_LIMIT } from './print.ts';
+export { renderPrintHtml } from './print.ts';
+export {
+  BUNDLE_FILE_TYPE, EXPORT_FILE_TYPES, isTextReportFormat, PDF_FULL_TIMELINE_LIMIT, REPORT_FILES, REPORT_FORMAT_TABLE, REPORT_FORMATS,
+  reportFormatNamed, reportOptionsFor,
+  type ExportFileType, type PrintReportFormat, type ReportFormat, type ReportFormatSpec, type TextReportFormat,
+} from './formats.ts';
 
-export const REPORT_FORMATS = ['html', 'md', 'csv', 'json', 'pdf'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-/** The formats core renders to text; pdf is printed from the HTML by a host (electron/report). */
-export type TextReportFormat = Exclude<ReportFormat, 'pdf'>;
-
-export const REPORT_FILES: Record<ReportFormat, string> = {
-  html: 'debrief.html',
-  md: 'debrief.md',
-  csv: 'decisions.csv',
-  json: 'debrief.json',
-  pdf: 'debrief.pdf',
+/** How core renders each text format (./formats.ts holds the rest of each format's row). */
+const RENDER: Record<TextReportFormat, (debrief: Debrief, options: ReportOptions) => string> = {
+  html: renderHtml,
+  md: renderMarkdown,
+  csv: renderDecisionsCsv,
+  json: renderJson,
 };
 
 export function renderReport(debrief: Debrief, format: TextReportFormat, options: ReportOptions = {}): string {
-  switch (format) {
-    case 'html':
-      return renderHtml(debrief, options);
-    case 'md':
-      return renderMarkdown(debrief, options);
-    case 'csv':
-      return renderDecisionsCsv(debrief, options);
-    case 'json':
-      return renderJson(debrief, options);
-  }
+  return RENDER[format](debrief, reportOptionsFor(format, debrief.timeline.length, options));
 }
 
 /**
@@ -49,7 +41,7 @@ export function parseReportFormats(list: string): ReportFormat[] {
   for (const raw of list.split(',')) {
     const name = raw.trim().toLowerCase();
     if (name === '') continue;
-    const format = REPORT_FORMATS.find((f) => f === name || (f === 'md' && name === 'markdown'));
+    const format = reportFormatNamed(name);
     if (!format) throw new Error(`unknown report format '${raw.trim()}': use one or more of ${REPORT_FORMATS.join(', ')}, separated by commas`);
     if (!out.includes(format)) out.push(format);
   }

@@ -5,6 +5,11 @@ import { quote, type Path } from './path.ts';
 import type { RawCondition, RawInject, RawPrompt, RawScenario, RawSimpleMetBy, RawStep } from './schema.ts';
 import { didYouMean, listNames } from './suggest.ts';
 import { parseDuration } from './duration.ts';
+import { PROMPT_TYPE_SPECS, promptTypesWhere } from './prompt-types.ts';
+
+/** "choice and multi": the prompt types with options; "text": those answered in free text. */
+const withOptions = (conjunction: 'and' | 'or') => promptTypesWhere((t) => t.options, conjunction);
+const freeText = (conjunction: 'and' | 'or') => promptTypesWhere((t) => t.freeText, conjunction);
 
 interface PromptInfo {
   prompt: RawPrompt;
@@ -64,8 +69,8 @@ export function checkScenario(s: RawScenario): Finding[] {
   };
   const optionsOf = (info: PromptInfo, withIds: readonly string[] | undefined, path: Path) => {
     if (withIds === undefined) return;
-    if (info.prompt.type === 'text') {
-      add(path, `'with' applies to choice and multi prompts only; prompt ${quote(String(info.prompt.id))} is a text prompt`, 'key');
+    if (!PROMPT_TYPE_SPECS[info.prompt.type].options) {
+      add(path, `'with' applies to ${withOptions('and')} prompts only; prompt ${quote(String(info.prompt.id))} is a ${info.prompt.type} prompt`, 'key');
       return;
     }
     const ids = (info.prompt.options ?? []).map((o) => o.id);
@@ -126,8 +131,9 @@ export function checkScenario(s: RawScenario): Finding[] {
       const options = prompt.options ?? [];
       const optionIds = options.map((o) => o.id);
       duplicates(optionIds, (k, id) => add([...p, 'options', k, 'id'], `duplicate option id ${quote(String(id))} in prompt ${quote(String(prompt.id))}`));
-      if (prompt.type === 'text') {
-        if (options.length > 0) add([...p, 'options'], "a text prompt has no options; make it a choice or multi prompt, or remove 'options'", 'key');
+      const spec = PROMPT_TYPE_SPECS[prompt.type];
+      if (!spec.options) {
+        if (options.length > 0) add([...p, 'options'], `a ${prompt.type} prompt has no options; make it a ${withOptions('or')} prompt, or remove 'options'`, 'key');
       } else if (options.length === 0) {
         add(prompt.options ? [...p, 'options'] : p, `a ${prompt.type} prompt needs options: a list of {id, label}`);
       }
@@ -136,19 +142,19 @@ export function checkScenario(s: RawScenario): Finding[] {
       const e: Path = [...p, 'expect'];
       for (const list of ['best', 'acceptable'] as const) {
         const ids = expect[list] ?? [];
-        if (prompt.type === 'text' && ids.length > 0) {
-          add([...e, list], `${quote(String(list))} applies to choice and multi prompts only; for a text prompt use 'keywords'`, 'key');
+        if (!spec.options && ids.length > 0) {
+          add([...e, list], `${quote(String(list))} applies to ${withOptions('and')} prompts only${spec.freeText ? `; for a ${prompt.type} prompt use 'keywords'` : ''}`, 'key');
           continue;
         }
         ids.forEach((id, k) => {
           if (!optionIds.includes(id)) add([...e, list, k], `unknown option ${quote(String(id))}; this prompt's options are: ${listNames(optionIds)}${didYouMean(id, optionIds)}`);
         });
       }
-      if (prompt.type !== 'text' && (expect.keywords ?? []).length > 0) {
-        add([...e, 'keywords'], "'keywords' apply to text prompts only; for a choice or multi prompt use 'best' and 'acceptable'", 'key');
+      if (!spec.freeText && (expect.keywords ?? []).length > 0) {
+        add([...e, 'keywords'], `'keywords' apply to ${freeText('and')} prompts only${spec.options ? `; for a ${withOptions('or')} prompt use 'best' and 'acceptable'` : ''}`, 'key');
       }
-      if (prompt.type !== 'text' && expect.avoid !== undefined) {
-        add([...e, 'avoid'], `'avoid' applies to text prompts only; prompt '${prompt.id}' is a ${prompt.type} prompt: list what not to choose as options outside 'best' and 'acceptable'`, 'key');
+      if (!spec.freeText && expect.avoid !== undefined) {
+        add([...e, 'avoid'], `'avoid' applies to ${freeText('and')} prompts only; prompt '${prompt.id}' is a ${prompt.type} prompt${spec.options ? ": list what not to choose as options outside 'best' and 'acceptable'" : ''}`, 'key');
       }
       if (expect.within !== undefined && parseDuration(expect.within) === 0) {
         add([...e, 'within'], "'within' must be longer than 0s (timeliness is measured against it); leave it out for no time limit");
@@ -163,7 +169,7 @@ export function checkScenario(s: RawScenario): Finding[] {
     }
     const info = knownPrompt(m.prompt, [...mp, 'prompt']);
     if (!info) return;
-    if (m.with === undefined && info.prompt.type !== 'text') {
+    if (m.with === undefined && PROMPT_TYPE_SPECS[info.prompt.type].options) {
       add(mp, `prompt ${quote(String(m.prompt))} is a ${info.prompt.type} prompt: add 'with: [OPTION...]', the options that meet this step`);
     }
     optionsOf(info, m.with, [...mp, 'with']);

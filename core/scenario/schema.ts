@@ -6,6 +6,7 @@ import { CHANNELS, FEEDBACK_TYPES, LEVELS, LINT_RULES, PROMPT_TYPES } from './ty
 import { describeValue, isRecord } from './path.ts';
 import { duration, fraction, hasKey, keyed, listOf, oneOf, points, ref, slug, strict, text } from './schema-kit.ts';
 import { didYouMean, listNames } from './suggest.ts';
+import { describePromptTypes } from './prompt-types.ts';
 
 export const SCENARIO_FORMAT = 'drillbook/scenario@1';
 
@@ -124,7 +125,7 @@ export const PromptSchema = strict('prompt', {
   id: slug(),
   role: ref().describe("The role that answers; must be in the inject's to."),
   ask: text(),
-  type: oneOf(PROMPT_TYPES, 'a prompt type').describe('choice (one option), multi (several options) or text (free text).'),
+  type: oneOf(PROMPT_TYPES, 'a prompt type').describe(describePromptTypes()),
   options: listOf(OptionSchema, 'options').optional(),
   expect: ExpectSchema.optional(),
   objective: ref().optional(),

@@ -3,6 +3,8 @@
 // `to: all` is expanded; references are checked. See ../../../shared/scenario-format.md (the public
 // format) and docs/scenario-decisions.md for the choices made where the format is silent.
 
+import type { PromptType } from './prompt-types.ts';
+
 export type Seconds = number;
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
@@ -11,8 +13,8 @@ export type Level = (typeof LEVELS)[number];
 export const CHANNELS = ['alert', 'chat', 'email', 'ticket', 'status-page', 'news', 'call', 'dashboard', 'note'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const PROMPT_TYPES = ['choice', 'multi', 'text'] as const;
-export type PromptType = (typeof PROMPT_TYPES)[number];
+// The prompt types are the keys of their registry, where each says how it is answered and scored.
+export { PROMPT_TYPES, type PromptType } from './prompt-types.ts';
 
 export const RATINGS = ['P', 'S', 'M', 'U'] as const;
 export type Rating = (typeof RATINGS)[number];

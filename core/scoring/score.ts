@@ -2,10 +2,11 @@
 // metrics. The debrief (./debrief.ts) adds the timeline and the session's story around them; the
 // facilitator's live score board can call this alone on the runtime's state.
 
-import type { Option, Prompt, Scenario, Step } from '../scenario/types.ts';
+import type { Expect, Option, Prompt, Scenario, Step } from '../scenario/types.ts';
 import type { SessionState } from '../engine/state.ts';
 import type { DebriefMetric, DebriefObjective, DebriefPrompt, DebriefScore, DebriefStep } from './debrief-types.ts';
-import { cappedRating, choiceCorrectness, multiCorrectness, percentOf, ratingFor, stepPoints, textCorrectness, timeliness, type TextResult } from './rules.ts';
+import { promptTypeSpec, type AnswerScore } from '../scenario/prompt-types.ts';
+import { cappedRating, percentOf, ratingFor, stepPoints, timeliness } from './rules.ts';
 
 export interface Scores {
   score: DebriefScore;
@@ -17,9 +18,17 @@ export interface Scores {
 
 const seconds = (ms: number): number => ms / 1000;
 
-// An answer record never changes once folded, so its keyword result is computed once (live views
-// score the state after every decision).
-const textResults = new WeakMap<object, TextResult>();
+// An answer record never changes once folded, so its score (a keyword match for text) is computed
+// once per prompt definition (live views score the state after every decision).
+const answerScores = new WeakMap<object, { expect: Expect; score: AnswerScore }>();
+
+function scoreAnswer(prompt: Prompt, record: { answer: string | readonly string[] }): AnswerScore {
+  const cached = answerScores.get(record);
+  if (cached && cached.expect === prompt.expect) return cached.score;
+  const score = promptTypeSpec(prompt.type).score(record.answer, prompt.expect);
+  answerScores.set(record, { expect: prompt.expect, score });
+  return score;
+}
 
 function labels(options: readonly Option[], ids: readonly string[]): string[] {
   return ids.map((id) => options.find((o) => o.id === id)?.label ?? id);
@@ -42,16 +51,11 @@ export function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt 
   if (last) {
     response = seconds(last.at - delivered.at);
     t = timeliness(response, prompt.expect.within);
-    if (prompt.type === 'choice' && typeof last.answer === 'string') correctness = choiceCorrectness(last.answer, prompt.expect);
-    else if (prompt.type === 'multi' && Array.isArray(last.answer)) correctness = multiCorrectness(last.answer, prompt.expect);
-    else if (prompt.type === 'text' && typeof last.answer === 'string') {
-      let text = textResults.get(last);
-      if (!text) textResults.set(last, (text = textCorrectness(last.answer, prompt.expect)));
-      correctness = text.correctness;
-      needsReview = text.needsReview;
-      avoided = text.avoided;
-      provisional = !text.needsReview;
-    }
+    const result = scoreAnswer(prompt, last);
+    correctness = result.correctness;
+    needsReview = result.needsReview;
+    avoided = result.avoided;
+    provisional = result.provisional;
     if (grade) {
       correctness = grade.credit;
       needsReview = false;
@@ -69,7 +73,7 @@ export function scorePrompt(prompt: Prompt, state: SessionState): DebriefPrompt 
     type: prompt.type,
     delivered_at_s: seconds(delivered.at),
     answer,
-    answer_labels: answer === null || prompt.type === 'text' ? [] : labels(prompt.options, typeof answer === 'string' ? [answer] : answer),
+    answer_labels: answer === null || !promptTypeSpec(prompt.type).options ? [] : labels(prompt.options, typeof answer === 'string' ? [answer] : answer),
     answered_at_s: last ? seconds(last.at) : null,
     response_time_s: response,
     within_s: prompt.expect.within ?? null,

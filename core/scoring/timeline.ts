@@ -2,6 +2,7 @@
 // participants typed is carried as data (reports escape it); summaries quote it only in short.
 
 import type { Channel, Scenario } from '../scenario/types.ts';
+import { PROMPT_TYPE_SPECS } from '../scenario/prompt-types.ts';
 import type { SessionEvent } from '../engine/event.ts';
 import { isEngineEvent, type EngineEvent } from '../engine/events.ts';
 import { indexScenario } from '../engine/scenario-index.ts';
@@ -83,8 +84,10 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
       case 'inject.skipped': entry = { kind: 'control', summary: `Skipped '${short(injectTitle(e.payload.inject))}'`, inject: e.payload.inject }; break;
       case 'prompt.answered': {
         const a = e.payload.answer;
-        const type = index.prompts.get(e.payload.prompt)?.type ?? adhocPrompt(e.payload.prompt)?.type ?? 'text';
-        const shown = typeof a === 'string' ? (type === 'text' ? `"${short(a)}"` : optionLabel(e.payload.prompt, a)) : a.map((o) => optionLabel(e.payload.prompt, o)).join(', ');
+        // Free text (and an ad-hoc prompt's answer of unknown type) is quoted; options read as their labels.
+        const type = index.prompts.get(e.payload.prompt)?.type ?? adhocPrompt(e.payload.prompt)?.type;
+        const free = type === undefined || PROMPT_TYPE_SPECS[type].freeText;
+        const shown = typeof a === 'string' ? (free ? `"${short(a)}"` : optionLabel(e.payload.prompt, a)) : a.map((o) => optionLabel(e.payload.prompt, o)).join(', ');
         entry = { kind: 'decision', summary: `${roleTitle(e.payload.role)} answered ${promptAsk(e.payload.prompt)}: ${shown}`, role: e.payload.role, prompt: e.payload.prompt, inject: promptInject(e.payload.prompt) };
         break;
       }

@@ -1,11 +1,11 @@
-// drillbook report DB --session ID [--format html|md|csv|json|pdf|bundle] [--out FILE]
+// drillbook report DB --session ID [--format FORMAT|bundle] [--out FILE]
 // [--anonymize] [--no-notes] [--force]: a stored session re-scored from its events and the
 // scenario text it ran with, or exported whole as a portable session bundle. DB may itself be a
 // bundle (a .drillbook file). Every file is opened read-only.
 import { basename, extname, resolve } from 'node:path';
-import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
+import { REPORT_FORMAT_TABLE, REPORT_FORMATS, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
 import type { Debrief } from '../../core/scoring/index.ts';
-import { renderPdf } from '../report/write-reports.ts';
+import { renderReportFile } from '../report/write-reports.ts';
 import { rescoreSession } from '../host/rescore.ts';
 import { BUNDLE_EXTENSION, exportSessionBundle, isSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
 import { appVersion } from '../host/app-version.ts';
@@ -17,12 +17,15 @@ import { quote } from '../../core/scenario/index.ts';
 
 const FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
 
-const HELP = `Usage: drillbook report DB [--session ID] --format html|md|csv|json|pdf|bundle [--out FILE] [--anonymize] [--no-notes] [--force]
+/** What the help says beside a format's name. */
+const NOTES: Partial<Record<ReportFormat, string>> = { csv: ' (the decisions)', json: ' (default)', pdf: ' (needs Chromium and --out)' };
+
+const HELP = `Usage: drillbook report DB [--session ID] --format ${FORMATS.join('|')} [--out FILE] [--anonymize] [--no-notes] [--force]
 
 Re-scores session ID of the Drillbook data file DB from its recorded events and the copy of the
 scenario it ran with, and prints the debrief (or writes it to FILE).
   --session ID    the session (drillbook sessions DB lists them); optional when DB is a bundle
-  --format NAME   html, md, csv (the decisions), json (default), pdf (needs Chromium and --out),
+  --format NAME   ${REPORT_FORMATS.map((f) => f + (NOTES[f] ?? '')).join(', ')},
                   or bundle: the session itself as one portable .drillbook file (needs --out)
   --out FILE      write to FILE instead of printing
   --anonymize     participants' names replaced by their roles, free text included
@@ -71,7 +74,9 @@ export const reportCommand: CliCommand = async (args, io) => {
   const chosen = FORMATS.find((f) => f === format);
   if (chosen === undefined) throw new UsageError(`format ${quote(format)} is not available; available: ${FORMATS.join(', ')}`);
   const out = parsed.values.get('--out');
-  if (chosen === 'pdf' && out === undefined) throw new UsageError('a PDF is not printed to the terminal: add --out FILE');
+  if (chosen !== 'bundle' && REPORT_FORMAT_TABLE[chosen].output === 'print' && out === undefined) {
+    throw new UsageError(`a ${REPORT_FORMAT_TABLE[chosen].label} is not printed to the terminal: add --out FILE`);
+  }
   if (chosen === 'bundle') {
     if (out === undefined) throw new UsageError(`a bundle is a file: add --out FILE${BUNDLE_EXTENSION}`);
     if (parsed.switches.has('--anonymize') || parsed.switches.has('--no-notes')) {
@@ -101,7 +106,7 @@ export const reportCommand: CliCommand = async (args, io) => {
   } finally {
     source.close();
   }
-  const text = await render(debrief, chosen, options);
+  const text = await renderReportFile(debrief, chosen, options);
   if (out === undefined) {
     io.out(text.toString());
     return EXIT_OK;
@@ -121,7 +126,3 @@ export const reportCommand: CliCommand = async (args, io) => {
   io.out(`Wrote ${file}`);
   return EXIT_OK;
 };
-
-async function render(debrief: Debrief, format: ReportFormat, options: ReportOptions): Promise<string | Buffer> {
-  return format === 'pdf' ? renderPdf(debrief, options) : renderReport(debrief, format, options);
-}

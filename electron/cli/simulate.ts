@@ -9,20 +9,20 @@ import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from '.
 import { keepDryRunIn } from './simulate-db.ts';
 import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
-import { REPORT_FILES, REPORT_FORMATS, type ReportFormat } from '../../core/report/index.ts';
+import { isTextReportFormat, REPORT_FILES, REPORT_FORMATS, type ReportFormat } from '../../core/report/index.ts';
 import { refuseToReplace } from './out-file.ts';
 import { fmtClock } from '../../core/report/format.ts';
 import { capReason, overallOf } from '../../core/report/overall.ts';
 import { ChromiumNotFoundError } from '../report/chromium.ts';
 import { writeReports } from '../report/write-reports.ts';
 
-const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format html,md,csv,json,pdf] [--force]
+const HELP = `Usage: drillbook simulate SCENARIO --play PLAY [--out DIR] [--format ${REPORT_FORMATS.join(',')}] [--force]
 
 Runs the play script (drillbook/play@1) against the scenario in virtual time, through the same
 engine the app uses, prints a summary and writes DIR/debrief.json (default ./debrief-<scenario id>).
   --play FILE     the play script (required)
   --out DIR       where to write the debrief
-  --format LIST   comma-separated: html, md, csv, json, pdf (default json); pdf needs Chromium
+  --format LIST   comma-separated: ${REPORT_FORMATS.join(', ')} (default json); ${REPORT_FORMATS.filter((f) => !isTextReportFormat(f)).join(', ')} needs Chromium
   --db FILE       also keep the dry run as a session in the Drillbook data file FILE
   --force         replace debrief files already in DIR (without it, they are kept and nothing runs)
 Exit status: 0 when the dry run completed (rejected script events are listed, not fatal),
@@ -56,12 +56,13 @@ function parseSimulateArgs(args: string[]): Args {
   if (scenario === null) throw new UsageError('no scenario given');
   if (play === null) throw new UsageError('no play script given: add --play FILE');
   if (formats.length === 0) throw new UsageError('--format needs at least one format');
-  const unknown = formats.filter((f) => !(f in writers));
+  const unknown = formats.filter((f) => !Object.hasOwn(writers, f));
   if (unknown.length > 0) {
     throw new UsageError(`format ${unknown.map((f) => `${quote(f)}`).join(', ')} is not available; available: ${Object.keys(writers).join(', ')}`);
   }
-  // The PDF last: without Chromium it fails, and the other formats are written by then.
-  return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => Number(a === 'pdf') - Number(b === 'pdf')), db, force: parsed.switches.has('--force') };
+  // Printed formats (the PDF) last: without Chromium they fail, and the other formats are written by then.
+  const printed = (f: string) => Number(!isTextReportFormat(f as ReportFormat));
+  return { scenario, play, out, formats: [...new Set(formats)].sort((a, b) => printed(a) - printed(b)), db, force: parsed.switches.has('--force') };
 }
 
 function reason(error: unknown): string {

@@ -6,19 +6,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { fail, MAX_SCENARIO_BYTES, ok, type BridgeResult, type ExportFormat } from '../../core/protocol/bridge.ts';
 import { decodeScenarioBytes } from '../../core/scenario/index.ts';
+import { EXPORT_FILE_TYPES } from '../../core/report/formats.ts';
 import type { PickedScenario } from './register-ipc.ts';
 
 export const SCENARIO_FILTERS = [{ name: 'Drillbook scenario', extensions: ['yaml', 'yml'] }];
 export const BUNDLE_FILTERS = [{ name: 'Drillbook session bundle', extensions: ['drillbook'] }];
 
-const FORMAT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
-  html: { name: 'Web page', extensions: ['html'] },
-  md: { name: 'Markdown', extensions: ['md'] },
-  csv: { name: 'CSV', extensions: ['csv'] },
-  json: { name: 'JSON', extensions: ['json'] },
-  pdf: { name: 'PDF', extensions: ['pdf'] },
-  bundle: { name: 'Drillbook session bundle', extensions: ['drillbook'] },
-};
+const FORMAT_FILTERS = Object.fromEntries(
+  Object.entries(EXPORT_FILE_TYPES).map(([format, type]) => [format, { name: type.typeName, extensions: [type.extension] }]),
+) as Record<ExportFormat, { name: string; extensions: string[] }>;
 
 /** Reads a scenario file the facilitator picked, refusing what the format never allows. */
 export async function readScenarioFile(path: string): Promise<BridgeResult<PickedScenario>> {

@@ -1,11 +1,11 @@
 // Writes a debrief in the asked formats into a folder, under the names of REPORT_FILES. Used by
 // `drillbook simulate --format` (and `drillbook report`). Text formats are written first and the
-// PDF last, so a missing Chromium costs only the PDF. Each file is written through
+// printed ones (the PDF) last, so a missing Chromium costs only the PDF. Each file is written through
 // electron/files/atomic-write.ts, so a reader never sees half a report.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Debrief } from '../../core/scoring/debrief-types.ts';
-import { renderPrintHtml, renderReport, REPORT_FILES, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
+import { isTextReportFormat, renderPrintHtml, renderReport, REPORT_FILES, type PrintReportFormat, type ReportFormat, type ReportOptions } from '../../core/report/index.ts';
 import { htmlToPdf, type PdfOptions } from './pdf.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
@@ -27,8 +27,13 @@ export interface WriteReportsOptions extends ReportOptions {
 }
 
 /** The PDF of the debrief: the print HTML (core/report/print.ts, as the desktop app prints it) through Chromium. */
-export async function renderPdf(debrief: Debrief, options: ReportOptions = {}, pdf: PdfOptions = {}): Promise<Buffer> {
-  return htmlToPdf(renderPrintHtml(debrief, options), pdf);
+export async function renderPdf(debrief: Debrief, options: ReportOptions = {}, pdf: PdfOptions = {}, format: PrintReportFormat = 'pdf'): Promise<Buffer> {
+  return htmlToPdf(renderPrintHtml(debrief, options, format), pdf);
+}
+
+/** A report in one format: text from core, or the print HTML through Chromium. */
+export async function renderReportFile(debrief: Debrief, format: ReportFormat, options: ReportOptions = {}, pdf: PdfOptions = {}): Promise<string | Buffer> {
+  return isTextReportFormat(format) ? renderReport(debrief, format, options) : renderPdf(debrief, options, pdf, format);
 }
 
 export async function writeReports(
@@ -44,16 +49,10 @@ export async function writeReports(
     written.push(report);
     onWritten?.(report);
   };
-  for (const format of formats) {
-    if (format === 'pdf') continue;
+  for (const format of [...formats.filter(isTextReportFormat), ...formats.filter((f) => !isTextReportFormat(f))]) {
     const path = join(outDir, REPORT_FILES[format]);
-    writeAtomically(path, renderReport(debrief, format, reportOptions));
+    writeAtomically(path, await renderReportFile(debrief, format, reportOptions, pdf));
     done({ format, path });
-  }
-  if (formats.includes('pdf')) {
-    const path = join(outDir, REPORT_FILES.pdf);
-    writeAtomically(path, await renderPdf(debrief, reportOptions, pdf));
-    done({ format: 'pdf', path });
   }
   return written;
 }

@@ -2,15 +2,13 @@
 // bundle through the host) and library.guide (a scenario's situation manual or facilitator guide).
 // PDF goes through the host (a browser prints the HTML), as does a bundle (the host reads its data file).
 import { fail, ok, type BridgeResult, type ExportedReport, type ParsedParams } from '../../protocol/bridge.ts';
-import { renderPrintHtml, renderReport, REPORT_FILES } from '../../report/index.ts';
+import { EXPORT_FILE_TYPES, isTextReportFormat, renderPrintHtml, renderReport, REPORT_FILES } from '../../report/index.ts';
 import { guideFileName, renderGuide } from '../../guide/index.ts';
 import type { LiveSession } from '../session-registry.ts';
 import { debriefOf } from './debrief.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
-const MIME: Record<ExportedReport['format'], string> = {
-  html: 'text/html', md: 'text/markdown', csv: 'text/csv', json: 'application/json', pdf: 'application/pdf', bundle: 'application/vnd.sqlite3',
-};
+const MIME = Object.fromEntries(Object.entries(EXPORT_FILE_TYPES).map(([format, type]) => [format, type.mime])) as Record<ExportedReport['format'], string>;
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'report.export' | 'library.guide'> {
   return {
@@ -26,9 +24,9 @@ async function exportReport(ctx: ServiceContext, params: ParsedParams<'report.ex
   if (params.format === 'bundle') return exportBundle(ctx, live.value, params, `${base}.drillbook`);
   const debrief = debriefOf(live.value);
   const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
-  if (params.format === 'pdf') {
+  if (!isTextReportFormat(params.format)) {
     if (!ctx.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
-    return ctx.pdf(renderPrintHtml(debrief, options), `${base}-${REPORT_FILES.pdf}`);
+    return ctx.pdf(renderPrintHtml(debrief, options, params.format), `${base}-${REPORT_FILES[params.format]}`);
   }
   return ok({
     format: params.format, fileName: `${base}-${REPORT_FILES[params.format]}`, mime: MIME[params.format],

@@ -1,9 +1,13 @@
 // An inject composed live: to everyone or some roles, any channel, with an optional prompt.
 import { forwardRef, useState } from 'react';
-import { CHANNELS, type Channel, type PromptType } from '../../../core/scenario/types.ts';
+import { CHANNELS, PROMPT_TYPES, type Channel, type PromptType } from '../../../core/scenario/types.ts';
+import { PROMPT_TYPE_SPECS } from '../../../core/scenario/prompt-types.ts';
 import type { Command } from '../../../core/engine/commands.ts';
 import { channelLabel } from '../../components/InjectCard.tsx';
 import { LIMITS } from '../../../core/protocol/fields.ts';
+
+/** The composer's default, free text, first; then the others in their order. */
+const PROMPT_TYPE_ORDER: PromptType[] = ['text', ...PROMPT_TYPES.filter((t) => t !== 'text')];
 
 export const AdhocComposer = forwardRef<HTMLInputElement, {
   roles: { id: string; title: string }[];
@@ -21,9 +25,10 @@ export const AdhocComposer = forwardRef<HTMLInputElement, {
   const [ask, setAsk] = useState('');
   const [promptType, setPromptType] = useState<PromptType>('text');
   const [options, setOptions] = useState('');
+  const withOptions = PROMPT_TYPE_SPECS[promptType].options;
 
   const optionList = options.split('\n').map((o) => o.trim()).filter(Boolean);
-  const ready = title.trim() !== '' && (toAll || to.length > 0) && (!withPrompt || (ask.trim() !== '' && (promptType === 'text' || optionList.length >= 2)));
+  const ready = title.trim() !== '' && (toAll || to.length > 0) && (!withPrompt || (ask.trim() !== '' && (!withOptions || optionList.length >= 2)));
 
   async function submit() {
     const command: Command = {
@@ -31,7 +36,7 @@ export const AdhocComposer = forwardRef<HTMLInputElement, {
       ...(from.trim() ? { from: from.trim() } : {}),
       ...(withPrompt ? { prompt: {
         role: promptRole, ask: ask.trim(), type: promptType,
-        ...(promptType === 'text' ? {} : { options: optionList.map((label, i) => ({ id: `o${i + 1}`, label })) }),
+        ...(withOptions ? { options: optionList.map((label, i) => ({ id: `o${i + 1}`, label })) } : {}),
       } } : {}),
     };
     const result = await send(command);
@@ -64,11 +69,11 @@ export const AdhocComposer = forwardRef<HTMLInputElement, {
               {roles.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
             </select>
             <select aria-label="Prompt type" value={promptType} onChange={(e) => setPromptType(e.target.value as PromptType)}>
-              <option value="text">Free text</option><option value="choice">One choice</option><option value="multi">Several choices</option>
+              {PROMPT_TYPE_ORDER.map((t) => <option key={t} value={t}>{PROMPT_TYPE_SPECS[t].label}</option>)}
             </select>
           </div>
           <input aria-label="Question" placeholder="Question" value={ask} onChange={(e) => setAsk(e.target.value)} maxLength={LIMITS.title} />
-          {promptType !== 'text' ? <textarea aria-label="Options, one a line" placeholder="Options, one a line" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} /> : null}
+          {withOptions ? <textarea aria-label="Options, one a line" placeholder="Options, one a line" rows={3} value={options} onChange={(e) => setOptions(e.target.value)} /> : null}
         </div>
       ) : null}
       <button type="submit" className="primary" disabled={disabled || !ready}>Send inject</button>

@@ -8,6 +8,7 @@ import { formatPercent, formatSeconds } from '../../components/format.ts';
 import { Empty } from '../../components/states.tsx';
 import { gradeQueue } from './grade-queue.ts';
 import { LIMITS } from '../../../core/protocol/fields.ts';
+import { PROMPT_TYPE_SPECS } from '../../../core/scenario/prompt-types.ts';
 
 export function pendingByRole(view: FacilitatorView): Map<string, { prompt: FacilitatorPromptView; overdue: boolean }[]> {
   const map = new Map<string, { prompt: FacilitatorPromptView; overdue: boolean }[]>();
@@ -83,7 +84,7 @@ export function TextAnswersToGrade({ view, send, roleTitle, oneKey }: {
   oneKey: ReactNode;
 }) {
   const queue = gradeQueue(view);
-  const graded = view.scores.prompts.filter((p) => p.type === 'text' && p.graded_by_facilitator);
+  const graded = view.scores.prompts.filter((p) => PROMPT_TYPE_SPECS[p.type].freeText && p.graded_by_facilitator);
   const answer = (p: DebriefPrompt) => (typeof p.answer === 'string' ? p.answer : '');
   if (queue.length === 0 && graded.length === 0) return <Empty>No text answers yet.</Empty>;
   return (

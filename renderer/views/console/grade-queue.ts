@@ -4,9 +4,10 @@
 import type { FacilitatorView } from '../../../core/engine/projections.ts';
 import type { Command as EngineCommand } from '../../../core/engine/commands.ts';
 import type { DebriefPrompt } from '../../../core/scoring/debrief-types.ts';
+import { PROMPT_TYPE_SPECS } from '../../../core/scenario/prompt-types.ts';
 
 export function gradeQueue(view: FacilitatorView): DebriefPrompt[] {
-  const waiting = view.scores.prompts.filter((p) => p.type === 'text' && p.answered_at_s !== null && (p.provisional || p.needs_review));
+  const waiting = view.scores.prompts.filter((p) => PROMPT_TYPE_SPECS[p.type].freeText && p.answered_at_s !== null && (p.provisional || p.needs_review));
   // A stable sort keeps scenario order among answers given at the same time.
   return waiting.sort((a, b) => (a.answered_at_s ?? 0) - (b.answered_at_s ?? 0));
 }

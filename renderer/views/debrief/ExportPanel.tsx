@@ -3,12 +3,12 @@
 // The desktop menu's "Export Report…" (`report.export`) brings the focus here to pick the format.
 import { useRef, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportedReport } from '../../../core/protocol/bridge.ts';
+import { EXPORT_FILE_TYPES } from '../../../core/report/formats.ts';
 import { useBridge, useDesktop } from '../../bridge/context.tsx';
 import { useCommandTarget } from '../../commands/hub-context.tsx';
 import type { Registry } from '../../commands/registry.ts';
 import { useApp } from '../../store/use-app.ts';
 
-const LABEL: Record<ExportFormat, string> = { html: 'HTML report', md: 'Markdown', csv: 'Decisions CSV', json: 'JSON', pdf: 'PDF', bundle: 'Session bundle' };
 
 export interface ExportContext {
   focusFormats(): void;
@@ -87,7 +87,7 @@ export function ExportPanel({ sessionId, onExported }: { sessionId: string; onEx
       </div>
       <div className="row" ref={formatsRef} role="group" aria-label="Export formats">
         {EXPORT_FORMATS.map((f) => (
-          <button key={f} type="button" disabled={busy !== null} onClick={() => void run(f)}>{busy === f ? 'Exporting…' : LABEL[f]}</button>
+          <button key={f} type="button" disabled={busy !== null} onClick={() => void run(f)}>{busy === f ? 'Exporting…' : EXPORT_FILE_TYPES[f].label}</button>
         ))}
       </div>
     </div>

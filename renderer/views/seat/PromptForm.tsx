@@ -1,14 +1,12 @@
 // One prompt for a role: choose, pick several, or write; the last answer counts and is shown.
 import { useState } from 'react';
 import type { RolePromptView } from '../../../core/engine/projections.ts';
+import { PROMPT_TYPE_SPECS } from '../../../core/scenario/prompt-types.ts';
 import { formatClock } from '../../components/format.ts';
-import { LIMITS } from '../../../core/protocol/fields.ts';
+import { PROMPT_INPUTS, type Draft } from './prompt-inputs.tsx';
 
 function answerLabel(prompt: RolePromptView): string {
-  const { answer } = prompt;
-  if (answer === null) return '';
-  const label = (id: string) => prompt.options.find((o) => o.id === id)?.label ?? id;
-  return Array.isArray(answer) ? answer.map(label).join(', ') : prompt.type === 'text' ? answer : label(answer);
+  return prompt.answer === null ? '' : PROMPT_TYPE_SPECS[prompt.type].show(prompt.answer, prompt.options);
 }
 
 /**
@@ -43,13 +41,11 @@ export function PromptForm({ prompt, disabled, onAnswer, nowMs }: {
   /** Exercise ms now, for the prompt's countdown. */
   nowMs: number;
 }) {
-  const initial = prompt.answer;
-  const [choice, setChoice] = useState<string>(typeof initial === 'string' && prompt.type === 'choice' ? initial : '');
-  const [multi, setMulti] = useState<string[]>(Array.isArray(initial) ? initial : []);
-  const [text, setText] = useState<string>('');
+  const input = PROMPT_INPUTS[prompt.type];
+  const [draft, setDraft] = useState<Draft>(() => input.initial(prompt.answer));
   const [busy, setBusy] = useState(false);
 
-  const value: string | string[] | null = prompt.type === 'choice' ? (choice || null) : prompt.type === 'multi' ? (multi.length ? multi : null) : (text.trim() ? text : null);
+  const value = input.value(draft);
   const name = `prompt-${prompt.id}`;
 
   return (
@@ -59,21 +55,12 @@ export function PromptForm({ prompt, disabled, onAnswer, nowMs }: {
       setBusy(true);
       const ok = await onAnswer(value);
       setBusy(false);
-      if (ok && prompt.type === 'text') setText('');
+      if (ok && input.clearAfterSend) setDraft(input.initial(null));
     }}>
       <fieldset disabled={disabled || busy}>
         <legend id={`${name}-ask`}><strong className="user-text">{prompt.ask}</strong></legend>
         <Window prompt={prompt} nowMs={nowMs} />
-        {prompt.type === 'choice' ? prompt.options.map((o) => (
-          <label key={o.id}><input type="radio" name={name} value={o.id} checked={choice === o.id} onChange={() => setChoice(o.id)} /> <span className="user-text">{o.label}</span></label>
-        )) : null}
-        {prompt.type === 'multi' ? prompt.options.map((o) => (
-          <label key={o.id}><input type="checkbox" name={name} value={o.id} checked={multi.includes(o.id)}
-            onChange={(e) => setMulti(e.target.checked ? [...multi, o.id] : multi.filter((x) => x !== o.id))} /> <span className="user-text">{o.label}</span></label>
-        )) : null}
-        {prompt.type === 'text' ? (
-          <textarea aria-label={`Answer: ${prompt.ask}`} rows={3} maxLength={LIMITS.answer} value={text} onChange={(e) => setText(e.target.value)} />
-        ) : null}
+        {input.fields({ prompt, name, draft, setDraft })}
       </fieldset>
       <div className="row">
         <button type="submit" className="primary small" disabled={disabled || busy || value === null}>{prompt.answer === null ? 'Submit answer' : 'Change answer'}</button>

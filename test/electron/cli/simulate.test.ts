@@ -105,6 +105,10 @@ describe('drillbook simulate', () => {
     const html = await run(cwd, 'simulate', scenarioFile, '--play', playFile, '--format', 'json,docx');
     expect(html.code).toBe(2);
     expect(html.err).toContain("format 'docx' is not available; available: html, md, csv, json, pdf");
+    // A name every object inherits is no format either.
+    const inherited = await run(cwd, 'simulate', scenarioFile, '--play', playFile, '--format', 'constructor');
+    expect(inherited.code).toBe(2);
+    expect(inherited.err).toContain("format 'constructor' is not available");
     const noPlay = await run(cwd, 'simulate', scenarioFile);
     expect(noPlay.code).toBe(2);
     expect(noPlay.err).toContain('no play script given');

@@ -2,6 +2,7 @@
 // knowing the answer.
 import { quote } from '../../path.ts';
 import type { Option, Prompt, Scenario } from '../../types.ts';
+import { PROMPT_TYPE_SPECS } from '../../prompt-types.ts';
 import { promptPaths, scenarioElement, type Rule, type RuleFinding } from '../context.ts';
 import { containsPhrase, contentWords, words } from '../text.ts';
 
@@ -90,7 +91,7 @@ export const answerInText: Rule = ({ scenario }) => {
   for (const { path, injectIndex, promptIndex } of promptPaths(scenario)) {
     const inject = scenario.injects[injectIndex];
     const prompt = inject?.prompts[promptIndex];
-    if (!inject || !prompt || prompt.type === 'text' || prompt.expect.best.length === 0) continue;
+    if (!inject || !prompt || !PROMPT_TYPE_SPECS[prompt.type].options || prompt.expect.best.length === 0) continue;
     const sources = sourcesOf(scenario, prompt, inject.body);
     const distinct = distinctiveWords(prompt.options);
     const notBest = prompt.options.filter((o) => !prompt.expect.best.includes(o.id));

@@ -2,6 +2,7 @@
 // tells no one. A communication step that a text answer alone can meet lets words stand in for
 // the act of telling (posting the status page, sending the update).
 import type { MetBy, Objective, Scenario } from '../../types.ts';
+import { PROMPT_TYPE_SPECS } from '../../prompt-types.ts';
 import type { Rule, RuleFinding } from '../context.ts';
 
 /** Words in an objective's title or capability that make it about communication. */
@@ -17,7 +18,7 @@ export function isAboutCommunication(o: Objective): boolean {
  * a choice or multi prompt's `{prompt, with}` (a decision, not a text).
  */
 function wordsOnlyEntry(s: Scenario, metBy: readonly MetBy[]): number {
-  const isText = (id: string) => s.injects.some((i) => i.prompts.some((p) => p.id === id && p.type === 'text'));
+  const isText = (id: string) => s.injects.some((i) => i.prompts.some((p) => p.id === id && PROMPT_TYPE_SPECS[p.type].freeText));
   return metBy.findIndex((m) => {
     if (m.kind === 'prompt') return m.with === undefined && isText(m.prompt);
     if (m.kind === 'all') return m.entries.every((e) => e.kind === 'prompt');
