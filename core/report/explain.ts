@@ -3,6 +3,7 @@
 // check "0.8 × 1.0 × 10 = 8.0" instead of trusting a bare "8.0 / 10".
 import type { DebriefPrompt } from '../scoring/debrief-types.ts';
 import { fmtPoints } from './format.ts';
+import { knownPromptType } from '../scenario/prompt-types.ts';
 
 /** A 0..1 factor to at most two decimals and at least one: 1 -> "1.0", 0.8 -> "0.8", 0.333 -> "0.33". */
 export function fmtFactor(value: number): string {
@@ -24,17 +25,8 @@ export function pointsFormula(prompt: Pick<DebriefPrompt, 'correctness' | 'timel
 export function correctnessSource(prompt: DebriefPrompt): string {
   if (prompt.answer === null) return 'no answer';
   if (prompt.grade) return `graded ${fmtFactor(prompt.grade.credit)} by the facilitator`;
-  if (prompt.type === 'text') return prompt.needs_review ? 'no keywords to score it: needs a grade' : 'keyword credit, not graded';
-  if (prompt.expected.best.length === 0 && prompt.expected.acceptable.length === 0) return 'no expected answer';
-  const chosen = typeof prompt.answer === 'string' ? [prompt.answer] : prompt.answer;
-  if (prompt.type === 'multi') {
-    const hits = chosen.filter((o) => prompt.expected.best.includes(o)).length;
-    const wrong = chosen.filter((o) => !prompt.expected.best.includes(o) && !prompt.expected.acceptable.includes(o)).length;
-    return `${hits} of ${prompt.expected.best.length} best options${wrong > 0 ? `, ${wrong} wrong` : ''}`;
-  }
-  if (chosen.some((o) => prompt.expected.best.includes(o))) return 'the best answer';
-  if (chosen.some((o) => prompt.expected.acceptable.includes(o))) return 'an acceptable answer';
-  return 'not an expected answer';
+  const spec = knownPromptType(prompt.type);
+  return spec ? spec.explain(prompt.answer, prompt.expected, prompt.needs_review) : 'a prompt type this version does not know';
 }
 
 /** Why the timeliness is what it is: "in the 2 min window", "4 min after a 2 min window", "no time limit". */

@@ -52,6 +52,20 @@ export interface PromptTypeSpec {
   meetsStep(answer: Answer, expect: Expect): boolean;
   /** The answer as a person reads it: option labels, or the text itself. */
   show(answer: Answer, options: readonly Option[]): string;
+  /**
+   * Where an ungraded answer's correctness came from, in a few words for the Decisions table and
+   * the reports ("the best answer", "2 of 3 best options, 1 wrong", "keyword credit, not graded").
+   */
+  explain(answer: Answer, expected: { best: readonly string[]; acceptable: readonly string[] }, needsReview: boolean): string;
+}
+
+/** A choice among options, explained against the expected lists (shared by one and several choices). */
+function explainChoice(answer: Answer, expected: { best: readonly string[]; acceptable: readonly string[] }): string {
+  if (expected.best.length === 0 && expected.acceptable.length === 0) return 'no expected answer';
+  const chosen = typeof answer === 'string' ? [answer] : answer;
+  if (chosen.some((o) => expected.best.includes(o))) return 'the best answer';
+  if (chosen.some((o) => expected.acceptable.includes(o))) return 'an acceptable answer';
+  return 'not an expected answer';
 }
 
 const zero = (): AnswerScore => ({ correctness: 0, needsReview: false, avoided: [], provisional: false });
@@ -78,6 +92,7 @@ export const PROMPT_TYPE_SPECS = {
     score: (answer, expect) => (typeof answer === 'string' ? scored(choiceCorrectness(answer, expect)) : zero()),
     meetsStep: () => true,
     show: (answer, options) => (isList(answer) ? answer.map((id) => labelOf(options, id)).join(', ') : labelOf(options, answer)),
+    explain: (answer, expected) => explainChoice(answer, expected),
   },
   multi: {
     label: 'Several choices',
@@ -100,6 +115,13 @@ export const PROMPT_TYPE_SPECS = {
     score: (answer, expect) => (isList(answer) ? scored(multiCorrectness(answer, expect)) : zero()),
     meetsStep: () => true,
     show: (answer, options) => (isList(answer) ? answer : [answer]).map((id) => labelOf(options, id)).join(', '),
+    explain(answer, expected) {
+      if (expected.best.length === 0 && expected.acceptable.length === 0) return 'no expected answer';
+      const chosen = isList(answer) ? answer : [answer];
+      const hits = chosen.filter((o) => expected.best.includes(o)).length;
+      const wrong = chosen.filter((o) => !expected.best.includes(o) && !expected.acceptable.includes(o)).length;
+      return `${hits} of ${expected.best.length} best options${wrong > 0 ? `, ${wrong} wrong` : ''}`;
+    },
   },
   text: {
     label: 'Free text',
@@ -123,6 +145,7 @@ export const PROMPT_TYPE_SPECS = {
     // The keyword credit with avoid groups subtracted (version 1.1); no keywords: only a grade meets it.
     meetsStep: (answer, expect) => typeof answer === 'string' && textCorrectness(answer, expect).correctness >= 0.5,
     show: (answer) => (isList(answer) ? answer.join(', ') : answer),
+    explain: (_answer, _expected, needsReview) => (needsReview ? 'no keywords to score it: needs a grade' : 'keyword credit, not graded'),
   },
 } satisfies Record<string, PromptTypeSpec>;
 
