@@ -37,8 +37,8 @@ const MAX_TEXT = 8_000;
 /** The format's own limit on a scenario file. */
 export const MAX_SCENARIO_BYTES = 1_048_576;
 
-const IdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id of letters, digits and - _ . :');
-const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a slug such as `incident-commander`');
+export const IdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id of letters, digits and - _ . :');
+export const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a slug such as `incident-commander`');
 const NameSchema = z.string().trim().min(1).max(MAX_NAME);
 
 /** Who sees: the facilitator (everything), the room screen (what is addressed to everyone), one role. */

@@ -10,6 +10,10 @@ import type {
   SessionDetail,
   SessionSummary,
 } from './bridge.ts';
+// Types only: the lobby's zod schemas stay out of the preload bundle.
+import type { JoinCard, JoiningStatus } from './lobby.ts';
+
+export type { JoinCard, JoiningStatus, LobbyInfo, LobbyParticipant } from './lobby.ts';
 
 export type DesktopWindowKind = 'facilitator' | 'room' | 'seat';
 
@@ -57,34 +61,6 @@ export interface ListenAddress {
   label: string;
   /** Only this machine can reach it. */
   local: boolean;
-}
-
-export interface JoinedParticipant {
-  id: string;
-  name: string;
-  /** 'room' or 'role:<id>'. */
-  audience: string;
-  joinedAt: number;
-}
-
-/** What the room screen shows: the code, the join URL and its QR code (an SVG data URL). */
-export interface JoinCard {
-  code: string;
-  joinUrl: string;
-  qr: string;
-}
-
-export interface JoinLobby extends JoinCard {
-  sessionId: string;
-  locked: boolean;
-  participants: JoinedParticipant[];
-}
-
-export interface JoiningStatus {
-  /** Where the LAN server listens; null: joining is off and no port is open. */
-  listening: { address: string; port: number } | null;
-  /** This session's lobby; null when it is not open. */
-  lobby: JoinLobby | null;
 }
 
 export interface DesktopApi extends Bridge {

@@ -1,16 +1,19 @@
 // One browser's socket. Every frame is untrusted: size-capped by the socket server (maxPayload),
 // rate-limited here (by buckets the server keeps per device token and per lobby, so that a
 // reconnect does not start afresh), parsed with zod, then authorized against the socket's scope before the
-// service sees it. A participant reaches only its own audience of its own session, and may only
-// answer, act and chat as its own role; everything else is the facilitator's.
+// service sees it (core/protocol/authorize.ts). A participant reaches only its own audiences of its
+// own session, and may only answer, act and chat as one of its own roles; everything else is the
+// facilitator's.
 import type { WebSocket, RawData } from 'ws';
-import { fail, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
+import { fail, parseBridgeRequest, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
+import { authorize, authorizeSubscribe, type Actor } from '../../core/protocol/authorize.ts';
 import type { AppService } from '../../core/service/app-service.ts';
-import { PARTICIPANT_COMMANDS as PARTICIPANT_ONLY } from '../../core/engine/commands.ts';
-import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from './wire.ts';
+import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from '../../core/protocol/wire.ts';
 
-/** The commands a participant may send, as its own role (the engine's list). */
-const PARTICIPANT_COMMANDS = new Set<string>(PARTICIPANT_ONLY);
+/** The actor a socket is: the facilitator, or a device holding its seats (core's `authorize` decides). */
+export function actorOfScope(scope: SocketScope): Actor {
+  return scope.kind === 'facilitator' ? scope : { kind: 'seat', sessionId: scope.sessionId, audiences: scope.audiences };
+}
 /** Subscriptions one socket may hold at once. */
 const MAX_SUBSCRIPTIONS = 16;
 /** Refused frames in a row before the socket is closed as a flood. */
@@ -73,7 +76,7 @@ export class Connection {
   }
 
   private describe(): string {
-    return this.scope.kind === 'facilitator' ? 'facilitator' : `${this.scope.audience} ${this.scope.name}`;
+    return this.scope.kind === 'facilitator' ? 'facilitator' : `${this.scope.audiences.join('+')} ${this.scope.name}`;
   }
 
   send(frame: ServerFrame): void {
@@ -196,15 +199,11 @@ export class Connection {
   }
 
   private authorizeRequest(method: string, params: unknown): BridgeResult<never> | null {
-    const scope = this.scope;
-    if (scope.kind === 'facilitator') return null;
-    if (method !== 'live.dispatch' || scope.audience === 'room') return forbidden();
-    const p = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
-    const command = typeof p.command === 'object' && p.command !== null ? (p.command as Record<string, unknown>) : {};
-    if (p.sessionId !== scope.sessionId || p.actor !== scope.audience || typeof command.type !== 'string' || !PARTICIPANT_COMMANDS.has(command.type)) {
-      return forbidden();
-    }
-    return null;
+    if (this.scope.kind === 'facilitator') return null;
+    const parsed = parseBridgeRequest(method, params);
+    if (!parsed.ok) return parsed;
+    const allowed = authorize(actorOfScope(this.scope), parsed.value);
+    return allowed.ok ? null : allowed;
   }
 
   private subscribe(id: number, rawParams: unknown): void {
@@ -215,8 +214,9 @@ export class Connection {
       return;
     }
     const { sessionId, audience } = params.value;
-    if (this.scope.kind === 'participant' && (sessionId !== this.scope.sessionId || audience !== this.scope.audience)) {
-      update({ kind: 'error', sessionId, audience, error: forbidden().error });
+    const allowed = authorizeSubscribe(actorOfScope(this.scope), params.value);
+    if (!allowed.ok) {
+      update({ kind: 'error', sessionId, audience, error: allowed.error });
       return;
     }
     this.subscriptions.get(id)?.();

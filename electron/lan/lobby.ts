@@ -1,36 +1,13 @@
 // Who may join which session: one lobby per session with a six-digit join code, the participants
-// who joined with it, and their tokens. A token is 256 random bits; only its SHA-256 is kept, so
+// (devices) who joined with it, the seats each holds, and their tokens. A role is held by one device
+// at a time (the room screen by any number). A token is 256 random bits; only its SHA-256 is kept, so
 // looking one up does not compare secrets byte by byte. Removing a participant kills the token.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { JoinSurge, LobbyParticipant, LobbyState, SeatAudience } from '../../core/protocol/lobby.ts';
 
-export type SeatAudience = 'room' | `role:${string}`;
-
-export interface Participant {
-  id: string;
-  sessionId: string;
-  name: string;
-  audience: SeatAudience;
-  joinedAt: number;
-}
-
-/** Joins in the last minute, shown to the facilitator when they look like more than a room arriving. */
-export interface JoinSurge {
-  /** Devices that joined in the last minute. */
-  joined: number;
-  /** Joins refused in the last minute (lobby full, too many devices from one address). */
-  refused: number;
-  /** The address with the most devices in the lobby, and how many. */
-  busiestAddress: { address: string; devices: number } | null;
-}
-
-export interface LobbyState {
-  sessionId: string;
-  code: string;
-  locked: boolean;
-  participants: Participant[];
-  /** Set while joins come faster than a room arrives, or were refused, in the last minute. */
-  surge: JoinSurge | null;
-}
+export type { JoinSurge, LobbyState, SeatAudience };
+/** One device in a lobby, holding one or more seats (core/protocol/lobby.ts). */
+export type Participant = LobbyParticipant;
 
 interface Lobby {
   sessionId: string;
@@ -123,14 +100,31 @@ export class Lobbies {
     return n;
   }
 
+  /** The device holding a role seat of this lobby, if any ('room' is never held). */
+  private holderOf(lobby: Lobby, audience: SeatAudience): Participant | undefined {
+    if (audience === 'room') return undefined;
+    for (const p of lobby.members.values()) if (p.audiences.includes(audience)) return p;
+    return undefined;
+  }
+
   /**
-   * Adds a participant to the lobby of `code` from `address` (the device's network address);
-   * returns the token to reconnect with.
+   * Adds a device holding `seats` to the lobby of `code` from `address` (the device's network
+   * address); returns the token to reconnect with. A role another device holds is refused
+   * ('held', naming the holder): the facilitator removes that device first.
    */
-  join(code: string, name: string, audience: SeatAudience, address?: string): { token: string; participant: Participant } | { error: 'unknown-code' | 'locked' | 'full' | 'address-full' } {
+  join(code: string, name: string, seats: SeatAudience | readonly SeatAudience[], address?: string):
+    | { token: string; participant: Participant }
+    | { error: 'unknown-code' | 'locked' | 'full' | 'address-full' }
+    | { error: 'held'; seat: SeatAudience; heldBy: string } {
     const lobby = this.byCode.get(code);
     if (!lobby) return { error: 'unknown-code' };
     if (lobby.locked) return { error: 'locked' };
+    const audiences = [...new Set(typeof seats === 'string' ? [seats] : seats)];
+    if (audiences.length === 0) throw new Error('A device joins with at least one seat.');
+    for (const seat of audiences) {
+      const holder = this.holderOf(lobby, seat);
+      if (holder) return { error: 'held', seat, heldBy: holder.name };
+    }
     const now = this.wall();
     const refuse = (error: 'full' | 'address-full') => {
       lobby.refusals.push(now);
@@ -139,7 +133,7 @@ export class Lobbies {
     if (lobby.members.size >= this.limits.members) return refuse('full');
     if (address !== undefined && this.devicesFrom(lobby, address) >= this.limits.devicesPerAddress) return refuse('address-full');
     const token = randomBytes(32).toString('base64url');
-    const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audience, joinedAt: now };
+    const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audiences, joinedAt: now };
     lobby.members.set(hash(token), participant);
     if (address !== undefined) lobby.addressOf.set(participant.id, address);
     lobby.joins.push(now);
@@ -183,6 +177,6 @@ export class Lobbies {
   }
 
   private state(lobby: Lobby): LobbyState {
-    return { sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked, participants: [...lobby.members.values()].map((p) => ({ ...p })), surge: this.surge(lobby) };
+    return { sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked, participants: [...lobby.members.values()].map((p) => ({ ...p, audiences: [...p.audiences] })), surge: this.surge(lobby) };
   }
 }

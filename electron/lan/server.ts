@@ -12,12 +12,15 @@ import { fail, ok, type BridgeResult } from '../../core/protocol/bridge.ts';
 import type { AppService } from '../../core/service/app-service.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import { allowedHosts, checkOrigin, isLoopback, setSecurityHeaders, SECURITY_HEADERS } from './headers.ts';
-import { handleJoinApi, sendJson } from './join-api.ts';
+import { handleJoinApi, lobbySeats, sendJson } from './join-api.ts';
 import { Lobbies, type LobbyLimits, type Participant } from './lobby.ts';
 import { qrDataUrl } from './qr.ts';
 import { KeyedBuckets, TokenBucket, WrongCodes, type BucketOptions } from './rate-limit.ts';
 import { StaticFiles } from './static-files.ts';
-import { CLOSE, type ClientFrame, type LobbyInfo, type SocketScope } from './wire.ts';
+import { CLOSE, type ClientFrame, type SocketScope } from '../../core/protocol/wire.ts';
+import type { LobbyInfo } from '../../core/protocol/lobby.ts';
+import type { SessionDetail } from '../../core/protocol/bridge.ts';
+import { listenChoices } from './addresses.ts';
 
 export const DEFAULT_STATIC_DIR = join(import.meta.dirname, '..', '..', 'renderer', 'dist');
 
@@ -247,7 +250,17 @@ export class LanServer {
 
   private async info(lobby: NonNullable<ReturnType<Lobbies['get']>>): Promise<LobbyInfo> {
     const joinUrl = this.joinUrl(lobby.code);
-    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl), wrongCodeCeilingAt: this.failures.ceilingReachedAt };
+    const detail = await this.service.request('sessions.open', { sessionId: lobby.sessionId });
+    const seats = detail.ok ? lobbySeats(detail.value as SessionDetail, lobby) : [];
+    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl), wrongCodeCeilingAt: this.failures.ceilingReachedAt, seats, reach: this.reach() };
+  }
+
+  /** Whether other devices can reach the join URL; if not, this computer's network addresses. */
+  reach(): LobbyInfo['reach'] {
+    return {
+      localOnly: isLoopback(publicAddress(this.boundHost)),
+      networkAddresses: listenChoices().filter((c) => !c.local).map((c) => c.address),
+    };
   }
 
   private disconnect(participant: Participant, code: number, reason: string): void {
@@ -325,7 +338,7 @@ export class LanServer {
     }
     const participant = this.lobbies.byToken(token);
     if (!participant) return null;
-    return { kind: 'participant', participantId: participant.id, sessionId: participant.sessionId, audience: participant.audience, name: participant.name };
+    return { kind: 'participant', participantId: participant.id, sessionId: participant.sessionId, audiences: [...participant.audiences], name: participant.name };
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

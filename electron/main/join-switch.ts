@@ -4,9 +4,10 @@
 // is open until then. It binds 127.0.0.1 unless the facilitator picks one of this machine's
 // network addresses from the list.
 import { fail, ok, type BridgeResult } from '../../core/protocol/bridge.ts';
-import type { JoinCard, JoiningStatus, JoinLobby, ListenAddress } from '../../core/protocol/desktop.ts';
+import type { ListenAddress } from '../../core/protocol/desktop.ts';
+import type { JoinCard, JoiningStatus, LobbyInfo } from '../../core/protocol/lobby.ts';
 import type { AppService } from '../../core/service/app-service.ts';
-import { LanServer, listenChoices, type LanLimits, type LobbyInfo } from '../lan/index.ts';
+import { LanServer, listenChoices, type LanLimits } from '../lan/index.ts';
 
 /** The port tried first when the facilitator names none (the one `drillbook serve` uses). */
 export const DEFAULT_JOIN_PORT = 8787;
@@ -25,15 +26,6 @@ export interface JoinSwitchOptions {
 
 const errorCode = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-
-const toLobby = (info: LobbyInfo): JoinLobby => ({
-  sessionId: info.sessionId,
-  code: info.code,
-  locked: info.locked,
-  joinUrl: info.joinUrl,
-  qr: info.qr,
-  participants: info.participants.map((p) => ({ id: p.id, name: p.name, audience: p.audience, joinedAt: p.joinedAt })),
-});
 
 export class JoinSwitch {
   private server: LanServer | null = null;
@@ -78,7 +70,7 @@ export class JoinSwitch {
         return opened;
       }
       this.lobbies.add(sessionId);
-      return ok(this.statusOf(server, toLobby(opened.value)));
+      return ok(this.statusOf(server, opened.value));
     });
   }
 
@@ -132,21 +124,21 @@ export class JoinSwitch {
     if (server === null) return ok({ listening: null, lobby: null });
     const lobby = await server.lobbyStatus(sessionId);
     if (!lobby.ok) return lobby;
-    return ok(this.statusOf(server, lobby.value ? toLobby(lobby.value) : null));
+    return ok(this.statusOf(server, lobby.value));
   }
 
   async lock(sessionId: string, locked: boolean): Promise<BridgeResult<JoiningStatus>> {
     const server = this.server;
     if (server === null) return this.off();
     const lobby = await server.lockLobby(sessionId, locked);
-    return lobby.ok ? ok(this.statusOf(server, toLobby(lobby.value))) : lobby;
+    return lobby.ok ? ok(this.statusOf(server, lobby.value)) : lobby;
   }
 
   async remove(sessionId: string, participantId: string): Promise<BridgeResult<JoiningStatus>> {
     const server = this.server;
     if (server === null) return this.off();
     const lobby = await server.removeParticipant(sessionId, participantId);
-    return lobby.ok ? ok(this.statusOf(server, toLobby(lobby.value))) : lobby;
+    return lobby.ok ? ok(this.statusOf(server, lobby.value)) : lobby;
   }
 
   /** The code and QR code for the room screen, while people may join this session. */
@@ -166,7 +158,7 @@ export class JoinSwitch {
     return fail('not-found', 'Participants cannot join: "let participants join" is off. Turn it on first.');
   }
 
-  private statusOf(server: LanServer, lobby: JoinLobby | null): JoiningStatus {
+  private statusOf(server: LanServer, lobby: LobbyInfo | null): JoiningStatus {
     return { listening: { address: this.address ?? '127.0.0.1', port: server.port }, lobby };
   }
 }

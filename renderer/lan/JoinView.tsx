@@ -1,4 +1,5 @@
-// A participant's first screen: the six-digit code from the room screen, a name, a seat.
+// A participant's first screen: the six-digit code from the room screen, a name, a seat. A locked
+// lobby is refused at the code; a seat another device holds shows who holds it and cannot be picked.
 import { useState } from 'react';
 import { join, joinCodeFromUrl, lookUpLobby, type Seat, type StoredSeat } from './lan-mode.ts';
 
@@ -53,12 +54,16 @@ export function JoinView({ notice, onJoined }: { notice: string | null; onJoined
             <fieldset className="stack">
               <legend>Your seat</legend>
               <label><input type="radio" name="seat" checked={seat === null} onChange={() => setSeat(null)} /> Give me my seat (from the facilitator's plan)</label>
-              {seats.map((s) => (
-                <label key={s.audience}>
-                  <input type="radio" name="seat" value={s.audience} checked={seat === s.audience} onChange={() => setSeat(s.audience)} />{' '}
-                  <span className="user-text">{s.title}{s.people.length ? ` (${s.people.join(', ')})` : ''}</span>
-                </label>
-              ))}
+              {seats.map((s) => {
+                const held = s.audience !== 'room' && s.heldBy.length > 0;
+                return (
+                  <label key={s.audience}>
+                    <input type="radio" name="seat" value={s.audience} checked={seat === s.audience} disabled={held} onChange={() => setSeat(s.audience)} />{' '}
+                    <span className="user-text">{s.title}{s.people.length ? ` (${s.people.join(', ')})` : ''}</span>
+                    {held ? <> <span className="badge" data-testid="seat-held">Held by <span className="user-text">{s.heldBy.join(', ')}</span>'s device</span></> : null}
+                  </label>
+                );
+              })}
             </fieldset>
             <button type="submit" className="primary" disabled={busy || !name.trim()}>Join</button>
           </form>

@@ -106,6 +106,17 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
       ) : (
         <>
           <div>Join code: <strong data-testid="join-code" style={{ fontSize: '1.6rem', letterSpacing: '0.2em' }}>{lobby.code}</strong></div>
+          {lobby.reach.localOnly ? (
+            <div className="error-box" role="alert" data-testid="join-unreachable">
+              <p>Only this computer can open this address and QR code: other devices cannot reach {new URL(lobby.joinUrl).hostname}.</p>
+              {lobby.reach.networkAddresses.length > 0 ? (
+                <p>
+                  {choosing ? 'Stop joining and pick one of this computer\'s network addresses: ' : 'Restart with drillbook serve --host ADDRESS, using one of this computer\'s network addresses: '}
+                  <span className="user-text" data-testid="network-addresses">{lobby.reach.networkAddresses.join(', ')}</span>.
+                </p>
+              ) : <p>This computer has no network address right now: connect it to the room's network first.</p>}
+            </div>
+          ) : null}
           <div className="dim">Open <span className="user-text" data-testid="join-url">{lobby.joinUrl}</span> or scan:</div>
           <img src={lobby.qr} alt={`QR code for ${lobby.joinUrl}`} width={160} height={160} style={{ background: '#fff' }} />
           <div className="row">
@@ -127,10 +138,20 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
               Many wrong join codes were tried on this network (last at {new Date(lobby.wrongCodeCeilingAt).toLocaleTimeString()}); joining paused briefly each time.
             </p>
           ) : null}
+          <ul className="stack" aria-label="Seats" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {lobby.seats.filter((seat) => seat.audience !== 'room').map((seat) => (
+              <li key={seat.audience} className="row" data-testid={`seat-${seat.audience}`}>
+                <span className="user-text" style={{ flex: 1 }}>{seat.title}{seat.planned.length ? ` (${seat.planned.join(', ')})` : ''}</span>
+                {seat.holders.length > 0
+                  ? <span className="badge ok user-text">{seat.holders.map((h) => h.name).join(', ')}</span>
+                  : <span className="badge warn">No device: its prompts go unanswered</span>}
+              </li>
+            ))}
+          </ul>
           <ul className="stack" aria-label="Joined" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {lobby.participants.length === 0 ? <li className="dim">Nobody has joined yet.</li> : lobby.participants.map((p) => (
               <li key={p.id} className="row">
-                <span className="user-text" style={{ flex: 1 }}>{p.name} · {p.audience}</span>
+                <span className="user-text" style={{ flex: 1 }}>{p.name} · {p.audiences.map((a) => lobby.seats.find((seat) => seat.audience === a)?.title ?? a).join(', ')}</span>
                 <button type="button" className="small danger" onClick={() => void run(() => controls.remove(sessionId, p.id))} aria-label={`Remove ${p.name}`}>Remove</button>
               </li>
             ))}

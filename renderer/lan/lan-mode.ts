@@ -3,17 +3,14 @@
 // (kept for this tab, then taken out of the address bar); a participant keeps the token it got by
 // joining, so closing the tab or a sleeping phone does not lose the seat.
 import { z } from 'zod';
+import { JoinedSchema, LobbyLookupSchema, type JoinSeat, type SeatAudience } from '../../core/protocol/lobby.ts';
 import { WsBridge, type Refusal, type WsBridgeOptions } from '../bridge/ws-bridge.ts';
 
 const FACILITATOR_KEY = 'drillbook.facilitator-token';
 const PARTICIPANT_KEY = 'drillbook.participant';
 
-export const StoredSeatSchema = z.object({
-  token: z.string().min(20).max(200),
-  sessionId: z.string().min(1).max(128),
-  audience: z.union([z.literal('room'), z.templateLiteral(['role:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)])]),
-  name: z.string().max(120),
-});
+/** What a device keeps of its seat: the join answer (its token and every seat it holds). */
+export const StoredSeatSchema = JoinedSchema;
 export type StoredSeat = z.infer<typeof StoredSeatSchema>;
 
 /** The token in `?token=`, moved into this tab's session storage. */
@@ -67,11 +64,7 @@ export function connect(token: string, onRefused: (why: Refusal) => void, extra:
   return new WsBridge({ url: socketUrl(), token, checkToken: () => tokenStillGood(token), onRefused, ...extra });
 }
 
-export interface Seat {
-  audience: 'room' | `role:${string}`;
-  title: string;
-  people: string[];
-}
+export type Seat = JoinSeat;
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -93,14 +86,10 @@ async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promi
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: 'The host sent an answer this page does not understand. Reload it.' };
 }
 
-const SeatSchema = z.object({ audience: StoredSeatSchema.shape.audience, title: z.string(), people: z.array(z.string()) });
-const LobbySchema = z.object({ sessionTitle: z.string(), locked: z.boolean(), seats: z.array(SeatSchema) });
-const JoinedSchema = StoredSeatSchema;
-
 export function lookUpLobby(code: string) {
-  return post('/api/lobby', { code }, LobbySchema);
+  return post('/api/lobby', { code }, LobbyLookupSchema);
 }
 
-export function join(code: string, name: string, seat: Seat['audience'] | null) {
+export function join(code: string, name: string, seat: SeatAudience | null) {
   return post('/api/join', { code, name, ...(seat ? { seat } : {}) }, JoinedSchema);
 }

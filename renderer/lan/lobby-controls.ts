@@ -2,28 +2,15 @@
 // facilitator API over the console's socket (the server already runs); in the desktop app the
 // preload's verbs, which start the LAN server in the main process when joining is turned on and
 // stop it when it is turned off. One component (LobbyDock.tsx) over either.
-import { z } from 'zod';
 import { fail, ok, type BridgeResult } from '../../core/protocol/bridge.ts';
 import type { DesktopVerbs, JoiningStatus, ListenAddress } from '../../core/protocol/desktop.ts';
+import { JoinCardSchema, LobbyInfoSchema, type JoinCard, type LobbyInfo } from '../../core/protocol/lobby.ts';
 import type { WsBridge } from '../bridge/ws-bridge.ts';
 
-// What the page shows is parsed, whichever way it came: the QR code goes into an <img>.
-const QrSchema = z.string().startsWith('data:image/svg+xml;base64,');
-const CardSchema = z.object({ code: z.string().regex(/^\d{6}$/), joinUrl: z.string().startsWith('http'), qr: QrSchema });
-const LobbySchema = CardSchema.extend({
-  locked: z.boolean(),
-  participants: z.array(z.object({ id: z.string(), name: z.string(), audience: z.string() })),
-  // Older hosts send neither: nothing to warn about.
-  surge: z.object({
-    joined: z.number().int().min(0),
-    refused: z.number().int().min(0),
-    busiestAddress: z.object({ address: z.string(), devices: z.number().int() }).nullable(),
-  }).nullable().optional(),
-  wrongCodeCeilingAt: z.number().nullable().optional(),
-});
-
-export type LobbyView = z.infer<typeof LobbySchema>;
-export type JoinCardView = z.infer<typeof CardSchema>;
+// What the page shows is parsed with the host's own schemas (core/protocol/lobby.ts), whichever
+// way it came: the QR code goes into an <img>.
+export type LobbyView = LobbyInfo;
+export type JoinCardView = JoinCard;
 
 export interface LobbyState {
   lobby: LobbyView | null;
@@ -48,7 +35,7 @@ const UNREADABLE = 'Drillbook sent lobby details this page does not understand. 
 
 function parseLobby(value: unknown): BridgeResult<LobbyView | null> {
   if (value === null) return ok(null);
-  const parsed = LobbySchema.safeParse(value);
+  const parsed = LobbyInfoSchema.safeParse(value);
   return parsed.success ? ok(parsed.data) : fail('invalid-response', UNREADABLE);
 }
 
@@ -90,7 +77,7 @@ export function desktopLobbyControls(desktop: DesktopVerbs): LobbyControls {
       const card = await desktop.joinCard({ sessionId });
       return then(card, (value) => {
         if (value === null) return ok(null);
-        const parsed = CardSchema.safeParse(value);
+        const parsed = JoinCardSchema.safeParse(value);
         return parsed.success ? ok(parsed.data) : fail('invalid-response', UNREADABLE);
       });
     },

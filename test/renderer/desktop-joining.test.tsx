@@ -66,7 +66,7 @@ describe('let participants join, in the desktop app', () => {
     expect(ada.status).toBe(200);
     await click('Lock the lobby');
     await screen.findByText('Locked: nobody new can join');
-    expect(within(screen.getByRole('list', { name: 'Joined' })).getByText(/Ada · role:ic/)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Joined' })).getByText(/Ada · Incident Commander/)).toBeTruthy();
     expect((await join(base, code, 'Late')).status).toBe(423);
     await click('Unlock the lobby');
     await waitFor(() => expect(screen.queryByText('Locked: nobody new can join')).toBeNull());

@@ -40,6 +40,10 @@ describe('the Participants control in browser mode', () => {
     const code = (await screen.findByTestId('join-code')).textContent ?? '';
     expect(lan.server.lobbies.get(sessionId)?.code).toBe(code);
     expect(screen.getByTestId('join-url').textContent).toBe(`http://127.0.0.1:${lan.server.port}/?code=${code}`);
+    // Served on 127.0.0.1: the panel says no other device can reach it (issue 14 item 4).
+    expect(screen.getByTestId('join-unreachable').textContent).toMatch(/Only this computer can open this address/);
+    // Every role is listed; none has a device yet (issue 14 item 1).
+    for (const role of ['alpha', 'bravo', 'charlie']) expect(screen.getByTestId(`seat-role:${role}`).textContent).toMatch(/No device/);
     // The large join card for the projector takes the focus and closes from the keyboard too.
     await click('Show on the room screen');
     const large = screen.getByRole('dialog', { name: 'Join the exercise' });
@@ -50,6 +54,9 @@ describe('the Participants control in browser mode', () => {
     await joinLobby(lan, code, 'Bob');
     await click('Lock the lobby');
     await screen.findByText('Locked: nobody new can join');
+    expect(screen.getByTestId('seat-role:bravo').textContent).toMatch(/Bravo lead \(Bob\)Bob$/);
+    expect(screen.getByTestId('seat-role:alpha').textContent).toMatch(/No device/);
+    expect(screen.getByRole('list', { name: 'Joined' }).textContent).toMatch(/Bob · Bravo lead/);
     expect(lan.server.lobbies.get(sessionId)?.locked).toBe(true);
     await click('Remove Bob');
     await screen.findByText('Nobody has joined yet.');

@@ -42,12 +42,14 @@ export async function must<T>(result: Promise<{ ok: true; value: T } | { ok: fal
   return r.value;
 }
 
-/** Imports the LAN scenario and creates a session with three planned participants. */
-export async function lanSession(lan: Lan): Promise<string> {
+const THREE_PEOPLE = [{ name: 'Ann', roles: ['alpha'] }, { name: 'Bob', roles: ['bravo'] }, { name: 'Cy', roles: ['charlie'] }];
+
+/** Imports the LAN scenario and creates a session with three planned participants (or those given). */
+export async function lanSession(lan: Lan, participants: { name: string; roles: string[] }[] = THREE_PEOPLE): Promise<string> {
   const entry = (await must(lan.host.service.request('library.import', { fileName: 'lan.yaml', text: LAN_SCENARIO }))) as { entryId: string };
   const session = (await must(lan.host.service.request('sessions.create', {
     entryId: entry.entryId, facilitator: 'Fay', seating: 'own-devices',
-    participants: [{ name: 'Ann', roles: ['alpha'] }, { name: 'Bob', roles: ['bravo'] }, { name: 'Cy', roles: ['charlie'] }],
+    participants,
   }))) as { sessionId: string };
   return session.sessionId;
 }
@@ -60,7 +62,7 @@ export async function postJson(lan: Lan, path: string, body: unknown, headers: R
 export interface Joined {
   token: string;
   sessionId: string;
-  audience: string;
+  audiences: string[];
   name: string;
 }
 

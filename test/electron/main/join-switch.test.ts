@@ -75,9 +75,9 @@ function accepts(host: string, port: number): Promise<boolean> {
   });
 }
 
-async function joinAs(base: string, code: string, name: string): Promise<{ status: number; token?: string; audience?: string }> {
+async function joinAs(base: string, code: string, name: string): Promise<{ status: number; token?: string; audiences?: string[] }> {
   const response = await fetch(`${base}/api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name }) });
-  const body = (await response.json()) as { token?: string; audience?: string };
+  const body = (await response.json()) as { token?: string; audiences?: string[] };
   return { status: response.status, ...body };
 }
 
@@ -165,16 +165,16 @@ describe('let participants join, in the desktop app', () => {
     expect((await joinAs(base, '000000' === lobby.code ? '111111' : '000000', 'Mallory')).status).toBe(404);
     const ann = await joinAs(base, lobby.code, 'Ann');
     expect(ann.status).toBe(200);
-    expect(ann.audience).toBe(`role:${roleIds[0]}`);
+    expect(ann.audiences).toEqual([`role:${roleIds[0]}`]);
     const socket = new RawClient(`ws://127.0.0.1:${port}/ws?token=${encodeURIComponent(ann.token ?? '')}`);
     await socket.opened;
     // The same service as the desktop's windows: the session made over IPC is this role's view.
-    const { first } = await socket.subscribe(sessionId, ann.audience ?? '');
+    const { first } = await socket.subscribe(sessionId, ann.audiences?.[0] ?? '');
     expect(first).toMatchObject({ kind: 'projection', sessionId });
     expect(JSON.stringify(first)).not.toMatch(/"expect"/);
 
     const status = await must(call<JoiningStatus>(facilitator, INVOKE.joiningStatus, { sessionId }));
-    expect(status.lobby?.participants.map((p) => [p.name, p.audience])).toEqual([['Ann', `role:${roleIds[0]}`]]);
+    expect(status.lobby?.participants.map((p) => [p.name, p.audiences])).toEqual([['Ann', [`role:${roleIds[0]}`]]]);
     expect(await must(call<JoiningStatus>(facilitator, INVOKE.joiningStatus, { sessionId: otherSessionId }))).toEqual({ listening: on.listening, lobby: null });
     // Turning it on again for the same session keeps the port and the code; another address is refused.
     expect((await must(call<JoiningStatus>(facilitator, INVOKE.startJoining, { sessionId, address: '127.0.0.1' }))).lobby?.code).toBe(lobby.code);

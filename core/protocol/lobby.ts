@@ -1,0 +1,127 @@
+// The lobby: who may join a session's exercise from their own device, who did, and which seats
+// they hold. One definition for every side: the LAN server builds these values
+// (electron/lan/lobby.ts, join-api.ts), the desktop main process hands them on, and the browser
+// parses them with the same schemas before showing them (renderer/lan/lobby-controls.ts,
+// lan-mode.ts). core/protocol/desktop.ts takes the types only (the preload bundle has no zod).
+import { z } from 'zod';
+import { IdSchema, SlugSchema } from './bridge.ts';
+
+/** A seat on a device: the room screen (view only) or one role. */
+export const SeatAudienceSchema = z.union([z.literal('room'), z.templateLiteral(['role:', SlugSchema])]);
+export type SeatAudience = z.infer<typeof SeatAudienceSchema>;
+
+export const JoinCodeSchema = z.string().regex(/^\d{6}$/, 'a six-digit code');
+export const ParticipantIdSchema = z.string().regex(/^[0-9a-f]{1,64}$/, 'a participant id');
+const PersonNameSchema = z.string().trim().min(1).max(120).refine((name) => !name.includes('\u0000'), 'a name without NUL');
+
+/**
+ * One device in a lobby. A device holds every seat its person holds (a person with two roles
+ * answers for both from one laptop); the room screen is a seat of its own.
+ */
+export const LobbyParticipantSchema = z.object({
+  id: ParticipantIdSchema,
+  sessionId: IdSchema,
+  name: z.string().max(120),
+  audiences: z.array(SeatAudienceSchema).min(1),
+  joinedAt: z.number(),
+});
+export type LobbyParticipant = z.infer<typeof LobbyParticipantSchema>;
+
+/** Joins in the last minute, shown to the facilitator when they look like more than a room arriving. */
+export const JoinSurgeSchema = z.object({
+  /** Devices that joined in the last minute. */
+  joined: z.number().int().min(0),
+  /** Joins refused in the last minute (lobby full, too many devices from one address). */
+  refused: z.number().int().min(0),
+  /** The address with the most devices in the lobby, and how many. */
+  busiestAddress: z.object({ address: z.string(), devices: z.number().int() }).nullable(),
+});
+export type JoinSurge = z.infer<typeof JoinSurgeSchema>;
+
+/** A lobby as the registry keeps it (electron/lan/lobby.ts). */
+export const LobbyStateSchema = z.object({
+  sessionId: IdSchema,
+  code: JoinCodeSchema,
+  locked: z.boolean(),
+  participants: z.array(LobbyParticipantSchema),
+  /** Set while joins come faster than a room arrives, or were refused, in the last minute. */
+  surge: JoinSurgeSchema.nullable(),
+});
+export type LobbyState = z.infer<typeof LobbyStateSchema>;
+
+/** A seat of the session and who holds it: the people planned at setup, the devices that joined. */
+export const LobbySeatSchema = z.object({
+  audience: SeatAudienceSchema,
+  title: z.string(),
+  /** The names given at setup for this role. */
+  planned: z.array(z.string()),
+  /** The devices holding it now. A role with none has nobody to answer its prompts. */
+  holders: z.array(z.object({ participantId: ParticipantIdSchema, name: z.string() })),
+});
+export type LobbySeat = z.infer<typeof LobbySeatSchema>;
+
+/** What the room screen shows while people may join: the code, the join URL and its QR code. */
+export const JoinCardSchema = z.object({
+  code: JoinCodeSchema,
+  joinUrl: z.string().startsWith('http'),
+  /** The join URL as a QR code, an SVG data URL (it goes into an <img>). */
+  qr: z.string().startsWith('data:image/svg+xml;base64,'),
+});
+export type JoinCard = z.infer<typeof JoinCardSchema>;
+
+/** Whether other devices can reach the join URL, and the addresses that they could. */
+export const LobbyReachSchema = z.object({
+  /** The server listens on this computer only (127.0.0.1): the join URL and QR code work nowhere else. */
+  localOnly: z.boolean(),
+  /** This computer's network addresses (the room's Wi-Fi, a travel router) to listen on instead. */
+  networkAddresses: z.array(z.string()),
+});
+export type LobbyReach = z.infer<typeof LobbyReachSchema>;
+
+/** What the facilitator's lobby controls get back. */
+export const LobbyInfoSchema = LobbyStateSchema.extend(JoinCardSchema.shape).extend({
+  /** Wall ms when wrong codes from all addresses last reached the server-wide ceiling, or null. */
+  wrongCodeCeilingAt: z.number().nullable(),
+  seats: z.array(LobbySeatSchema),
+  reach: LobbyReachSchema,
+});
+export type LobbyInfo = z.infer<typeof LobbyInfoSchema>;
+
+/** Where the desktop app's LAN server listens, and the session's lobby. */
+export const JoiningStatusSchema = z.object({
+  /** null: joining is off and no port is open. */
+  listening: z.object({ address: z.string(), port: z.number().int() }).nullable(),
+  /** This session's lobby; null when it is not open. */
+  lobby: LobbyInfoSchema.nullable(),
+});
+export type JoiningStatus = z.infer<typeof JoiningStatusSchema>;
+
+// ---- the participants' join API (HTTP, electron/lan/join-api.ts; renderer/lan/lan-mode.ts) ----
+
+/** POST /api/lobby: look at a lobby with its code. */
+export const LobbyLookupRequestSchema = z.object({ code: JoinCodeSchema }).strict();
+/** POST /api/join: no seat means "give me my seat" (every role the person was given at setup). */
+export const JoinRequestSchema = z.object({ code: JoinCodeSchema, name: PersonNameSchema, seat: SeatAudienceSchema.optional() }).strict();
+
+/** A seat as the join page lists it. */
+export const JoinSeatSchema = z.object({
+  audience: SeatAudienceSchema,
+  title: z.string(),
+  /** Who sits there: the names given at setup and those who joined. */
+  people: z.array(z.string()),
+  /** The devices holding it now, by name: a role held by a device cannot be taken from here. */
+  heldBy: z.array(z.string()),
+});
+export type JoinSeat = z.infer<typeof JoinSeatSchema>;
+
+export const LobbyLookupSchema = z.object({ sessionTitle: z.string(), seats: z.array(JoinSeatSchema) });
+export type LobbyLookup = z.infer<typeof LobbyLookupSchema>;
+
+/** A device's seat once joined: its token and every seat it holds. */
+export const JoinedSchema = z.object({
+  token: z.string().min(20).max(200),
+  sessionId: IdSchema,
+  audiences: z.array(SeatAudienceSchema).min(1),
+  name: z.string().max(120),
+});
+export type Joined = z.infer<typeof JoinedSchema>;
