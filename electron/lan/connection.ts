@@ -195,6 +195,11 @@ export class Connection {
         this.send({ op: 'result', id: frame.id, result });
         return;
       }
+      default: {
+        // Every frame of core/protocol/wire.ts has a case above: a new one without fails to compile.
+        const unhandled: never = frame;
+        throw new Error(`Unhandled frame ${JSON.stringify(unhandled)}`);
+      }
     }
   }
 
