@@ -7,7 +7,7 @@
 // an inject, no ending the session.
 import { PARTICIPANT_COMMANDS } from '../engine/commands.ts';
 import { fail, ok, type Audience, type BridgeResult, type ParsedRequest, type SubscribeParams } from './bridge.ts';
-import type { SeatAudience } from './lobby.ts';
+import type { ParsedLobbyRequest, SeatAudience } from './lobby.ts';
 
 export type Actor =
   | { kind: 'facilitator' }
@@ -40,4 +40,11 @@ export function authorizeSubscribe(actor: Actor, params: SubscribeParams): Bridg
   if (params.sessionId !== actor.sessionId) return denied('follow another session');
   if (!(actor.audiences as readonly Audience[]).includes(params.audience)) return denied(`see what '${params.audience}' sees`);
   return ok(params);
+}
+
+/** The lobby controls are the facilitator's; a room screen may show its own session's join card. */
+export function authorizeLobby(actor: Actor, request: ParsedLobbyRequest): BridgeResult<ParsedLobbyRequest> {
+  if (actor.kind === 'facilitator') return ok(request);
+  if (request.method === 'lobby.card' && actor.audiences.includes('room') && request.params.sessionId === actor.sessionId) return ok(request);
+  return denied(request.method === 'lobby.card' ? "show another session's join code" : 'control the lobby');
 }

@@ -4,7 +4,7 @@
 // parses them with the same schemas before showing them (renderer/lan/lobby-controls.ts,
 // lan-mode.ts). core/protocol/desktop.ts takes the types only (the preload bundle has no zod).
 import { z } from 'zod';
-import { IdSchema, SlugSchema } from './bridge.ts';
+import { fail, IdSchema, ok, SlugSchema, type BridgeResult } from './bridge.ts';
 
 /** A seat on a device: the room screen (view only) or one role. */
 export const SeatAudienceSchema = z.union([z.literal('room'), z.templateLiteral(['role:', SlugSchema])]);
@@ -87,14 +87,85 @@ export const LobbyInfoSchema = LobbyStateSchema.extend(JoinCardSchema.shape).ext
 });
 export type LobbyInfo = z.infer<typeof LobbyInfoSchema>;
 
-/** Where the desktop app's LAN server listens, and the session's lobby. */
+/** Where the LAN server listens, and the session's lobby. */
 export const JoiningStatusSchema = z.object({
-  /** null: joining is off and no port is open. */
+  /** null: joining is off and no port is open (the desktop app until the facilitator turns it on). */
   listening: z.object({ address: z.string(), port: z.number().int() }).nullable(),
+  /**
+   * Whether the facilitator picks the address when letting people join (the desktop app); false
+   * when it was fixed as the server started (`drillbook serve --host`).
+   */
+  choosesAddress: z.boolean(),
   /** This session's lobby; null when it is not open. */
   lobby: LobbyInfoSchema.nullable(),
 });
 export type JoiningStatus = z.infer<typeof JoiningStatusSchema>;
+
+/** An address the LAN server can listen on. */
+export const ListenAddressSchema = z.object({
+  address: z.string(),
+  /** The interface's name, or "This computer only". */
+  label: z.string(),
+  /** Only this machine can reach it. */
+  local: z.boolean(),
+});
+export type ListenAddress = z.infer<typeof ListenAddressSchema>;
+
+// ---- the facilitator's lobby controls: one set of methods for the desktop app (one IPC channel)
+// and browser mode (the console's socket), served by one lobby service (electron/lan/lobby-service.ts) ----
+
+const SessionOnly = z.object({ sessionId: IdSchema }).strict();
+
+export const LOBBY_REQUESTS = {
+  /** The addresses the LAN server can listen on, this computer only (127.0.0.1) first. */
+  'lobby.addresses': z.object({}).strict(),
+  'lobby.status': SessionOnly,
+  /** Lets people join the session: starts listening (if not yet; no port: a default) and opens its lobby. */
+  'lobby.open': z.object({
+    sessionId: IdSchema,
+    // The service checks the address against this machine's own list; this is the shape only.
+    address: z.union([z.ipv4(), z.ipv6()]).optional(),
+    port: z.number().int().min(0).max(65535).optional(),
+  }).strict(),
+  'lobby.lock': z.object({ sessionId: IdSchema, locked: z.boolean() }).strict(),
+  /** Their sockets close and their token dies. */
+  'lobby.remove': z.object({ sessionId: IdSchema, participantId: ParticipantIdSchema }).strict(),
+  /** The code stops working and everyone who joined with it is disconnected; the last one closes a port the service opened. */
+  'lobby.close': SessionOnly,
+  /** What the room screen shows while people may join (open and unlocked); null otherwise. */
+  'lobby.card': SessionOnly,
+} as const;
+export type LobbyMethod = keyof typeof LOBBY_REQUESTS;
+export const LOBBY_METHODS = Object.keys(LOBBY_REQUESTS) as [LobbyMethod, ...LobbyMethod[]];
+export type LobbyParams<M extends LobbyMethod> = z.input<(typeof LOBBY_REQUESTS)[M]>;
+
+/** The answers, parsed by the page with these schemas whichever transport brought them. */
+export const LOBBY_ANSWERS = {
+  'lobby.addresses': z.array(ListenAddressSchema),
+  'lobby.status': JoiningStatusSchema,
+  'lobby.open': JoiningStatusSchema,
+  'lobby.lock': JoiningStatusSchema,
+  'lobby.remove': JoiningStatusSchema,
+  'lobby.close': JoiningStatusSchema,
+  'lobby.card': JoinCardSchema.nullable(),
+} as const satisfies Record<LobbyMethod, z.ZodType>;
+export type LobbyValues = { [M in LobbyMethod]: z.infer<(typeof LOBBY_ANSWERS)[M]> };
+
+export type ParsedLobbyRequest = { [M in LobbyMethod]: { method: M; params: z.infer<(typeof LOBBY_REQUESTS)[M]> } }[LobbyMethod];
+
+/** Checks a lobby request from an untrusted side. */
+export function parseLobbyRequest(method: unknown, params: unknown): BridgeResult<ParsedLobbyRequest> {
+  if (typeof method !== 'string' || !Object.hasOwn(LOBBY_REQUESTS, method)) return fail('unknown-method', 'Drillbook has no such lobby control.');
+  const parsed = LOBBY_REQUESTS[method as LobbyMethod].safeParse(params ?? {});
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ');
+    return fail('invalid-request', `The lobby control '${method}' is malformed: ${why}.`);
+  }
+  return ok({ method, params: parsed.data } as ParsedLobbyRequest);
+}
+
+/** The lobby controls as a transport offers them (the desktop preload, the browser's WsBridge). */
+export type LobbyCall = <M extends LobbyMethod>(method: M, params: LobbyParams<M>) => Promise<BridgeResult<unknown>>;
 
 // ---- the participants' join API (HTTP, electron/lan/join-api.ts; renderer/lan/lan-mode.ts) ----
 

@@ -5,22 +5,17 @@
 // Adding a frame: its schema here, its handler in connection.ts, its sender in ws-bridge.ts.
 import { z } from 'zod';
 import { AudienceSchema, IdSchema, type BridgeResult, type BridgeUpdate } from './bridge.ts';
-import { ParticipantIdSchema, SeatAudienceSchema } from './lobby.ts';
+import { LOBBY_METHODS, ParticipantIdSchema, SeatAudienceSchema } from './lobby.ts';
 
 const FrameId = z.number().int().min(0).max(2 ** 31);
 
-/** The facilitator's lobby controls, over the console's socket (browser mode). */
-export const LOBBY_ACTIONS = ['open', 'close', 'lock', 'unlock', 'status', 'remove'] as const;
-export type LobbyAction = (typeof LOBBY_ACTIONS)[number];
 
 export const ClientFrameSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('request'), id: FrameId, method: z.string().min(1).max(64), params: z.unknown() }).strict(),
   z.object({ op: z.literal('subscribe'), id: FrameId, params: z.unknown() }).strict(),
   z.object({ op: z.literal('unsubscribe'), id: FrameId }).strict(),
-  z.object({
-    op: z.literal('lobby'), id: FrameId, action: z.enum(LOBBY_ACTIONS), sessionId: IdSchema,
-    participantId: ParticipantIdSchema.optional(),
-  }).strict(),
+  // The lobby controls (core/protocol/lobby.ts); their params are checked by the lobby service.
+  z.object({ op: z.literal('lobby'), id: FrameId, method: z.enum(LOBBY_METHODS), params: z.unknown() }).strict(),
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 

@@ -16,6 +16,7 @@ import { readBundleReview } from '../host/bundle-review.ts';
 import { ServiceHost } from '../host/service-host.ts';
 import { ensureRendererBuilt } from '../lan/renderer-build.ts';
 import { LanServer } from '../lan/server.ts';
+import { LobbyService } from '../lan/lobby-service.ts';
 import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
@@ -155,6 +156,8 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
       io.err(`drillbook serve: cannot listen on ${options.host}:${options.port}: ${why}.`);
       return EXIT_FAILED;
     }
+    // The facilitator console's lobby controls, over the server that now runs on its fixed address.
+    new LobbyService({ service: host.service, server, onError: (message) => io.err(`drillbook serve: ${message}`) });
     if (host.recovered.length) io.out(`Recovered ${host.recovered.length} interrupted session(s); they are paused.`);
     io.out(`Drillbook is serving ${options.db}`);
     if (review && options.review) io.out(`Reviewing session ${review.record.sessionId} from ${options.review} (read-only; the bundle is not written).`);

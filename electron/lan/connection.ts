@@ -6,7 +6,8 @@
 // facilitator's.
 import type { WebSocket, RawData } from 'ws';
 import { fail, parseBridgeRequest, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
-import { authorize, authorizeSubscribe, type Actor } from '../../core/protocol/authorize.ts';
+import { authorize, authorizeLobby, authorizeSubscribe, type Actor } from '../../core/protocol/authorize.ts';
+import { parseLobbyRequest } from '../../core/protocol/lobby.ts';
 import type { AppService } from '../../core/service/app-service.ts';
 import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from '../../core/protocol/wire.ts';
 
@@ -30,8 +31,8 @@ const MAX_PAUSES = 20;
 
 export interface ConnectionHost {
   service: AppService;
-  /** Facilitator lobby controls; answers like a request. */
-  lobby(frame: Extract<ClientFrame, { op: 'lobby' }>): Promise<BridgeResult<unknown>>;
+  /** The lobby controls (lobby-service.ts), once authorized; answers like a request. */
+  lobby(method: string, params: unknown): Promise<BridgeResult<unknown>>;
   onError(message: string): void;
   onClose(connection: Connection): void;
 }
@@ -191,7 +192,9 @@ export class Connection {
         this.queued.delete(frame.id);
         return;
       case 'lobby': {
-        const result = this.scope.kind === 'facilitator' ? await this.host.lobby(frame) : forbidden();
+        const parsed = parseLobbyRequest(frame.method, frame.params);
+        const allowed = parsed.ok ? authorizeLobby(actorOfScope(this.scope), parsed.value) : parsed;
+        const result = allowed.ok ? await this.host.lobby(allowed.value.method, allowed.value.params) : allowed;
         this.send({ op: 'result', id: frame.id, result });
         return;
       }
@@ -232,8 +235,4 @@ export class Connection {
     }
     this.subscriptions.set(id, this.host.service.subscribe(params.value, update));
   }
-}
-
-function forbidden(): { ok: false; error: { code: string; message: string } } {
-  return fail('forbidden', 'This device joined as a participant: it can only see and answer for its own seat.');
 }

@@ -17,7 +17,7 @@ import { Lobbies, type LobbyLimits, type Participant } from './lobby.ts';
 import { qrDataUrl } from './qr.ts';
 import { KeyedBuckets, TokenBucket, WrongCodes, type BucketOptions } from './rate-limit.ts';
 import { StaticFiles } from './static-files.ts';
-import { CLOSE, type ClientFrame, type SocketScope } from '../../core/protocol/wire.ts';
+import { CLOSE, type SocketScope } from '../../core/protocol/wire.ts';
 import type { LobbyInfo } from '../../core/protocol/lobby.ts';
 import type { SessionDetail } from '../../core/protocol/bridge.ts';
 import { listenChoices } from './addresses.ts';
@@ -115,6 +115,8 @@ export class LanServer {
   private readonly connections = new Set<Connection>();
   private readonly onError: (message: string) => void;
   private hosts = new Set<string>();
+  /** The lobby service answering the facilitator's lobby frames (lobby-service.ts sets itself here). */
+  lobbyControls: ((method: string, params: unknown) => Promise<BridgeResult<unknown>>) | null = null;
   private boundHost = '127.0.0.1';
   private boundPort = 0;
 
@@ -197,6 +199,11 @@ export class LanServer {
     return this.files.built;
   }
 
+  /** The address the server was started on. */
+  get boundAddress(): string {
+    return this.boundHost;
+  }
+
   /** The server's base URL on this machine. */
   get localUrl(): string {
     return `http://${this.boundHost === '::1' ? '[::1]' : '127.0.0.1'}:${this.boundPort}/`;
@@ -211,7 +218,7 @@ export class LanServer {
     return `http://${hostPart(publicAddress(this.boundHost))}:${this.boundPort}/?code=${code}`;
   }
 
-  // ---- lobby controls (the desktop app calls these directly; the browser console over its socket) ----
+  // ---- the lobby registry's operations (lobby-service.ts turns them into the lobby controls) ----
 
   async openLobby(sessionId: string): Promise<BridgeResult<LobbyInfo>> {
     const detail = await this.service.request('sessions.open', { sessionId });
@@ -266,18 +273,6 @@ export class LanServer {
   private disconnect(participant: Participant, code: number, reason: string): void {
     for (const c of [...this.connections]) {
       if (c.scope.kind === 'participant' && c.scope.participantId === participant.id) c.close(code, reason);
-    }
-  }
-
-  private async lobbyFrame(frame: Extract<ClientFrame, { op: 'lobby' }>): Promise<BridgeResult<unknown>> {
-    switch (frame.action) {
-      case 'open': return this.openLobby(frame.sessionId);
-      case 'status': return this.lobbyStatus(frame.sessionId);
-      case 'lock': return this.lockLobby(frame.sessionId, true);
-      case 'unlock': return this.lockLobby(frame.sessionId, false);
-      case 'close': return this.closeLobby(frame.sessionId);
-      case 'remove':
-        return frame.participantId ? this.removeParticipant(frame.sessionId, frame.participantId) : fail('invalid-request', 'Say which participant to remove.');
     }
   }
 
@@ -369,7 +364,7 @@ export class LanServer {
   private accept(ws: WebSocket, scope: SocketScope): void {
     const host: ConnectionHost = {
       service: this.service,
-      lobby: (frame) => this.lobbyFrame(frame),
+      lobby: (method, params) => this.lobbyControls ? this.lobbyControls(method, params) : Promise.resolve(fail('not-found', 'This server has no lobby controls.')),
       onError: this.onError,
       onClose: (c) => this.connections.delete(c),
     };

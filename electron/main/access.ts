@@ -3,7 +3,7 @@
 // (core/protocol/authorize.ts), the same as for a participant's device on the LAN: a seat window
 // acts and sees as its role only, the room screen only watches what is addressed to everyone, and
 // only the facilitator's window reaches the rest of the API.
-import { fail, ok, type BridgeResult, type ParsedRequest, type SubscribeParams } from '../../core/protocol/bridge.ts';
+import type { BridgeResult, ParsedRequest, SubscribeParams } from '../../core/protocol/bridge.ts';
 import { authorize, authorizeSubscribe as authorizeSubscribeFor, type Actor } from '../../core/protocol/authorize.ts';
 import type { WindowContext } from '../../core/protocol/desktop.ts';
 
@@ -22,11 +22,4 @@ export function authorizeRequest(who: WindowContext, request: ParsedRequest): Br
 
 export function authorizeSubscribe(who: WindowContext, params: SubscribeParams): BridgeResult<SubscribeParams> {
   return authorizeSubscribeFor(actorOf(who), params);
-}
-
-/** The join code and QR code: for the facilitator, and for the room screen of that session. */
-export function authorizeJoinCard(who: WindowContext, sessionId: string): BridgeResult<null> {
-  if (who.kind === 'facilitator') return ok(null);
-  if (who.kind === 'room' && who.sessionId === sessionId) return ok(null);
-  return fail('forbidden', "This window may not show another session's join code. Use the facilitator's window for that.");
 }

@@ -10,10 +10,11 @@ import {
 } from '../../core/protocol/bridge.ts';
 import {
   parseServerFrame, REFUSAL_OF_CLOSE,
-  type ClientFrame, type LobbyAction, type Refusal, type SocketScope,
+  type ClientFrame, type Refusal, type SocketScope,
 } from '../../core/protocol/wire.ts';
+import type { LobbyMethod, LobbyParams } from '../../core/protocol/lobby.ts';
 
-export type { LobbyAction, Refusal };
+export type { Refusal };
 /** Who the host says this socket is (its first frame). */
 export type Scope = SocketScope;
 
@@ -76,9 +77,9 @@ export class WsBridge implements Bridge {
     return this.call({ op: 'request', id: this.nextId++, method, params }) as Promise<BridgeResult<BridgeValues[M]>>;
   }
 
-  /** The facilitator's lobby controls ("let participants join"). */
-  lobby(action: LobbyAction, sessionId: string, participantId?: string): Promise<BridgeResult<unknown>> {
-    return this.call({ op: 'lobby', id: this.nextId++, action, sessionId, ...(participantId ? { participantId } : {}) });
+  /** The facilitator's lobby controls ("let participants join", core/protocol/lobby.ts). */
+  lobby<M extends LobbyMethod>(method: M, params: LobbyParams<M>): Promise<BridgeResult<unknown>> {
+    return this.call({ op: 'lobby', id: this.nextId++, method, params });
   }
 
   subscribe(params: SubscribeParams, listener: (update: BridgeUpdate) => void): () => void {

@@ -1,12 +1,12 @@
 // The facilitator's "let participants join" controls: a join code, the join URL and its QR code for
-// the room screen, who joined, lock the lobby, remove someone. The same component in browser mode
-// and in the desktop app; lobby-controls.ts holds the two ways it reaches the lobby. In the desktop
+// the room screen, every seat and who holds it, who joined, lock the lobby, remove someone. The same
+// component in browser mode and in the desktop app, over the same lobby controls (lobby-controls.ts). In the desktop
 // app joining is off until turned on here, on 127.0.0.1 unless the facilitator picks a network
 // address.
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BridgeResult } from '../../core/protocol/bridge.ts';
-import type { ListenAddress } from '../../core/protocol/desktop.ts';
+import type { ListenAddress } from '../../core/protocol/lobby.ts';
 import { useRoute } from '../app/navigation.ts';
 import { useSlot } from '../components/slots.ts';
 import { useHotSeatLock } from '../app/hot-seat-lock.ts';
@@ -27,10 +27,8 @@ function ListenChoice({ controls, fixed, onChange }: {
   const [port, setPort] = useState('');
 
   useEffect(() => {
-    const list = controls.addresses;
-    if (!list) return;
     let alive = true;
-    void list().then((result) => {
+    void controls.addresses().then((result) => {
       if (!alive) return;
       if (result.ok) setChoices(result.value);
       else setError(result.error.message);
@@ -93,7 +91,7 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
   }, [run, controls, sessionId]);
 
   const lobby = state?.lobby ?? null;
-  const choosing = controls.addresses !== null;
+  const choosing = state?.choosesAddress ?? false;
   return (
     <section className="panel stack" aria-label="Participants' devices">
       <h2>Participants' devices</h2>

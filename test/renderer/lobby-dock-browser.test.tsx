@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { WsBridge } from '../../renderer/bridge/ws-bridge.ts';
 import { LobbyDock } from '../../renderer/lan/LobbyDock.tsx';
-import { wsLobbyControls } from '../../renderer/lan/lobby-controls.ts';
+import { lobbyControls } from '../../renderer/lan/lobby-controls.ts';
 import { bridgeFor, joinLobby, lanSession, startLan, type Lan } from '../electron/lan/helpers.ts';
 import { goTo } from './harness.tsx';
 
@@ -32,7 +32,7 @@ const click = async (name: string | RegExp) => {
 describe('the Participants control in browser mode', () => {
   it('opens the lobby over the socket, lists who joined, locks, removes and closes it', async () => {
     window.location.hash = `#/session/${sessionId}/console`;
-    render(<LobbyDock controls={wsLobbyControls(bridge)} />);
+    render(<LobbyDock controls={lobbyControls((method, params) => bridge.lobby(method, params))} />);
     await click('Participants');
     const panel = await screen.findByRole('region', { name: "Participants' devices" });
     expect(within(panel).queryByRole('combobox')).toBeNull();

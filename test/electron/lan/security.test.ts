@@ -152,7 +152,7 @@ describe('sockets', () => {
       const { first } = await client.subscribe(sessionId, audience);
       expect(first).toMatchObject({ kind: 'error', error: { code: 'forbidden' } });
     }
-    expect((await client.lobby('status', sessionId)).error?.code).toBe('forbidden');
+    expect((await client.lobby('lobby.status', { sessionId })).error?.code).toBe('forbidden');
     const own = await client.subscribe(sessionId, 'role:bravo');
     expect(own.first).toMatchObject({ kind: 'projection', audience: 'role:bravo' });
     expect((await client.request('live.dispatch', { sessionId, actor: 'role:bravo', command: { type: 'chat.post', text: 'hello' } })).ok).toBe(true);
@@ -216,7 +216,7 @@ describe('sockets', () => {
     const participant = lan.server.lobbies.get(sessionId)!.participants[0]!;
     const facilitator = RawClient.token(lan, lan.server.facilitatorToken);
     await facilitator.opened;
-    expect((await facilitator.lobby('remove', sessionId, participant.id)).ok).toBe(true);
+    expect((await facilitator.lobby('lobby.remove', { sessionId, participantId: participant.id })).ok).toBe(true);
     expect((await client.closed).code).toBe(CLOSE.removed);
     expect(await RawClient.token(lan, ann.token).refused).toBe(401);
     const check = await fetch(`${lan.base}/api/token`, { headers: { 'X-Drillbook-Token': ann.token } });
