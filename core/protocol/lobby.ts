@@ -38,6 +38,19 @@ export const JoinSurgeSchema = z.object({
 });
 export type JoinSurge = z.infer<typeof JoinSurgeSchema>;
 
+export const SeatRequestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a seat request id');
+
+/** A device asks for a role another device holds; the facilitator allows it (the holder leaves) or refuses. */
+export const SeatRequestSchema = z.object({
+  id: SeatRequestIdSchema,
+  name: z.string().max(120),
+  seat: SeatAudienceSchema,
+  /** The name of the device holding the seat now. */
+  heldBy: z.string().max(120),
+  requestedAt: z.number(),
+});
+export type SeatRequest = z.infer<typeof SeatRequestSchema>;
+
 /** A lobby as the registry keeps it (electron/lan/lobby.ts). */
 export const LobbyStateSchema = z.object({
   sessionId: IdSchema,
@@ -46,6 +59,8 @@ export const LobbyStateSchema = z.object({
   participants: z.array(LobbyParticipantSchema),
   /** Set while joins come faster than a room arrives, or were refused, in the last minute. */
   surge: JoinSurgeSchema.nullable(),
+  /** Seat requests waiting for the facilitator. */
+  requests: z.array(SeatRequestSchema),
 });
 export type LobbyState = z.infer<typeof LobbyStateSchema>;
 
@@ -130,6 +145,8 @@ export const LOBBY_REQUESTS = {
   'lobby.lock': z.object({ sessionId: IdSchema, locked: z.boolean() }).strict(),
   /** Their sockets close and their token dies. */
   'lobby.remove': z.object({ sessionId: IdSchema, participantId: ParticipantIdSchema }).strict(),
+  /** Answers a seat request: allowed, the device holding the seat leaves and the asking one takes it. */
+  'lobby.decide': z.object({ sessionId: IdSchema, requestId: SeatRequestIdSchema, allow: z.boolean() }).strict(),
   /** The code stops working and everyone who joined with it is disconnected; the last one closes a port the service opened. */
   'lobby.close': SessionOnly,
   /** What the room screen shows while people may join (open and unlocked); null otherwise. */
@@ -146,6 +163,7 @@ export const LOBBY_ANSWERS = {
   'lobby.open': JoiningStatusSchema,
   'lobby.lock': JoiningStatusSchema,
   'lobby.remove': JoiningStatusSchema,
+  'lobby.decide': JoiningStatusSchema,
   'lobby.close': JoiningStatusSchema,
   'lobby.card': JoinCardSchema.nullable(),
 } as const satisfies Record<LobbyMethod, z.ZodType>;
@@ -171,8 +189,15 @@ export type LobbyCall = <M extends LobbyMethod>(method: M, params: LobbyParams<M
 
 /** POST /api/lobby: look at a lobby with its code. */
 export const LobbyLookupRequestSchema = z.object({ code: JoinCodeSchema }).strict();
-/** POST /api/join: no seat means "give me my seat" (every role the person was given at setup). */
-export const JoinRequestSchema = z.object({ code: JoinCodeSchema, name: PersonNameSchema, seat: SeatAudienceSchema.optional() }).strict();
+/**
+ * POST /api/join: no seat means "give me my seat" (every role the person was given at setup).
+ * `ask`: the seat is held by another device; ask the facilitator for it (answered 202 with a request id).
+ */
+export const JoinRequestSchema = z.object({ code: JoinCodeSchema, name: PersonNameSchema, seat: SeatAudienceSchema.optional(), ask: z.literal(true).optional() }).strict();
+/** POST /api/join/answer: what the facilitator decided about a seat request. */
+export const SeatAnswerRequestSchema = z.object({ requestId: SeatRequestIdSchema }).strict();
+/** The answer while waiting (202); a given seat comes as `Joined`, a refusal as 403 with an error. */
+export const SeatPendingSchema = z.object({ requestId: SeatRequestIdSchema, pending: z.literal(true) });
 
 /** A seat as the join page lists it. */
 export const JoinSeatSchema = z.object({

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppService } from '../../core/service/app-service.ts';
 import type { SessionDetail } from '../../core/protocol/bridge.ts';
 import {
-  JoinRequestSchema, LobbyLookupRequestSchema,
+  JoinRequestSchema, LobbyLookupRequestSchema, SeatAnswerRequestSchema,
   type Joined, type JoinSeat, type LobbyLookup, type LobbySeat, type LobbyState, type SeatAudience,
 } from '../../core/protocol/lobby.ts';
 import type { Lobbies } from './lobby.ts';
@@ -195,9 +195,22 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
         return;
       }
       if (joined.error === 'held') {
+        if (parsed.data.ask && parsed.data.seat) {
+          const asked = ctx.lobbies.requestSeat(parsed.data.code, parsed.data.name, parsed.data.seat, address(req));
+          if ('requestId' in asked) {
+            sendJson(res, 202, { requestId: asked.requestId, pending: true });
+            return;
+          }
+          if (asked.error === 'too-many') {
+            sendJson(res, 429, { error: 'Too many devices are waiting for a seat. Ask the facilitator.' }, { 'Retry-After': '60' });
+            return;
+          }
+        }
         const title = seats.find((s) => s.audience === joined.seat)?.title ?? joined.seat;
         sendJson(res, 409, {
-          error: `${title} is already held by ${joined.heldBy}'s device. Pick another seat, or ask the facilitator to remove that device first.`,
+          error: `${title} is already held by ${joined.heldBy}'s device. Pick another seat, or ask the facilitator to give you this one.`,
+          seat: joined.seat,
+          heldBy: joined.heldBy,
         });
         return;
       }
@@ -205,6 +218,26 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
       return;
     }
     const answer: Joined = { token: joined.token, sessionId: joined.participant.sessionId, audiences: joined.participant.audiences, name: joined.participant.name };
+    sendJson(res, 200, answer);
+    return;
+  }
+  if (path === '/api/join/answer') {
+    const parsed = SeatAnswerRequestSchema.safeParse(body.value);
+    const outcome = parsed.success ? ctx.lobbies.seatRequestOutcome(parsed.data.requestId) : undefined;
+    if (!parsed.success || outcome === undefined) {
+      ctx.failures.fail(address(req));
+      sendJson(res, 404, { error: 'That request is unknown or expired. Join again with the code on the room screen.' });
+      return;
+    }
+    if (outcome === 'pending') {
+      sendJson(res, 202, { requestId: parsed.data.requestId, pending: true });
+      return;
+    }
+    if (outcome === 'refused') {
+      sendJson(res, 403, { error: 'The facilitator kept that seat with the device that holds it. Pick another seat.' });
+      return;
+    }
+    const answer: Joined = { token: outcome.token, sessionId: outcome.participant.sessionId, audiences: outcome.participant.audiences, name: outcome.participant.name };
     sendJson(res, 200, answer);
     return;
   }

@@ -67,6 +67,7 @@ export class LobbyService {
       case 'lobby.open': return this.open(request.params.sessionId, request.params.address, request.params.port);
       case 'lobby.lock': return this.lock(request.params.sessionId, request.params.locked);
       case 'lobby.remove': return this.remove(request.params.sessionId, request.params.participantId);
+      case 'lobby.decide': return this.decide(request.params.sessionId, request.params.requestId, request.params.allow);
       case 'lobby.close': return this.closeLobby(request.params.sessionId);
       case 'lobby.card': return this.card(request.params.sessionId);
     }
@@ -187,6 +188,14 @@ export class LobbyService {
     const server = this.server;
     if (server === null) return this.off();
     const lobby = await server.removeParticipant(sessionId, participantId);
+    return lobby.ok ? ok(this.statusOf(server, lobby.value)) : lobby;
+  }
+
+  /** Answers a seat request: allowed, the device holding the seat is disconnected and the asking one gets it. */
+  async decide(sessionId: string, requestId: string, allow: boolean): Promise<BridgeResult<JoiningStatus>> {
+    const server = this.server;
+    if (server === null) return this.off();
+    const lobby = await server.decideSeat(sessionId, requestId, allow);
     return lobby.ok ? ok(this.statusOf(server, lobby.value)) : lobby;
   }
 

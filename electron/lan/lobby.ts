@@ -3,7 +3,7 @@
 // at a time (the room screen by any number). A token is 256 random bits; only its SHA-256 is kept, so
 // looking one up does not compare secrets byte by byte. Removing a participant kills the token.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { JoinSurge, LobbyParticipant, LobbyState, SeatAudience } from '../../core/protocol/lobby.ts';
+import type { JoinSurge, LobbyParticipant, LobbyState, SeatAudience, SeatRequest } from '../../core/protocol/lobby.ts';
 
 export type { JoinSurge, LobbyState, SeatAudience };
 /** One device in a lobby, holding one or more seats (core/protocol/lobby.ts). */
@@ -20,7 +20,17 @@ interface Lobby {
   /** Wall ms of recent joins and refusals (the last minute's are kept). */
   joins: number[];
   refusals: number[];
+  /** Requests for a seat another device holds, waiting for the facilitator, by request id. */
+  requests: Map<string, SeatRequestRecord>;
 }
+
+interface SeatRequestRecord extends SeatRequest {
+  address: string | undefined;
+  /** null while pending; then refused, or the seat given (its token handed out once). */
+  outcome: null | 'refused' | { token: string; participant: Participant };
+}
+
+export type SeatRequestOutcome = 'pending' | 'refused' | { token: string; participant: Participant };
 
 /** More people than any room holds: past this a lobby is full (a runaway script, not a team). */
 export const MAX_LOBBY_MEMBERS = 150;
@@ -28,6 +38,10 @@ export const MAX_LOBBY_MEMBERS = 150;
 export const MAX_DEVICES_PER_ADDRESS = 6;
 /** Joins in a minute past which the facilitator is shown a surge. */
 export const SURGE_JOINS_PER_MINUTE = 20;
+/** Seat requests waiting for the facilitator at once, per lobby; past this, more are refused. */
+export const MAX_SEAT_REQUESTS = 20;
+/** A seat request the facilitator has not answered is forgotten after this long. */
+export const SEAT_REQUEST_TTL_MS = 10 * 60_000;
 
 export interface LobbyLimits {
   members: number;
@@ -61,7 +75,7 @@ export class Lobbies {
     let code: string;
     do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     while (this.byCode.has(code));
-    const lobby: Lobby = { sessionId, code, locked: false, members: new Map(), addressOf: new Map(), joins: [], refusals: [] };
+    const lobby: Lobby = { sessionId, code, locked: false, members: new Map(), addressOf: new Map(), joins: [], refusals: [], requests: new Map() };
     this.bySession.set(sessionId, lobby);
     this.byCode.set(code, lobby);
     return this.state(lobby);
@@ -132,12 +146,74 @@ export class Lobbies {
     };
     if (lobby.members.size >= this.limits.members) return refuse('full');
     if (address !== undefined && this.devicesFrom(lobby, address) >= this.limits.devicesPerAddress) return refuse('address-full');
+    return this.add(lobby, name, audiences, address);
+  }
+
+  private add(lobby: Lobby, name: string, audiences: SeatAudience[], address: string | undefined): { token: string; participant: Participant } {
+    const now = this.wall();
     const token = randomBytes(32).toString('base64url');
     const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audiences, joinedAt: now };
     lobby.members.set(hash(token), participant);
     if (address !== undefined) lobby.addressOf.set(participant.id, address);
     lobby.joins.push(now);
     return { token, participant };
+  }
+
+  /**
+   * Asks the facilitator for a role another device holds. Returns the request's id: 128 random
+   * bits, which the asking device alone knows (besides the facilitator), to learn the answer with.
+   */
+  requestSeat(code: string, name: string, seat: SeatAudience, address?: string):
+    | { requestId: string }
+    | { error: 'unknown-code' | 'locked' | 'not-held' | 'too-many' } {
+    const lobby = this.byCode.get(code);
+    if (!lobby) return { error: 'unknown-code' };
+    if (lobby.locked) return { error: 'locked' };
+    const holder = this.holderOf(lobby, seat);
+    if (!holder) return { error: 'not-held' };
+    this.prune(lobby);
+    if ([...lobby.requests.values()].filter((r) => r.outcome === null).length >= MAX_SEAT_REQUESTS) {
+      lobby.refusals.push(this.wall());
+      return { error: 'too-many' };
+    }
+    const id = randomBytes(16).toString('base64url');
+    lobby.requests.set(id, { id, name, seat, heldBy: holder.name, requestedAt: this.wall(), address, outcome: null });
+    return { requestId: id };
+  }
+
+  /**
+   * The facilitator answers a seat request. Allowed: the device holding the seat leaves the lobby
+   * (returned, so that its sockets close) and the asking device gets the seat.
+   */
+  decideSeat(sessionId: string, requestId: string, allow: boolean): { replaced: Participant | undefined } | { error: 'unknown' } {
+    const lobby = this.bySession.get(sessionId);
+    const request = lobby?.requests.get(requestId);
+    if (!lobby || !request || request.outcome !== null) return { error: 'unknown' };
+    if (!allow) {
+      request.outcome = 'refused';
+      return { replaced: undefined };
+    }
+    const holder = this.holderOf(lobby, request.seat);
+    const replaced = holder ? this.remove(sessionId, holder.id) : undefined;
+    request.outcome = this.add(lobby, request.name, [request.seat], request.address);
+    return { replaced };
+  }
+
+  /** What became of a seat request; a given seat's token is handed out once. Undefined: unknown. */
+  seatRequestOutcome(requestId: string): SeatRequestOutcome | undefined {
+    for (const lobby of this.bySession.values()) {
+      const request = lobby.requests.get(requestId);
+      if (!request) continue;
+      if (request.outcome === null) return 'pending';
+      lobby.requests.delete(requestId);
+      return request.outcome;
+    }
+    return undefined;
+  }
+
+  private prune(lobby: Lobby): void {
+    const before = this.wall() - SEAT_REQUEST_TTL_MS;
+    for (const [id, r] of lobby.requests) if (r.requestedAt < before) lobby.requests.delete(id);
   }
 
   private surge(lobby: Lobby): JoinSurge | null {
@@ -177,6 +253,13 @@ export class Lobbies {
   }
 
   private state(lobby: Lobby): LobbyState {
-    return { sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked, participants: [...lobby.members.values()].map((p) => ({ ...p, audiences: [...p.audiences] })), surge: this.surge(lobby) };
+    this.prune(lobby);
+    const requests = [...lobby.requests.values()].filter((r) => r.outcome === null)
+      .map(({ id, name, seat, heldBy, requestedAt }) => ({ id, name, seat, heldBy, requestedAt }));
+    return {
+      sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked,
+      participants: [...lobby.members.values()].map((p) => ({ ...p, audiences: [...p.audiences] })),
+      surge: this.surge(lobby), requests,
+    };
   }
 }

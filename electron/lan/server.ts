@@ -255,6 +255,18 @@ export class LanServer {
     return lobby ? ok(await this.info(lobby)) : fail('not-found', 'The lobby is closed.');
   }
 
+  /** Answers a seat request: allowed, the device that held the seat is disconnected (its token dies). */
+  async decideSeat(sessionId: string, requestId: string, allow: boolean): Promise<BridgeResult<LobbyInfo>> {
+    const decided = this.lobbies.decideSeat(sessionId, requestId, allow);
+    if ('error' in decided) return fail('not-found', 'That request is no longer waiting (answered, withdrawn or expired).');
+    if (decided.replaced) {
+      this.disconnect(decided.replaced, CLOSE.removed, 'The facilitator gave your seat to another device.');
+      this.participantMessages.forget(decided.replaced.id);
+    }
+    const lobby = this.lobbies.get(sessionId);
+    return lobby ? ok(await this.info(lobby)) : fail('not-found', 'The lobby is closed.');
+  }
+
   private async info(lobby: NonNullable<ReturnType<Lobbies['get']>>): Promise<LobbyInfo> {
     const joinUrl = this.joinUrl(lobby.code);
     const detail = await this.service.request('sessions.open', { sessionId: lobby.sessionId });

@@ -136,6 +136,20 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
               Many wrong join codes were tried on this network (last at {new Date(lobby.wrongCodeCeilingAt).toLocaleTimeString()}); joining paused briefly each time.
             </p>
           ) : null}
+          {lobby.requests.length > 0 ? (
+            <ul className="stack" aria-label="Seat requests" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {lobby.requests.map((r) => {
+                const seatTitle = lobby.seats.find((seat) => seat.audience === r.seat)?.title ?? r.seat;
+                return (
+                  <li key={r.id} className="row badge warn" role="status">
+                    <span className="user-text" style={{ flex: 1 }}>{r.name} asks for {seatTitle}, held by {r.heldBy}'s device</span>
+                    <button type="button" className="small" onClick={() => void run(() => controls.decide(sessionId, r.id, true))} aria-label={`Give ${seatTitle} to ${r.name}`}>Allow</button>
+                    <button type="button" className="small" onClick={() => void run(() => controls.decide(sessionId, r.id, false))} aria-label={`Keep ${seatTitle} with ${r.heldBy}`}>Refuse</button>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
           <ul className="stack" aria-label="Seats" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {lobby.seats.filter((seat) => seat.audience !== 'room').map((seat) => (
               <li key={seat.audience} className="row" data-testid={`seat-${seat.audience}`}>

@@ -3,7 +3,7 @@
 // (kept for this tab, then taken out of the address bar); a participant keeps the token it got by
 // joining, so closing the tab or a sleeping phone does not lose the seat.
 import { z } from 'zod';
-import { JoinedSchema, LobbyLookupSchema, type JoinSeat, type SeatAudience } from '../../core/protocol/lobby.ts';
+import { JoinedSchema, LobbyLookupSchema, SeatPendingSchema, type JoinSeat, type SeatAudience } from '../../core/protocol/lobby.ts';
 import { WsBridge, type Refusal, type WsBridgeOptions } from '../bridge/ws-bridge.ts';
 
 const FACILITATOR_KEY = 'drillbook.facilitator-token';
@@ -88,6 +88,18 @@ async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promi
 
 export function lookUpLobby(code: string) {
   return post('/api/lobby', { code }, LobbyLookupSchema);
+}
+
+const JoinedOrPending = z.union([JoinedSchema, SeatPendingSchema]);
+
+/** Asks the facilitator for a seat another device holds: pending (poll `seatAnswer`), or joined if it was freed. */
+export function askForSeat(code: string, name: string, seat: SeatAudience) {
+  return post('/api/join', { code, name, seat, ask: true }, JoinedOrPending);
+}
+
+/** The facilitator's answer to a seat request: still pending, or the seat (a refusal comes as an error). */
+export function seatAnswer(requestId: string) {
+  return post('/api/join/answer', { requestId }, JoinedOrPending);
 }
 
 export function join(code: string, name: string, seat: SeatAudience | null) {

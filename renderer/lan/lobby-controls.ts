@@ -26,6 +26,8 @@ export interface LobbyControls {
   open(sessionId: string, where?: { address: string; port?: number }): Promise<BridgeResult<LobbyState>>;
   lock(sessionId: string, locked: boolean): Promise<BridgeResult<LobbyState>>;
   remove(sessionId: string, participantId: string): Promise<BridgeResult<LobbyState>>;
+  /** Answers a seat request: allowed, the device holding the seat leaves and the asking one takes it. */
+  decide(sessionId: string, requestId: string, allow: boolean): Promise<BridgeResult<LobbyState>>;
   /** Closes this session's lobby; the desktop app closes the port with the last one. */
   stop(sessionId: string): Promise<BridgeResult<LobbyState>>;
   /** What the room screen shows while people may join (open and unlocked), else null. */
@@ -51,6 +53,7 @@ export function lobbyControls(call: LobbyCall): LobbyControls {
     open: async (sessionId, where) => state(await ask('lobby.open', { sessionId, ...where })),
     lock: async (sessionId, locked) => state(await ask('lobby.lock', { sessionId, locked })),
     remove: async (sessionId, participantId) => state(await ask('lobby.remove', { sessionId, participantId })),
+    decide: async (sessionId, requestId, allow) => state(await ask('lobby.decide', { sessionId, requestId, allow })),
     stop: async (sessionId) => state(await ask('lobby.close', { sessionId })),
     card: (sessionId) => ask('lobby.card', { sessionId }),
   };

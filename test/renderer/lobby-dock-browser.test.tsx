@@ -8,7 +8,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { WsBridge } from '../../renderer/bridge/ws-bridge.ts';
 import { LobbyDock } from '../../renderer/lan/LobbyDock.tsx';
 import { lobbyControls } from '../../renderer/lan/lobby-controls.ts';
-import { bridgeFor, joinLobby, lanSession, startLan, type Lan } from '../electron/lan/helpers.ts';
+import { bridgeFor, joinLobby, lanSession, postJson, startLan, type Lan } from '../electron/lan/helpers.ts';
 import { goTo } from './harness.tsx';
 
 let lan: Lan;
@@ -58,7 +58,15 @@ describe('the Participants control in browser mode', () => {
     expect(screen.getByTestId('seat-role:alpha').textContent).toMatch(/No device/);
     expect(screen.getByRole('list', { name: 'Joined' }).textContent).toMatch(/Bob · Bravo lead/);
     expect(lan.server.lobbies.get(sessionId)?.locked).toBe(true);
-    await click('Remove Bob');
+    // Eve asks for Bob's seat; the facilitator gives it to her (issue 14 item 2).
+    await click('Unlock the lobby');
+    expect((await postJson(lan, '/api/join', { code, name: 'Eve', seat: 'role:bravo', ask: true })).status).toBe(202);
+    await click('Lock the lobby');
+    expect((await screen.findByRole('list', { name: 'Seat requests' })).textContent).toMatch(/Eve asks for Bravo lead, held by Bob's device/);
+    await click('Give Bravo lead to Eve');
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Seat requests' })).toBeNull());
+    expect(screen.getByTestId('seat-role:bravo').textContent).toMatch(/Eve$/);
+    await click('Remove Eve');
     await screen.findByText('Nobody has joined yet.');
     expect(lan.server.lobbies.get(sessionId)?.participants).toEqual([]);
 

@@ -3,6 +3,7 @@
 // naming the holder; the lobby lists every seat with its holders, so a role without a device
 // shows; and a lobby served on 127.0.0.1 says that no other device can reach it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLOSE } from '../../../core/protocol/wire.ts';
 import { listenChoices } from '../../../electron/lan/addresses.ts';
 import { joinLobby, lanSession, must, postJson, RawClient, startLan, type Lan } from './helpers.ts';
 
@@ -73,6 +74,48 @@ describe('a seat already held (item 2)', () => {
     const dee = (await must(lan.server.lobbyStatus(sessionId)))?.participants.find((p) => p.name === 'Dee');
     await must(lan.server.removeParticipant(sessionId, dee?.id ?? ''));
     expect((await joinLobby(lan, code, 'Eve', 'role:alpha')).audiences).toEqual(['role:alpha']);
+  });
+});
+
+describe('asking the facilitator for a held seat (item 2)', () => {
+  it('waits for the facilitator, who refuses or gives it: the holder is then disconnected and its token dies', async () => {
+    const dee = await joinLobby(lan, code, 'Dee');
+    const deeSocket = RawClient.token(lan, dee.token);
+    await deeSocket.opened;
+    const ask = async () => {
+      const r = await postJson(lan, '/api/join', { code, name: 'Eve', seat: 'role:alpha', ask: true });
+      expect(r.status).toBe(202);
+      return (r.body as { requestId: string }).requestId;
+    };
+    const answer = (requestId: string) => postJson(lan, '/api/join/answer', { requestId });
+
+    const first = await ask();
+    expect((await answer(first)).status).toBe(202);
+    const waiting = await must(lan.server.lobbyStatus(sessionId));
+    expect(waiting?.requests).toEqual([{ id: first, name: 'Eve', seat: 'role:alpha', heldBy: 'Dee', requestedAt: expect.any(Number) }]);
+    // Refused: Eve is told, Dee keeps the seat.
+    await must(lan.server.decideSeat(sessionId, first, false));
+    const refused = await answer(first);
+    expect(refused.status).toBe(403);
+    expect(String((refused.body as { error: string }).error)).toMatch(/kept that seat/);
+    expect((await must(lan.server.lobbyStatus(sessionId)))?.requests).toEqual([]);
+    expect((await fetch(`${lan.base}/api/token`, { headers: { 'X-Drillbook-Token': dee.token } })).status).toBe(200);
+
+    // Allowed: Dee's device leaves (its sockets close as removed), Eve gets alpha, once.
+    const second = await ask();
+    await must(lan.server.decideSeat(sessionId, second, true));
+    expect((await deeSocket.closed).code).toBe(CLOSE.removed);
+    expect((await fetch(`${lan.base}/api/token`, { headers: { 'X-Drillbook-Token': dee.token } })).status).toBe(401);
+    const given = await answer(second);
+    expect(given.status).toBe(200);
+    expect(given.body).toMatchObject({ sessionId, audiences: ['role:alpha'], name: 'Eve' });
+    expect((await answer(second)).status).toBe(404);
+    const seats = (await must(lan.server.lobbyStatus(sessionId)))?.seats ?? [];
+    expect(seats.find((s) => s.audience === 'role:alpha')?.holders.map((h) => h.name)).toEqual(['Eve']);
+    expect(seats.find((s) => s.audience === 'role:bravo')?.holders).toEqual([]);
+    // An answered request cannot be decided again; a made-up one is unknown.
+    expect((await lan.server.decideSeat(sessionId, second, true)).ok).toBe(false);
+    expect((await answer('A'.repeat(22))).status).toBe(404);
   });
 });
 
