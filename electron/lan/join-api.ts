@@ -73,14 +73,15 @@ export function seatsOf(detail: SessionDetail, lobby: LobbyState): Seat[] {
 
 /**
  * The seats a participant is given when they did not pick one: every role they were given at
- * setup (a person with two roles holds both), else the emptiest role nobody holds yet.
+ * setup (a person with two roles holds both), else the emptiest role nobody holds yet; none when
+ * every role has a device.
  */
 export function assignSeats(detail: SessionDetail, seats: Seat[], name: string): SeatAudience[] {
   const wanted = name.trim().toLowerCase();
   const planned = detail.participants.find((p) => p.name.trim().toLowerCase() === wanted);
   if (planned && planned.roles.length > 0) return planned.roles.map((role) => `role:${role}` as const);
   const free = seats.filter((s) => s.audience !== 'room' && s.heldBy.length === 0).sort((a, b) => a.people.length - b.people.length);
-  return [free[0]?.audience ?? 'room'];
+  return free[0] ? [free[0].audience] : [];
 }
 
 function address(req: IncomingMessage): string {
@@ -182,6 +183,10 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     if (!found) return;
     const seats = seatsOf(found.detail, found.lobby);
     const wanted = parsed.data.seat ? [parsed.data.seat] : assignSeats(found.detail, seats, parsed.data.name);
+    if (wanted.length === 0) {
+      sendJson(res, 409, { error: 'Every role already has a device. Pick a seat to ask the facilitator for it, or the room screen to watch.' });
+      return;
+    }
     for (const seat of wanted) {
       if (!seats.some((s) => s.audience === seat)) {
         sendJson(res, 400, { error: 'There is no such seat in this exercise. Pick one from the list.' });

@@ -68,6 +68,10 @@ describe('a seat already held (item 2)', () => {
     expect(heldBy).toEqual({ 'role:alpha': ['Dee'], 'role:bravo': ['Dee'], 'role:charlie': [], room: [] });
     // Someone not planned is given the free role; the room screen takes any number.
     expect((await joinLobby(lan, code, 'Cy')).audiences).toEqual(['role:charlie']);
+    // Every role has a device now: someone not planned is told so, not seated silently somewhere.
+    const noneFree = await postJson(lan, '/api/join', { code, name: 'Flo' });
+    expect(noneFree.status).toBe(409);
+    expect(String((noneFree.body as { error: string }).error)).toMatch(/Every role already has a device/);
     expect((await joinLobby(lan, code, 'Screen 1', 'room')).audiences).toEqual(['room']);
     expect((await joinLobby(lan, code, 'Screen 2', 'room')).audiences).toEqual(['room']);
     // Once the facilitator removes Dee's device, her seat can be taken.
