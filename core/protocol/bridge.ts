@@ -38,8 +38,8 @@ export function fail(code: string, message: string, errors?: LoadError[], lint?:
 /** The format's own limit on a scenario file. */
 export const MAX_SCENARIO_BYTES = 1_048_576;
 
-const IdSchema = storedId();
-const SlugSchema = slug();
+export const IdSchema = storedId();
+export const SlugSchema = slug();
 
 /** Who sees: the facilitator (everything), the room screen (what is addressed to everyone), one role. */
 export type Audience = 'facilitator' | 'room' | `role:${string}`;

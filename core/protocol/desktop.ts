@@ -10,6 +10,10 @@ import type {
   SessionDetail,
   SessionSummary,
 } from './bridge.ts';
+// Types only: the lobby's zod schemas stay out of the preload bundle.
+import type { LobbyCall } from './lobby.ts';
+
+export type { JoinCard, JoiningStatus, ListenAddress, LobbyInfo, LobbyParticipant } from './lobby.ts';
 
 export type DesktopWindowKind = 'facilitator' | 'room' | 'seat';
 
@@ -36,55 +40,11 @@ export interface DesktopVerbs {
   openExternal(url: string): Promise<BridgeResult<null>>;
   /** An app-menu item was chosen: the renderer's command registry performs `name` (see DESKTOP_ONLY_COMMANDS). */
   onMenuCommand(listener: (name: string) => void): () => void;
-  // "Let participants join" (electron/main/join-switch.ts): off until the facilitator turns it on.
-  /** The addresses the LAN server can listen on, this computer only (127.0.0.1) first. */
-  listenAddresses(): Promise<BridgeResult<ListenAddress[]>>;
-  /** Starts listening (if not yet) on `address` and opens the session's lobby. No port: a default. */
-  startJoining(params: { sessionId: string; address: string; port?: number }): Promise<BridgeResult<JoiningStatus>>;
-  /** Closes every lobby (their tokens die) and the port. */
-  stopJoining(): Promise<BridgeResult<null>>;
-  joiningStatus(params: { sessionId: string }): Promise<BridgeResult<JoiningStatus>>;
-  lockLobby(params: { sessionId: string; locked: boolean }): Promise<BridgeResult<JoiningStatus>>;
-  /** Their sockets close and their token dies. */
-  removeParticipant(params: { sessionId: string; participantId: string }): Promise<BridgeResult<JoiningStatus>>;
-  /** What the room screen shows while people may join (open and unlocked); null otherwise. */
-  joinCard(params: { sessionId: string }): Promise<BridgeResult<JoinCard | null>>;
-}
-
-export interface ListenAddress {
-  address: string;
-  /** The interface's name, or "This computer only". */
-  label: string;
-  /** Only this machine can reach it. */
-  local: boolean;
-}
-
-export interface JoinedParticipant {
-  id: string;
-  name: string;
-  /** 'room' or 'role:<id>'. */
-  audience: string;
-  joinedAt: number;
-}
-
-/** What the room screen shows: the code, the join URL and its QR code (an SVG data URL). */
-export interface JoinCard {
-  code: string;
-  joinUrl: string;
-  qr: string;
-}
-
-export interface JoinLobby extends JoinCard {
-  sessionId: string;
-  locked: boolean;
-  participants: JoinedParticipant[];
-}
-
-export interface JoiningStatus {
-  /** Where the LAN server listens; null: joining is off and no port is open. */
-  listening: { address: string; port: number } | null;
-  /** This session's lobby; null when it is not open. */
-  lobby: JoinLobby | null;
+  /**
+   * The lobby controls ("let participants join", electron/lan/lobby-service.ts): the same methods
+   * as the browser console's, over one IPC channel. The room window may ask for its own join card.
+   */
+  lobby: LobbyCall;
 }
 
 export interface DesktopApi extends Bridge {

@@ -16,6 +16,7 @@ import { ServiceHost } from '../host/service-host.ts';
 import { ensureRendererBuilt } from '../lan/renderer-build.ts';
 import { LanServer } from '../lan/server.ts';
 import { StoreError } from '../store/index.ts';
+import { LobbyService } from '../lan/lobby-service.ts';
 import { parseArgs } from './args.ts';
 import { readFailure, readScenarioText } from './scenario-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
@@ -159,6 +160,8 @@ export async function runServe(options: ServeOptions, io: CliIo, stop: Promise<u
       io.err(`drillbook serve: cannot listen on ${options.host}:${options.port}: ${why}.`);
       return EXIT_FAILED;
     }
+    // The facilitator console's lobby controls, over the server that now runs on its fixed address.
+    new LobbyService({ service: host.service, server, onError: (message) => io.err(`drillbook serve: ${message}`) });
     if (host.recovered.length) io.out(`Recovered ${host.recovered.length} interrupted session(s); they are paused.`);
     for (const lobby of server.lobbies.list()) io.out(`Participants of session ${lobby.sessionId} can reconnect: join code ${lobby.code}, ${lobby.participants.length} device(s).`);
     io.out(`Drillbook is serving ${options.db}`);

@@ -1,16 +1,20 @@
 // One browser's socket. Every frame is untrusted: size-capped by the socket server (maxPayload),
 // rate-limited here (by buckets the server keeps per device token and per lobby, so that a
 // reconnect does not start afresh), parsed with zod, then authorized against the socket's scope before the
-// service sees it. A participant reaches only its own audience of its own session, and may only
-// answer, act and chat as its own role; everything else is the facilitator's.
+// service sees it (core/protocol/authorize.ts). A participant reaches only its own audiences of its
+// own session, and may only answer, act and chat as one of its own roles; everything else is the
+// facilitator's.
 import type { WebSocket, RawData } from 'ws';
-import { fail, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
+import { fail, parseBridgeRequest, parseSubscribe, type BridgeResult, type BridgeUpdate } from '../../core/protocol/bridge.ts';
+import { authorize, authorizeLobby, authorizeSubscribe, type Actor } from '../../core/protocol/authorize.ts';
+import { parseLobbyRequest } from '../../core/protocol/lobby.ts';
 import type { AppService } from '../../core/service/app-service.ts';
-import { PARTICIPANT_COMMANDS as PARTICIPANT_ONLY } from '../../core/engine/commands.ts';
-import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from './wire.ts';
+import { CLOSE, ClientFrameSchema, type ClientFrame, type ServerFrame, type SocketScope } from '../../core/protocol/wire.ts';
 
-/** The commands a participant may send, as its own role (the engine's list). */
-const PARTICIPANT_COMMANDS = new Set<string>(PARTICIPANT_ONLY);
+/** The actor a socket is: the facilitator, or a device holding its seats (core's `authorize` decides). */
+export function actorOfScope(scope: SocketScope): Actor {
+  return scope.kind === 'facilitator' ? scope : { kind: 'seat', sessionId: scope.sessionId, audiences: scope.audiences };
+}
 /** Subscriptions one socket may hold at once. */
 const MAX_SUBSCRIPTIONS = 16;
 /** Refused frames in a row before the socket is closed as a flood. */
@@ -27,8 +31,8 @@ const MAX_PAUSES = 20;
 
 export interface ConnectionHost {
   service: AppService;
-  /** Facilitator lobby controls; answers like a request. */
-  lobby(frame: Extract<ClientFrame, { op: 'lobby' }>): Promise<BridgeResult<unknown>>;
+  /** The lobby controls (lobby-service.ts), once authorized; answers like a request. */
+  lobby(method: string, params: unknown): Promise<BridgeResult<unknown>>;
   onError(message: string): void;
   onClose(connection: Connection): void;
 }
@@ -73,7 +77,7 @@ export class Connection {
   }
 
   private describe(): string {
-    return this.scope.kind === 'facilitator' ? 'facilitator' : `${this.scope.audience} ${this.scope.name}`;
+    return this.scope.kind === 'facilitator' ? 'facilitator' : `${this.scope.audiences.join('+')} ${this.scope.name}`;
   }
 
   send(frame: ServerFrame): void {
@@ -188,23 +192,26 @@ export class Connection {
         this.queued.delete(frame.id);
         return;
       case 'lobby': {
-        const result = this.scope.kind === 'facilitator' ? await this.host.lobby(frame) : forbidden();
+        const parsed = parseLobbyRequest(frame.method, frame.params);
+        const allowed = parsed.ok ? authorizeLobby(actorOfScope(this.scope), parsed.value) : parsed;
+        const result = allowed.ok ? await this.host.lobby(allowed.value.method, allowed.value.params) : allowed;
         this.send({ op: 'result', id: frame.id, result });
         return;
+      }
+      default: {
+        // Every frame of core/protocol/wire.ts has a case above: a new one without fails to compile.
+        const unhandled: never = frame;
+        throw new Error(`Unhandled frame ${JSON.stringify(unhandled)}`);
       }
     }
   }
 
   private authorizeRequest(method: string, params: unknown): BridgeResult<never> | null {
-    const scope = this.scope;
-    if (scope.kind === 'facilitator') return null;
-    if (method !== 'live.dispatch' || scope.audience === 'room') return forbidden();
-    const p = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
-    const command = typeof p.command === 'object' && p.command !== null ? (p.command as Record<string, unknown>) : {};
-    if (p.sessionId !== scope.sessionId || p.actor !== scope.audience || typeof command.type !== 'string' || !PARTICIPANT_COMMANDS.has(command.type)) {
-      return forbidden();
-    }
-    return null;
+    if (this.scope.kind === 'facilitator') return null;
+    const parsed = parseBridgeRequest(method, params);
+    if (!parsed.ok) return parsed;
+    const allowed = authorize(actorOfScope(this.scope), parsed.value);
+    return allowed.ok ? null : allowed;
   }
 
   private subscribe(id: number, rawParams: unknown): void {
@@ -215,8 +222,9 @@ export class Connection {
       return;
     }
     const { sessionId, audience } = params.value;
-    if (this.scope.kind === 'participant' && (sessionId !== this.scope.sessionId || audience !== this.scope.audience)) {
-      update({ kind: 'error', sessionId, audience, error: forbidden().error });
+    const allowed = authorizeSubscribe(actorOfScope(this.scope), params.value);
+    if (!allowed.ok) {
+      update({ kind: 'error', sessionId, audience, error: allowed.error });
       return;
     }
     this.subscriptions.get(id)?.();
@@ -227,8 +235,4 @@ export class Connection {
     }
     this.subscriptions.set(id, this.host.service.subscribe(params.value, update));
   }
-}
-
-function forbidden(): { ok: false; error: { code: string; message: string } } {
-  return fail('forbidden', 'This device joined as a participant: it can only see and answer for its own seat.');
 }

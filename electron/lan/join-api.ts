@@ -2,29 +2,20 @@
 // check a token. Wrong codes and tokens are counted per address and answered 429 with
 // Retry-After once too many came in; a six-digit code cannot be tried through.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
 import type { AppService } from '../../core/service/app-service.ts';
 import type { SessionDetail } from '../../core/protocol/bridge.ts';
-import { personName, roleAudience } from '../../core/protocol/fields.ts';
-import type { Lobbies, LobbyState, SeatAudience } from './lobby.ts';
+import {
+  JoinRequestSchema, LobbyLookupRequestSchema, SeatAnswerRequestSchema,
+  type Joined, type JoinSeat, type LobbyLookup, type LobbySeat, type LobbyState, type SeatAudience,
+} from '../../core/protocol/lobby.ts';
+import type { Lobbies } from './lobby.ts';
 import type { WrongCodes } from './rate-limit.ts';
 
 const MAX_BODY = 4096;
 
-const CodeSchema = z.string().regex(/^\d{6}$/, 'a six-digit code');
-const LobbyRequest = z.object({ code: CodeSchema }).strict();
-const JoinRequest = z.object({
-  code: CodeSchema,
-  name: personName(),
-  seat: z.union([z.literal('room'), roleAudience()]).optional(),
-}).strict();
+const LOCKED = 'The facilitator has locked the lobby: nobody new can join. Ask them to unlock it.';
 
-export interface Seat {
-  audience: SeatAudience;
-  title: string;
-  /** Who sits there: the names given at setup and those who joined. */
-  people: string[];
-}
+export type Seat = JoinSeat;
 
 export interface JoinApiContext {
   service: AppService;
@@ -61,23 +52,36 @@ async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknow
   }
 }
 
-export function seatsOf(detail: SessionDetail, lobby: LobbyState): Seat[] {
-  const joined = (audience: SeatAudience) => lobby.participants.filter((p) => p.audience === audience).map((p) => p.name);
-  const roles: Seat[] = detail.roles.map((r) => {
+/** The session's seats (every role, then the room screen) and who holds each: the lobby panel's list. */
+export function lobbySeats(detail: SessionDetail, lobby: LobbyState): LobbySeat[] {
+  const holders = (audience: SeatAudience) =>
+    lobby.participants.filter((p) => p.audiences.includes(audience)).map((p) => ({ participantId: p.id, name: p.name }));
+  const roles: LobbySeat[] = detail.roles.map((r) => {
     const audience = `role:${r.id}` as const;
-    const planned = detail.participants.filter((p) => p.roles.includes(r.id)).map((p) => p.name);
-    return { audience, title: r.title, people: [...new Set([...planned, ...joined(audience)])] };
+    return { audience, title: r.title, planned: detail.participants.filter((p) => p.roles.includes(r.id)).map((p) => p.name), holders: holders(audience) };
   });
-  return [...roles, { audience: 'room', title: 'Room screen (view only)', people: joined('room') }];
+  return [...roles, { audience: 'room', title: 'Room screen (view only)', planned: [], holders: holders('room') }];
 }
 
-/** The seat a participant is given when they did not pick one: theirs from setup, else the emptiest role. */
-export function assignSeat(detail: SessionDetail, seats: Seat[], name: string): SeatAudience {
+/** The seats as the join page lists them: who sits there, and which devices hold them now. */
+export function seatsOf(detail: SessionDetail, lobby: LobbyState): Seat[] {
+  return lobbySeats(detail, lobby).map((seat) => {
+    const heldBy = seat.holders.map((h) => h.name);
+    return { audience: seat.audience, title: seat.title, people: [...new Set([...seat.planned, ...heldBy])], heldBy };
+  });
+}
+
+/**
+ * The seats a participant is given when they did not pick one: every role they were given at
+ * setup (a person with two roles holds both), else the emptiest role nobody holds yet; none when
+ * every role has a device.
+ */
+export function assignSeats(detail: SessionDetail, seats: Seat[], name: string): SeatAudience[] {
   const wanted = name.trim().toLowerCase();
   const planned = detail.participants.find((p) => p.name.trim().toLowerCase() === wanted);
-  if (planned?.roles[0]) return `role:${planned.roles[0]}`;
-  const roles = seats.filter((s) => s.audience !== 'room').sort((a, b) => a.people.length - b.people.length);
-  return roles[0]?.audience ?? 'room';
+  if (planned && planned.roles.length > 0) return planned.roles.map((role) => `role:${role}` as const);
+  const free = seats.filter((s) => s.audience !== 'room' && s.heldBy.length === 0).sort((a, b) => a.people.length - b.people.length);
+  return free[0] ? [free[0].audience] : [];
 }
 
 function address(req: IncomingMessage): string {
@@ -129,7 +133,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
       sendJson(res, 401, { error: 'This device is no longer part of the exercise. Join again with the code on the room screen.' });
       return;
     }
-    sendJson(res, 200, { sessionId: participant.sessionId, audience: participant.audience, name: participant.name });
+    sendJson(res, 200, { sessionId: participant.sessionId, audiences: participant.audiences, name: participant.name });
     return;
   }
   if (req.method !== 'POST') {
@@ -155,7 +159,7 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     return;
   }
   if (path === '/api/lobby') {
-    const parsed = LobbyRequest.safeParse(body.value);
+    const parsed = LobbyLookupRequestSchema.safeParse(body.value);
     if (!parsed.success) {
       ctx.failures.fail(address(req));
       sendJson(res, 400, { error: 'Enter the six-digit code shown on the room screen.' });
@@ -163,11 +167,17 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     }
     const found = await lobbyFor(ctx, req, res, parsed.data.code);
     if (!found) return;
-    sendJson(res, 200, { sessionTitle: found.detail.scenarioTitle, locked: found.lobby.locked, seats: seatsOf(found.detail, found.lobby) });
+    // A locked lobby says so at the code, before anyone fills in the form (and shows no roster).
+    if (found.lobby.locked) {
+      sendJson(res, 423, { error: LOCKED });
+      return;
+    }
+    const answer: LobbyLookup = { sessionTitle: found.detail.scenarioTitle, seats: seatsOf(found.detail, found.lobby) };
+    sendJson(res, 200, answer);
     return;
   }
   if (path === '/api/join') {
-    const parsed = JoinRequest.safeParse(body.value);
+    const parsed = JoinRequestSchema.safeParse(body.value);
     if (!parsed.success) {
       ctx.failures.fail(address(req));
       sendJson(res, 400, { error: 'Enter the six-digit code and your name.' });
@@ -176,21 +186,68 @@ export async function handleJoinApi(ctx: JoinApiContext, req: IncomingMessage, r
     const found = await lobbyFor(ctx, req, res, parsed.data.code);
     if (!found) return;
     const seats = seatsOf(found.detail, found.lobby);
-    const seat = parsed.data.seat ?? assignSeat(found.detail, seats, parsed.data.name);
-    if (!seats.some((s) => s.audience === seat)) {
-      sendJson(res, 400, { error: 'There is no such seat in this exercise. Pick one from the list.' });
+    const wanted = parsed.data.seat ? [parsed.data.seat] : assignSeats(found.detail, seats, parsed.data.name);
+    if (wanted.length === 0) {
+      sendJson(res, 409, { error: 'Every role already has a device. Pick a seat to ask the facilitator for it, or the room screen to watch.' });
       return;
     }
-    const joined = ctx.lobbies.join(parsed.data.code, parsed.data.name, seat, address(req));
+    for (const seat of wanted) {
+      if (!seats.some((s) => s.audience === seat)) {
+        sendJson(res, 400, { error: 'There is no such seat in this exercise. Pick one from the list.' });
+        return;
+      }
+    }
+    const joined = ctx.lobbies.join(parsed.data.code, parsed.data.name, wanted, address(req));
     if ('error' in joined) {
       if (joined.error === 'address-full') {
         sendJson(res, 429, { error: 'Too many devices have joined from this network address. Ask the facilitator.' }, { 'Retry-After': '60' });
         return;
       }
-      sendJson(res, 423, { error: joined.error === 'full' ? 'This exercise has as many participants as it can take. Ask the facilitator.' : 'The facilitator has locked the lobby. Ask them to let you in.' });
+      if (joined.error === 'held') {
+        if (parsed.data.ask && parsed.data.seat) {
+          const asked = ctx.lobbies.requestSeat(parsed.data.code, parsed.data.name, parsed.data.seat, address(req));
+          if ('requestId' in asked) {
+            sendJson(res, 202, { requestId: asked.requestId, pending: true });
+            return;
+          }
+          if (asked.error === 'too-many') {
+            sendJson(res, 429, { error: 'Too many devices are waiting for a seat. Ask the facilitator.' }, { 'Retry-After': '60' });
+            return;
+          }
+        }
+        const title = seats.find((s) => s.audience === joined.seat)?.title ?? joined.seat;
+        sendJson(res, 409, {
+          error: `${title} is already held by ${joined.heldBy}'s device. Pick another seat, or ask the facilitator to give you this one.`,
+          seat: joined.seat,
+          heldBy: joined.heldBy,
+        });
+        return;
+      }
+      sendJson(res, 423, { error: joined.error === 'full' ? 'This exercise has as many participants as it can take. Ask the facilitator.' : LOCKED });
       return;
     }
-    sendJson(res, 200, { token: joined.token, sessionId: joined.participant.sessionId, audience: seat, name: joined.participant.name });
+    const answer: Joined = { token: joined.token, sessionId: joined.participant.sessionId, audiences: joined.participant.audiences, name: joined.participant.name };
+    sendJson(res, 200, answer);
+    return;
+  }
+  if (path === '/api/join/answer') {
+    const parsed = SeatAnswerRequestSchema.safeParse(body.value);
+    const outcome = parsed.success ? ctx.lobbies.seatRequestOutcome(parsed.data.requestId) : undefined;
+    if (!parsed.success || outcome === undefined) {
+      ctx.failures.fail(address(req));
+      sendJson(res, 404, { error: 'That request is unknown or expired. Join again with the code on the room screen.' });
+      return;
+    }
+    if (outcome === 'pending') {
+      sendJson(res, 202, { requestId: parsed.data.requestId, pending: true });
+      return;
+    }
+    if (outcome === 'refused') {
+      sendJson(res, 403, { error: 'The facilitator kept that seat with the device that holds it. Pick another seat.' });
+      return;
+    }
+    const answer: Joined = { token: outcome.token, sessionId: outcome.participant.sessionId, audiences: outcome.participant.audiences, name: outcome.participant.name };
+    sendJson(res, 200, answer);
     return;
   }
   sendJson(res, 404, { error: 'Not found.' });

@@ -1,39 +1,16 @@
 // Who may join which session: one lobby per session with a six-digit join code, the participants
-// who joined with it, and their tokens. A token is 256 random bits; only its SHA-256 is kept, so
+// (devices) who joined with it, the seats each holds, and their tokens. A role is held by one device
+// at a time (the room screen by any number). A token is 256 random bits; only its SHA-256 is kept, so
 // looking one up does not compare secrets byte by byte. Removing a participant kills the token.
 // With a `LobbyPersistence` (the data file's lobby tables, electron/store) every change is written
 // before it takes effect and the lobbies are loaded back at start, so a restarted server keeps the
 // codes and takes every device back with the token it already holds.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { JoinSurge, LobbyParticipant, LobbyState, SeatAudience, SeatRequest } from '../../core/protocol/lobby.ts';
 
-export type SeatAudience = 'room' | `role:${string}`;
-
-export interface Participant {
-  id: string;
-  sessionId: string;
-  name: string;
-  audience: SeatAudience;
-  joinedAt: number;
-}
-
-/** Joins in the last minute, shown to the facilitator when they look like more than a room arriving. */
-export interface JoinSurge {
-  /** Devices that joined in the last minute. */
-  joined: number;
-  /** Joins refused in the last minute (lobby full, too many devices from one address). */
-  refused: number;
-  /** The address with the most devices in the lobby, and how many. */
-  busiestAddress: { address: string; devices: number } | null;
-}
-
-export interface LobbyState {
-  sessionId: string;
-  code: string;
-  locked: boolean;
-  participants: Participant[];
-  /** Set while joins come faster than a room arrives, or were refused, in the last minute. */
-  surge: JoinSurge | null;
-}
+export type { JoinSurge, LobbyState, SeatAudience };
+/** One device in a lobby, holding one or more seats (core/protocol/lobby.ts). */
+export type Participant = LobbyParticipant;
 
 interface Lobby {
   sessionId: string;
@@ -46,7 +23,17 @@ interface Lobby {
   /** Wall ms of recent joins and refusals (the last minute's are kept). */
   joins: number[];
   refusals: number[];
+  /** Requests for a seat another device holds, waiting for the facilitator, by request id. */
+  requests: Map<string, SeatRequestRecord>;
 }
+
+interface SeatRequestRecord extends SeatRequest {
+  address: string | undefined;
+  /** null while pending; then refused, or the seat given (its token handed out once). */
+  outcome: null | 'refused' | { token: string; participant: Participant };
+}
+
+export type SeatRequestOutcome = 'pending' | 'refused' | { token: string; participant: Participant };
 
 /** More people than any room holds: past this a lobby is full (a runaway script, not a team). */
 export const MAX_LOBBY_MEMBERS = 150;
@@ -54,6 +41,10 @@ export const MAX_LOBBY_MEMBERS = 150;
 export const MAX_DEVICES_PER_ADDRESS = 6;
 /** Joins in a minute past which the facilitator is shown a surge. */
 export const SURGE_JOINS_PER_MINUTE = 20;
+/** Seat requests waiting for the facilitator at once, per lobby; past this, more are refused. */
+export const MAX_SEAT_REQUESTS = 20;
+/** A seat request the facilitator has not answered is forgotten after this long. */
+export const SEAT_REQUEST_TTL_MS = 10 * 60_000;
 
 export interface LobbyLimits {
   members: number;
@@ -101,9 +92,9 @@ export class Lobbies {
   constructor(private readonly wall: () => number = () => Date.now(), limits: Partial<LobbyLimits> = {}, private readonly persistence?: LobbyPersistence) {
     this.limits = { ...DEFAULT_LOBBY_LIMITS, ...limits };
     for (const stored of persistence?.load() ?? []) {
-      const lobby: Lobby = { sessionId: stored.sessionId, code: stored.code, locked: stored.locked, members: new Map(), addressOf: new Map(), joins: [], refusals: [] };
+      const lobby: Lobby = { sessionId: stored.sessionId, code: stored.code, locked: stored.locked, members: new Map(), addressOf: new Map(), joins: [], refusals: [], requests: new Map() };
       for (const { tokenHash, address, ...participant } of stored.members) {
-        lobby.members.set(tokenHash, { id: participant.id, sessionId: stored.sessionId, name: participant.name, audience: participant.audience, joinedAt: participant.joinedAt });
+        lobby.members.set(tokenHash, { id: participant.id, sessionId: stored.sessionId, name: participant.name, audiences: [...participant.audiences], joinedAt: participant.joinedAt });
         if (address !== null) lobby.addressOf.set(participant.id, address);
       }
       this.bySession.set(lobby.sessionId, lobby);
@@ -124,7 +115,7 @@ export class Lobbies {
     do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     while (this.byCode.has(code));
     this.persistence?.saveLobby({ sessionId, code, locked: false });
-    const lobby: Lobby = { sessionId, code, locked: false, members: new Map(), addressOf: new Map(), joins: [], refusals: [] };
+    const lobby: Lobby = { sessionId, code, locked: false, members: new Map(), addressOf: new Map(), joins: [], refusals: [], requests: new Map() };
     this.bySession.set(sessionId, lobby);
     this.byCode.set(code, lobby);
     return this.state(lobby);
@@ -170,14 +161,31 @@ export class Lobbies {
     return n;
   }
 
+  /** The device holding a role seat of this lobby, if any ('room' is never held). */
+  private holderOf(lobby: Lobby, audience: SeatAudience): Participant | undefined {
+    if (audience === 'room') return undefined;
+    for (const p of lobby.members.values()) if (p.audiences.includes(audience)) return p;
+    return undefined;
+  }
+
   /**
-   * Adds a participant to the lobby of `code` from `address` (the device's network address);
-   * returns the token to reconnect with.
+   * Adds a device holding `seats` to the lobby of `code` from `address` (the device's network
+   * address); returns the token to reconnect with. A role another device holds is refused
+   * ('held', naming the holder): the facilitator removes that device first.
    */
-  join(code: string, name: string, audience: SeatAudience, address?: string): { token: string; participant: Participant } | { error: 'unknown-code' | 'locked' | 'full' | 'address-full' } {
+  join(code: string, name: string, seats: SeatAudience | readonly SeatAudience[], address?: string):
+    | { token: string; participant: Participant }
+    | { error: 'unknown-code' | 'locked' | 'full' | 'address-full' }
+    | { error: 'held'; seat: SeatAudience; heldBy: string } {
     const lobby = this.byCode.get(code);
     if (!lobby) return { error: 'unknown-code' };
     if (lobby.locked) return { error: 'locked' };
+    const audiences = [...new Set(typeof seats === 'string' ? [seats] : seats)];
+    if (audiences.length === 0) throw new Error('A device joins with at least one seat.');
+    for (const seat of audiences) {
+      const holder = this.holderOf(lobby, seat);
+      if (holder) return { error: 'held', seat, heldBy: holder.name };
+    }
     const now = this.wall();
     const refuse = (error: 'full' | 'address-full') => {
       lobby.refusals.push(now);
@@ -185,14 +193,76 @@ export class Lobbies {
     };
     if (lobby.members.size >= this.limits.members) return refuse('full');
     if (address !== undefined && this.devicesFrom(lobby, address) >= this.limits.devicesPerAddress) return refuse('address-full');
+    return this.add(lobby, name, audiences, address);
+  }
+
+  private add(lobby: Lobby, name: string, audiences: SeatAudience[], address: string | undefined): { token: string; participant: Participant } {
+    const now = this.wall();
     const token = randomBytes(32).toString('base64url');
-    const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audience, joinedAt: now };
+    const participant: Participant = { id: randomBytes(8).toString('hex'), sessionId: lobby.sessionId, name, audiences, joinedAt: now };
     const tokenHash = hash(token);
     this.persistence?.saveMember({ ...participant, tokenHash, address: address ?? null });
     lobby.members.set(tokenHash, participant);
     if (address !== undefined) lobby.addressOf.set(participant.id, address);
     lobby.joins.push(now);
     return { token, participant };
+  }
+
+  /**
+   * Asks the facilitator for a role another device holds. Returns the request's id: 128 random
+   * bits, which the asking device alone knows (besides the facilitator), to learn the answer with.
+   */
+  requestSeat(code: string, name: string, seat: SeatAudience, address?: string):
+    | { requestId: string }
+    | { error: 'unknown-code' | 'locked' | 'not-held' | 'too-many' } {
+    const lobby = this.byCode.get(code);
+    if (!lobby) return { error: 'unknown-code' };
+    if (lobby.locked) return { error: 'locked' };
+    const holder = this.holderOf(lobby, seat);
+    if (!holder) return { error: 'not-held' };
+    this.prune(lobby);
+    if ([...lobby.requests.values()].filter((r) => r.outcome === null).length >= MAX_SEAT_REQUESTS) {
+      lobby.refusals.push(this.wall());
+      return { error: 'too-many' };
+    }
+    const id = randomBytes(16).toString('base64url');
+    lobby.requests.set(id, { id, name, seat, heldBy: holder.name, requestedAt: this.wall(), address, outcome: null });
+    return { requestId: id };
+  }
+
+  /**
+   * The facilitator answers a seat request. Allowed: the device holding the seat leaves the lobby
+   * (returned, so that its sockets close) and the asking device gets the seat.
+   */
+  decideSeat(sessionId: string, requestId: string, allow: boolean): { replaced: Participant | undefined } | { error: 'unknown' } {
+    const lobby = this.bySession.get(sessionId);
+    const request = lobby?.requests.get(requestId);
+    if (!lobby || !request || request.outcome !== null) return { error: 'unknown' };
+    if (!allow) {
+      request.outcome = 'refused';
+      return { replaced: undefined };
+    }
+    const holder = this.holderOf(lobby, request.seat);
+    const replaced = holder ? this.remove(sessionId, holder.id) : undefined;
+    request.outcome = this.add(lobby, request.name, [request.seat], request.address);
+    return { replaced };
+  }
+
+  /** What became of a seat request; a given seat's token is handed out once. Undefined: unknown. */
+  seatRequestOutcome(requestId: string): SeatRequestOutcome | undefined {
+    for (const lobby of this.bySession.values()) {
+      const request = lobby.requests.get(requestId);
+      if (!request) continue;
+      if (request.outcome === null) return 'pending';
+      lobby.requests.delete(requestId);
+      return request.outcome;
+    }
+    return undefined;
+  }
+
+  private prune(lobby: Lobby): void {
+    const before = this.wall() - SEAT_REQUEST_TTL_MS;
+    for (const [id, r] of lobby.requests) if (r.requestedAt < before) lobby.requests.delete(id);
   }
 
   private surge(lobby: Lobby): JoinSurge | null {
@@ -233,6 +303,13 @@ export class Lobbies {
   }
 
   private state(lobby: Lobby): LobbyState {
-    return { sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked, participants: [...lobby.members.values()].map((p) => ({ ...p })), surge: this.surge(lobby) };
+    this.prune(lobby);
+    const requests = [...lobby.requests.values()].filter((r) => r.outcome === null)
+      .map(({ id, name, seat, heldBy, requestedAt }) => ({ id, name, seat, heldBy, requestedAt }));
+    return {
+      sessionId: lobby.sessionId, code: lobby.code, locked: lobby.locked,
+      participants: [...lobby.members.values()].map((p) => ({ ...p, audiences: [...p.audiences] })),
+      surge: this.surge(lobby), requests,
+    };
   }
 }

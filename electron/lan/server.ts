@@ -12,12 +12,15 @@ import { fail, ok, type BridgeResult } from '../../core/protocol/bridge.ts';
 import type { AppService } from '../../core/service/app-service.ts';
 import { Connection, type ConnectionHost } from './connection.ts';
 import { allowedHosts, checkOrigin, isLoopback, setSecurityHeaders, SECURITY_HEADERS } from './headers.ts';
-import { handleJoinApi, sendJson } from './join-api.ts';
+import { handleJoinApi, lobbySeats, sendJson } from './join-api.ts';
 import { Lobbies, type LobbyLimits, type LobbyPersistence, type Participant } from './lobby.ts';
 import { qrDataUrl } from './qr.ts';
 import { KeyedBuckets, TokenBucket, WrongCodes, type BucketOptions } from './rate-limit.ts';
 import { StaticFiles } from './static-files.ts';
-import { CLOSE, type ClientFrame, type LobbyInfo, type SocketScope } from './wire.ts';
+import { CLOSE, type SocketScope } from '../../core/protocol/wire.ts';
+import type { LobbyInfo } from '../../core/protocol/lobby.ts';
+import type { SessionDetail } from '../../core/protocol/bridge.ts';
+import { listenChoices } from './addresses.ts';
 
 export const DEFAULT_STATIC_DIR = join(import.meta.dirname, '..', '..', 'renderer', 'dist');
 
@@ -127,6 +130,8 @@ export class LanServer {
   private readonly connections = new Set<Connection>();
   private readonly onError: (message: string) => void;
   private hosts = new Set<string>();
+  /** The lobby service answering the facilitator's lobby frames (lobby-service.ts sets itself here). */
+  lobbyControls: ((method: string, params: unknown) => Promise<BridgeResult<unknown>>) | null = null;
   private boundHost = '127.0.0.1';
   private boundPort = 0;
 
@@ -219,6 +224,11 @@ export class LanServer {
     return this.files.built;
   }
 
+  /** The address the server was started on. */
+  get boundAddress(): string {
+    return this.boundHost;
+  }
+
   /** The server's base URL on this machine. */
   get localUrl(): string {
     return `http://${this.boundHost === '::1' ? '[::1]' : '127.0.0.1'}:${this.boundPort}/`;
@@ -233,7 +243,7 @@ export class LanServer {
     return `http://${hostPart(publicAddress(this.boundHost))}:${this.boundPort}/?code=${code}`;
   }
 
-  // ---- lobby controls (the desktop app calls these directly; the browser console over its socket) ----
+  // ---- the lobby registry's operations (lobby-service.ts turns them into the lobby controls) ----
 
   /**
    * A lobby change the data file refused (full disk, busy file) was not made: the facilitator is
@@ -291,26 +301,36 @@ export class LanServer {
     return lobby ? ok(await this.info(lobby)) : fail('not-found', 'The lobby is closed.');
   }
 
+  /** Answers a seat request: allowed, the device that held the seat is disconnected (its token dies). */
+  async decideSeat(sessionId: string, requestId: string, allow: boolean): Promise<BridgeResult<LobbyInfo>> {
+    const decided = this.lobbies.decideSeat(sessionId, requestId, allow);
+    if ('error' in decided) return fail('not-found', 'That request is no longer waiting (answered, withdrawn or expired).');
+    if (decided.replaced) {
+      this.disconnect(decided.replaced, CLOSE.removed, 'The facilitator gave your seat to another device.');
+      this.participantMessages.forget(decided.replaced.id);
+    }
+    const lobby = this.lobbies.get(sessionId);
+    return lobby ? ok(await this.info(lobby)) : fail('not-found', 'The lobby is closed.');
+  }
+
   private async info(lobby: NonNullable<ReturnType<Lobbies['get']>>): Promise<LobbyInfo> {
     const joinUrl = this.joinUrl(lobby.code);
-    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl), wrongCodeCeilingAt: this.failures.ceilingReachedAt };
+    const detail = await this.service.request('sessions.open', { sessionId: lobby.sessionId });
+    const seats = detail.ok ? lobbySeats(detail.value as SessionDetail, lobby) : [];
+    return { ...lobby, joinUrl, qr: await qrDataUrl(joinUrl), wrongCodeCeilingAt: this.failures.ceilingReachedAt, seats, reach: this.reach() };
+  }
+
+  /** Whether other devices can reach the join URL; if not, this computer's network addresses. */
+  reach(): LobbyInfo['reach'] {
+    return {
+      localOnly: isLoopback(publicAddress(this.boundHost)),
+      networkAddresses: listenChoices().filter((c) => !c.local).map((c) => c.address),
+    };
   }
 
   private disconnect(participant: Participant, code: number, reason: string): void {
     for (const c of [...this.connections]) {
       if (c.scope.kind === 'participant' && c.scope.participantId === participant.id) c.close(code, reason);
-    }
-  }
-
-  private async lobbyFrame(frame: Extract<ClientFrame, { op: 'lobby' }>): Promise<BridgeResult<unknown>> {
-    switch (frame.action) {
-      case 'open': return this.openLobby(frame.sessionId);
-      case 'status': return this.lobbyStatus(frame.sessionId);
-      case 'lock': return this.lockLobby(frame.sessionId, true);
-      case 'unlock': return this.lockLobby(frame.sessionId, false);
-      case 'close': return this.closeLobby(frame.sessionId);
-      case 'remove':
-        return frame.participantId ? this.removeParticipant(frame.sessionId, frame.participantId) : fail('invalid-request', 'Say which participant to remove.');
     }
   }
 
@@ -371,7 +391,7 @@ export class LanServer {
     }
     const participant = this.lobbies.byToken(token);
     if (!participant) return null;
-    return { kind: 'participant', participantId: participant.id, sessionId: participant.sessionId, audience: participant.audience, name: participant.name };
+    return { kind: 'participant', participantId: participant.id, sessionId: participant.sessionId, audiences: [...participant.audiences], name: participant.name };
   }
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -406,7 +426,7 @@ export class LanServer {
   private accept(ws: WebSocket, scope: SocketScope): void {
     const host: ConnectionHost = {
       service: this.service,
-      lobby: (frame) => this.lobbyFrame(frame),
+      lobby: (method, params) => this.lobbyControls ? this.lobbyControls(method, params) : Promise.resolve(fail('not-found', 'This server has no lobby controls.')),
       onError: this.onError,
       onClose: (c) => this.connections.delete(c),
     };

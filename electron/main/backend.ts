@@ -8,7 +8,7 @@ import { InProcessBridge } from '../../core/service/index.ts';
 import type { HostExporter } from '../../core/service/app-service.ts';
 import { openBundleForReview } from '../host/bundle-review.ts';
 import { readShippedScenarios, ServiceHost, type ServiceHostOptions } from '../host/service-host.ts';
-import { JoinSwitch, type JoinSwitchOptions } from './join-switch.ts';
+import { LobbyService, type LobbyServiceOptions } from '../lan/lobby-service.ts';
 
 export const DATA_FILE = 'drillbook.db';
 
@@ -20,7 +20,7 @@ export interface DesktopBackend {
   path: string;
   openBundle(path: string): Promise<BridgeResult<SessionDetail>>;
   /** "Let participants join": the LAN server over this same service, off until turned on. */
-  joining: JoinSwitch;
+  joining: LobbyService;
   /** The machine is going to sleep: pause every running session, saying why. */
   suspend(): void;
   close(): Promise<void>;
@@ -38,7 +38,7 @@ export interface BackendOptions {
   /** The built renderer, served to participants' browsers when joining is on. */
   rendererDir?: string;
   /** Tests fix the port tried first and the addresses offered. */
-  joining?: Pick<JoinSwitchOptions, 'defaultPort' | 'addresses'>;
+  joining?: Pick<LobbyServiceOptions, 'defaultPort' | 'addresses'>;
 }
 
 /** The service's PDF exporter, printing through Electron. */
@@ -61,7 +61,7 @@ export function openDesktopBackend(options: BackendOptions): DesktopBackend {
     pdf: desktopPdf(options.printPdf),
     onError: options.onError,
   });
-  const joining = new JoinSwitch({ ...options.joining, service: host.service, staticDir: options.rendererDir, onError: options.onError });
+  const joining = new LobbyService({ ...options.joining, service: host.service, staticDir: options.rendererDir, onError: options.onError });
   return {
     bridge: new InProcessBridge(host.service),
     joining,

@@ -28,20 +28,8 @@ export const INVOKE = {
   openRoomScreen: 'drillbook:open-room-screen',
   /** Open an https link from the allowlist in the system browser. */
   openExternal: 'drillbook:open-external',
-  /** "Let participants join" (join-switch.ts): the addresses the LAN server can listen on. */
-  listenAddresses: 'drillbook:listen-addresses',
-  /** ({sessionId, address, port?}): start the LAN server if off, open the session's lobby. */
-  startJoining: 'drillbook:start-joining',
-  /** Close every lobby and the port. */
-  stopJoining: 'drillbook:stop-joining',
-  /** ({sessionId}): where the server listens and the session's lobby. */
-  joiningStatus: 'drillbook:joining-status',
-  /** ({sessionId, locked}) */
-  lockLobby: 'drillbook:lock-lobby',
-  /** ({sessionId, participantId}): their sockets close, their token dies. */
-  removeParticipant: 'drillbook:remove-participant',
-  /** ({sessionId}): the code and QR code for the room screen (facilitator and that session's room window). */
-  joinCard: 'drillbook:join-card',
+  /** The lobby controls (core/protocol/lobby.ts LOBBY_REQUESTS): (method, params) -> BridgeResult. */
+  lobby: 'drillbook:lobby',
 } as const;
 
 /** Main -> renderer pushes (webContents.send / ipcRenderer.on). */

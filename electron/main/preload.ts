@@ -63,13 +63,7 @@ export function createDesktopApi(ipc: PreloadIpc): DesktopApi {
         listen(PUSH.menuCommand, (name) => {
           if (typeof name === 'string') listener(name);
         }),
-      listenAddresses: () => call(INVOKE.listenAddresses),
-      startJoining: (params) => call(INVOKE.startJoining, params),
-      stopJoining: () => call(INVOKE.stopJoining),
-      joiningStatus: (params) => call(INVOKE.joiningStatus, params),
-      lockLobby: (params) => call(INVOKE.lockLobby, params),
-      removeParticipant: (params) => call(INVOKE.removeParticipant, params),
-      joinCard: (params) => call(INVOKE.joinCard, params),
+      lobby: (method, params) => call(INVOKE.lobby, method, params),
     },
   } satisfies DesktopApi;
   return api;

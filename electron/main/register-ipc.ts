@@ -17,10 +17,12 @@ import {
   type SessionDetail,
 } from '../../core/protocol/bridge.ts';
 import { slug, storedId } from '../../core/protocol/fields.ts';
-import { authorizeJoinCard, authorizeRequest, authorizeSubscribe } from './access.ts';
+import { authorizeLobby } from '../../core/protocol/authorize.ts';
+import { parseLobbyRequest } from '../../core/protocol/lobby.ts';
+import type { LobbyService } from '../lan/lobby-service.ts';
+import { actorOf, authorizeRequest, authorizeSubscribe } from './access.ts';
 import { INVOKE, PUSH } from './channels.ts';
 import type { IpcRouter } from './ipc.ts';
-import type { JoinSwitch } from './join-switch.ts';
 import { allowedExternalUrl } from './links.ts';
 
 /** A scenario file the facilitator picked, read and size-checked. */
@@ -40,8 +42,8 @@ export interface DesktopServices {
   openSeat(sessionId: string, role: string): void;
   openRoomScreen(sessionId: string, fullscreen: boolean): void;
   openExternal(url: string): Promise<void>;
-  /** "Let participants join": the LAN server over the same service (backend.joining). */
-  joining: Pick<JoinSwitch, 'addresses' | 'start' | 'stop' | 'status' | 'lock' | 'remove' | 'card'>;
+  /** "Let participants join": the lobby service, its LAN server over the same service (backend.joining). */
+  joining: Pick<LobbyService, 'handle'>;
 }
 
 // The protocol's own field schemas, reused so that an id means the same on every transport.
@@ -49,11 +51,6 @@ const SessionIdSchema = storedId();
 const RoleSchema = slug();
 const SubscriptionIdSchema = z.string().regex(/^s[0-9]{1,9}$/, 'a subscription id such as s1');
 const MethodSchema = z.string().min(1).max(64);
-// The join switch checks the address against this machine's own list; this is the shape only.
-const ListenAddressSchema = z.union([z.ipv4(), z.ipv6()]);
-const PortSchema = z.number().int().min(0).max(65535);
-const ParticipantIdSchema = z.string().regex(/^[0-9a-f]{1,64}$/, 'a participant id');
-const SessionOnly = z.tuple([z.object({ sessionId: SessionIdSchema }).strict()]);
 
 const FACILITATOR = ['facilitator'] as const;
 
@@ -202,39 +199,15 @@ export function registerIpc(router: IpcRouter, services: DesktopServices): { dis
     FACILITATOR,
   );
 
-  router.handle(INVOKE.listenAddresses, z.tuple([]), () => ok(services.joining.addresses()), FACILITATOR);
-
+  // The lobby controls: one channel, the same methods as the browser console's lobby frames.
   router.handle(
-    INVOKE.startJoining,
-    z.tuple([z.object({ sessionId: SessionIdSchema, address: ListenAddressSchema, port: PortSchema.optional() }).strict()]),
-    (_caller, [{ sessionId, address, port }]) => services.joining.start(sessionId, address, port),
-    FACILITATOR,
-  );
-
-  router.handle(INVOKE.stopJoining, z.tuple([]), () => services.joining.stop(), FACILITATOR);
-
-  router.handle(INVOKE.joiningStatus, SessionOnly, (_caller, [{ sessionId }]) => services.joining.status(sessionId), FACILITATOR);
-
-  router.handle(
-    INVOKE.lockLobby,
-    z.tuple([z.object({ sessionId: SessionIdSchema, locked: z.boolean() }).strict()]),
-    (_caller, [{ sessionId, locked }]) => services.joining.lock(sessionId, locked),
-    FACILITATOR,
-  );
-
-  router.handle(
-    INVOKE.removeParticipant,
-    z.tuple([z.object({ sessionId: SessionIdSchema, participantId: ParticipantIdSchema }).strict()]),
-    (_caller, [{ sessionId, participantId }]) => services.joining.remove(sessionId, participantId),
-    FACILITATOR,
-  );
-
-  router.handle(
-    INVOKE.joinCard,
-    SessionOnly,
-    ({ window }, [{ sessionId }]) => {
-      const allowed = authorizeJoinCard(window, sessionId);
-      return allowed.ok ? services.joining.card(sessionId) : allowed;
+    INVOKE.lobby,
+    z.tuple([MethodSchema, z.unknown()]),
+    ({ window }, [method, params]) => {
+      const parsed = parseLobbyRequest(method, params);
+      if (!parsed.ok) return parsed;
+      const allowed = authorizeLobby(actorOf(window), parsed.value);
+      return allowed.ok ? services.joining.handle(allowed.value.method, allowed.value.params) : allowed;
     },
     ['facilitator', 'room'],
   );

@@ -8,6 +8,15 @@ import {
   type Bridge, type BridgeMethod, type BridgeParams, type BridgeResult, type BridgeUpdate, type BridgeValues,
   type ConnectionState, type SubscribeParams,
 } from '../../core/protocol/bridge.ts';
+import {
+  parseServerFrame, REFUSAL_OF_CLOSE,
+  type ClientFrame, type Refusal, type SocketScope,
+} from '../../core/protocol/wire.ts';
+import type { LobbyMethod, LobbyParams } from '../../core/protocol/lobby.ts';
+
+export type { Refusal };
+/** Who the host says this socket is (its first frame). */
+export type Scope = SocketScope;
 
 /** What a browser's WebSocket and the `ws` package's both offer. */
 export interface SocketLike {
@@ -20,16 +29,6 @@ export interface SocketLike {
   onerror: ((event: unknown) => void) | null;
 }
 export type SocketFactory = (url: string) => SocketLike;
-
-/** Why the host will not take this device back. */
-export type Refusal = 'removed' | 'lobby-closed' | 'bad-token';
-
-export type LobbyAction = 'open' | 'close' | 'lock' | 'unlock' | 'status' | 'remove';
-
-/** Who the host says this socket is (its first frame). */
-export type Scope =
-  | { kind: 'facilitator' }
-  | { kind: 'participant'; participantId: string; sessionId: string; audience: 'room' | `role:${string}`; name: string };
 
 export interface WsBridgeOptions {
   /** ws://host:port/ws */
@@ -49,24 +48,10 @@ export interface WsBridgeOptions {
   random?: () => number;
 }
 
-type Outgoing =
-  | { op: 'request'; id: number; method: string; params: unknown }
-  | { op: 'subscribe'; id: number; params: SubscribeParams }
-  | { op: 'unsubscribe'; id: number }
-  | { op: 'lobby'; id: number; action: LobbyAction; sessionId: string; participantId?: string };
+/** What this side sends: the wire protocol's client frames (core/protocol/wire.ts). */
+type Outgoing = ClientFrame;
 
 const OPEN = 1;
-const CLOSE_REFUSED: Record<number, Refusal> = { 4001: 'removed', 4002: 'lobby-closed', 4003: 'bad-token' };
-
-function parseFrame(data: unknown): { op: string; id?: number; result?: BridgeResult<unknown>; update?: BridgeUpdate; scope?: Scope } | null {
-  if (typeof data !== 'string') return null;
-  try {
-    const value = JSON.parse(data) as unknown;
-    return typeof value === 'object' && value !== null && typeof (value as { op?: unknown }).op === 'string' ? (value as { op: string }) : null;
-  } catch {
-    return null;
-  }
-}
 
 export class WsBridge implements Bridge {
   private socket: SocketLike | null = null;
@@ -97,9 +82,9 @@ export class WsBridge implements Bridge {
     return this.call({ op: 'request', id: this.nextId++, method, params }) as Promise<BridgeResult<BridgeValues[M]>>;
   }
 
-  /** The facilitator's lobby controls ("let participants join"). */
-  lobby(action: LobbyAction, sessionId: string, participantId?: string): Promise<BridgeResult<unknown>> {
-    return this.call({ op: 'lobby', id: this.nextId++, action, sessionId, ...(participantId ? { participantId } : {}) });
+  /** The facilitator's lobby controls ("let participants join", core/protocol/lobby.ts). */
+  lobby<M extends LobbyMethod>(method: M, params: LobbyParams<M>): Promise<BridgeResult<unknown>> {
+    return this.call({ op: 'lobby', id: this.nextId++, method, params });
   }
 
   subscribe(params: SubscribeParams, listener: (update: BridgeUpdate) => void): () => void {
@@ -168,14 +153,15 @@ export class WsBridge implements Bridge {
   }
 
   private receive(data: unknown): void {
-    const frame = parseFrame(data);
+    // The host's frames are parsed with the same schemas it builds them by; anything else is ignored.
+    const frame = parseServerFrame(data);
     if (!frame) return;
-    if (frame.op === 'hello' && frame.scope) this.options.onScope?.(frame.scope);
-    else if (frame.op === 'result' && typeof frame.id === 'number' && frame.result) {
+    if (frame.op === 'hello') this.options.onScope?.(frame.scope);
+    else if (frame.op === 'result') {
       const resolve = this.pending.get(frame.id);
       this.pending.delete(frame.id);
       resolve?.(frame.result);
-    } else if (frame.op === 'update' && typeof frame.id === 'number' && frame.update) {
+    } else {
       this.subscriptions.get(frame.id)?.listener(frame.update);
     }
   }
@@ -195,7 +181,7 @@ export class WsBridge implements Bridge {
       resolve(fail('connection-lost', 'The connection dropped before Drillbook answered. Check whether it was saved, then try again.'));
     }
     this.pending.clear();
-    let refusal: Refusal | undefined = CLOSE_REFUSED[code];
+    let refusal: Refusal | undefined = REFUSAL_OF_CLOSE[code];
     if (!refusal && !wasOpen && this.options.checkToken && !(await this.options.checkToken().catch(() => true))) refusal = 'bad-token';
     if (refusal) {
       this.stopped = true;

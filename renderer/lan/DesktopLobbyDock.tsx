@@ -6,13 +6,13 @@ import type { DesktopWindowKind } from '../../core/protocol/desktop.ts';
 import { useDesktop } from '../bridge/context.tsx';
 import { useRoute } from '../app/navigation.ts';
 import { LobbyDock, RoomJoinCard } from './LobbyDock.tsx';
-import { desktopLobbyControls } from './lobby-controls.ts';
+import { lobbyControls } from './lobby-controls.ts';
 
 export function DesktopLobbyDock() {
   const desktop = useDesktop();
   const route = useRoute();
   const [kind, setKind] = useState<DesktopWindowKind | null>(null);
-  const controls = useMemo(() => (desktop ? desktopLobbyControls(desktop) : null), [desktop]);
+  const controls = useMemo(() => (desktop ? lobbyControls(desktop.lobby) : null), [desktop]);
 
   useEffect(() => {
     if (!desktop) return;

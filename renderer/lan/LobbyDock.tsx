@@ -1,12 +1,12 @@
 // The facilitator's "let participants join" controls: a join code, the join URL and its QR code for
-// the room screen, who joined, lock the lobby, remove someone. The same component in browser mode
-// and in the desktop app; lobby-controls.ts holds the two ways it reaches the lobby. In the desktop
+// the room screen, every seat and who holds it, who joined, lock the lobby, remove someone. The same
+// component in browser mode and in the desktop app, over the same lobby controls (lobby-controls.ts). In the desktop
 // app joining is off until turned on here, on 127.0.0.1 unless the facilitator picks a network
 // address.
 import { useCallback, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { BridgeResult } from '../../core/protocol/bridge.ts';
-import type { ListenAddress } from '../../core/protocol/desktop.ts';
+import type { ListenAddress } from '../../core/protocol/lobby.ts';
 import { useRoute } from '../app/navigation.ts';
 import { useSlot } from '../components/slots.ts';
 import { useHotSeatLock } from '../app/hot-seat-lock.ts';
@@ -27,10 +27,8 @@ function ListenChoice({ controls, fixed, onChange }: {
   const [port, setPort] = useState('');
 
   useEffect(() => {
-    const list = controls.addresses;
-    if (!list) return;
     let alive = true;
-    void list().then((result) => {
+    void controls.addresses().then((result) => {
       if (!alive) return;
       if (result.ok) setChoices(result.value);
       else setError(result.error.message);
@@ -93,7 +91,7 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
   }, [run, controls, sessionId]);
 
   const lobby = state?.lobby ?? null;
-  const choosing = controls.addresses !== null;
+  const choosing = state?.choosesAddress ?? false;
   return (
     <section className="panel stack" aria-label="Participants' devices">
       <h2>Participants' devices</h2>
@@ -106,6 +104,17 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
       ) : (
         <>
           <div>Join code: <strong data-testid="join-code" style={{ fontSize: '1.6rem', letterSpacing: '0.2em' }}>{lobby.code}</strong></div>
+          {lobby.reach.localOnly ? (
+            <div className="error-box" role="alert" data-testid="join-unreachable">
+              <p>Only this computer can open this address and QR code: other devices cannot reach {new URL(lobby.joinUrl).hostname}.</p>
+              {lobby.reach.networkAddresses.length > 0 ? (
+                <p>
+                  {choosing ? 'Stop joining and pick one of this computer\'s network addresses: ' : 'Restart with drillbook serve --host ADDRESS, using one of this computer\'s network addresses: '}
+                  <span className="user-text" data-testid="network-addresses">{lobby.reach.networkAddresses.join(', ')}</span>.
+                </p>
+              ) : <p>This computer has no network address right now: connect it to the room's network first.</p>}
+            </div>
+          ) : null}
           <div className="dim">Open <span className="user-text" data-testid="join-url">{lobby.joinUrl}</span> or scan:</div>
           <img src={lobby.qr} alt={`QR code for ${lobby.joinUrl}`} width={160} height={160} style={{ background: '#fff' }} />
           <div className="row">
@@ -127,10 +136,34 @@ function Lobby({ controls, sessionId }: { controls: LobbyControls; sessionId: st
               Many wrong join codes were tried on this network (last at {new Date(lobby.wrongCodeCeilingAt).toLocaleTimeString()}); joining paused briefly each time.
             </p>
           ) : null}
+          {lobby.requests.length > 0 ? (
+            <ul className="stack" aria-label="Seat requests" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+              {lobby.requests.map((r) => {
+                const seatTitle = lobby.seats.find((seat) => seat.audience === r.seat)?.title ?? r.seat;
+                return (
+                  <li key={r.id} className="row badge warn" role="status">
+                    <span className="user-text" style={{ flex: 1 }}>{r.name} asks for {seatTitle}, held by {r.heldBy}'s device</span>
+                    <button type="button" className="small" onClick={() => void run(() => controls.decide(sessionId, r.id, true))} aria-label={`Give ${seatTitle} to ${r.name}`}>Allow</button>
+                    <button type="button" className="small" onClick={() => void run(() => controls.decide(sessionId, r.id, false))} aria-label={`Keep ${seatTitle} with ${r.heldBy}`}>Refuse</button>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          <ul className="stack" aria-label="Seats" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {lobby.seats.filter((seat) => seat.audience !== 'room').map((seat) => (
+              <li key={seat.audience} className="row" data-testid={`seat-${seat.audience}`}>
+                <span className="user-text" style={{ flex: 1 }}>{seat.title}{seat.planned.length ? ` (${seat.planned.join(', ')})` : ''}</span>
+                {seat.holders.length > 0
+                  ? <span className="badge ok user-text">{seat.holders.map((h) => h.name).join(', ')}</span>
+                  : <span className="badge warn">No device: its prompts go unanswered</span>}
+              </li>
+            ))}
+          </ul>
           <ul className="stack" aria-label="Joined" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {lobby.participants.length === 0 ? <li className="dim">Nobody has joined yet.</li> : lobby.participants.map((p) => (
               <li key={p.id} className="row">
-                <span className="user-text" style={{ flex: 1 }}>{p.name} · {p.audience}</span>
+                <span className="user-text" style={{ flex: 1 }}>{p.name} · {p.audiences.map((a) => lobby.seats.find((seat) => seat.audience === a)?.title ?? a).join(', ')}</span>
                 <button type="button" className="small danger" onClick={() => void run(() => controls.remove(sessionId, p.id))} aria-label={`Remove ${p.name}`}>Remove</button>
               </li>
             ))}

@@ -3,18 +3,14 @@
 // (kept for this tab, then taken out of the address bar); a participant keeps the token it got by
 // joining, so closing the tab or a sleeping phone does not lose the seat.
 import { z } from 'zod';
-import { LIMITS, roleAudience } from '../../core/protocol/fields.ts';
+import { JoinedSchema, LobbyLookupSchema, SeatPendingSchema, type JoinSeat, type SeatAudience } from '../../core/protocol/lobby.ts';
 import { WsBridge, type Refusal, type WsBridgeOptions } from '../bridge/ws-bridge.ts';
 
 const FACILITATOR_KEY = 'drillbook.facilitator-token';
 const PARTICIPANT_KEY = 'drillbook.participant';
 
-export const StoredSeatSchema = z.object({
-  token: z.string().min(20).max(200),
-  sessionId: z.string().min(1).max(LIMITS.id),
-  audience: z.union([z.literal('room'), roleAudience()]),
-  name: z.string().max(LIMITS.name),
-});
+/** What a device keeps of its seat: the join answer (its token and every seat it holds). */
+export const StoredSeatSchema = JoinedSchema;
 export type StoredSeat = z.infer<typeof StoredSeatSchema>;
 
 /** The token in `?token=`, moved into this tab's session storage. */
@@ -68,11 +64,7 @@ export function connect(token: string, onRefused: (why: Refusal) => void, extra:
   return new WsBridge({ url: socketUrl(), token, checkToken: () => tokenStillGood(token), onRefused, ...extra });
 }
 
-export interface Seat {
-  audience: 'room' | `role:${string}`;
-  title: string;
-  people: string[];
-}
+export type Seat = JoinSeat;
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -94,14 +86,22 @@ async function post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promi
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, message: 'The host sent an answer this page does not understand. Reload it.' };
 }
 
-const SeatSchema = z.object({ audience: StoredSeatSchema.shape.audience, title: z.string(), people: z.array(z.string()) });
-const LobbySchema = z.object({ sessionTitle: z.string(), locked: z.boolean(), seats: z.array(SeatSchema) });
-const JoinedSchema = StoredSeatSchema;
-
 export function lookUpLobby(code: string) {
-  return post('/api/lobby', { code }, LobbySchema);
+  return post('/api/lobby', { code }, LobbyLookupSchema);
 }
 
-export function join(code: string, name: string, seat: Seat['audience'] | null) {
+const JoinedOrPending = z.union([JoinedSchema, SeatPendingSchema]);
+
+/** Asks the facilitator for a seat another device holds: pending (poll `seatAnswer`), or joined if it was freed. */
+export function askForSeat(code: string, name: string, seat: SeatAudience) {
+  return post('/api/join', { code, name, seat, ask: true }, JoinedOrPending);
+}
+
+/** The facilitator's answer to a seat request: still pending, or the seat (a refusal comes as an error). */
+export function seatAnswer(requestId: string) {
+  return post('/api/join/answer', { requestId }, JoinedOrPending);
+}
+
+export function join(code: string, name: string, seat: SeatAudience | null) {
   return post('/api/join', { code, name, ...(seat ? { seat } : {}) }, JoinedSchema);
 }

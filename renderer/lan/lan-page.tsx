@@ -8,7 +8,7 @@ import { createAppStore } from '../store/store.ts';
 import { JoinView } from './JoinView.tsx';
 import { LobbyDock } from './LobbyDock.tsx';
 import { ParticipantApp } from './ParticipantApp.tsx';
-import { wsLobbyControls } from './lobby-controls.ts';
+import { lobbyControls } from './lobby-controls.ts';
 import { connect, keepSeat, leave, storedSeat, takeFacilitatorToken, type StoredSeat } from './lan-mode.ts';
 
 const REFUSED: Record<Refusal, string> = {
@@ -21,7 +21,7 @@ function Facilitator({ token }: { token: string }) {
   const [refused, setRefused] = useState<Refusal | null>(null);
   const bridge = useMemo(() => connect(token, setRefused), [token]);
   const store = useMemo(() => createAppStore(bridge), [bridge]);
-  const lobby = useMemo(() => wsLobbyControls(bridge), [bridge]);
+  const lobby = useMemo(() => lobbyControls((method, params) => bridge.lobby(method, params)), [bridge]);
   if (refused) {
     return <main className="main"><div className="error-box" role="alert">This console's link is no longer valid. Use the link `drillbook serve` printed when it started.</div></main>;
   }

@@ -1,44 +1,34 @@
-// The two ways the "Participants" control reaches the lobby: in browser mode the LAN server's
-// facilitator API over the console's socket (the server already runs); in the desktop app the
-// preload's verbs, which start the LAN server in the main process when joining is turned on and
-// stop it when it is turned off. One component (LobbyDock.tsx) over either.
-import { z } from 'zod';
+// The "Participants" control's one way to the lobby: the lobby controls of core/protocol/lobby.ts,
+// the same methods whichever transport carries them (the desktop preload's one IPC channel, where
+// the main process starts the LAN server when joining is turned on; the browser console's socket,
+// where the server already runs). One component (LobbyDock.tsx) over them. Every answer is parsed
+// with the host's own schemas before the page shows it: the QR code goes into an <img>.
 import { fail, ok, type BridgeResult } from '../../core/protocol/bridge.ts';
-import type { DesktopVerbs, JoiningStatus, ListenAddress } from '../../core/protocol/desktop.ts';
-import type { WsBridge } from '../bridge/ws-bridge.ts';
+import {
+  LOBBY_ANSWERS,
+  type JoinCard, type JoiningStatus, type LobbyCall, type LobbyInfo, type LobbyMethod, type LobbyParams, type LobbyValues,
+} from '../../core/protocol/lobby.ts';
 
-// What the page shows is parsed, whichever way it came: the QR code goes into an <img>.
-const QrSchema = z.string().startsWith('data:image/svg+xml;base64,');
-const CardSchema = z.object({ code: z.string().regex(/^\d{6}$/), joinUrl: z.string().startsWith('http'), qr: QrSchema });
-const LobbySchema = CardSchema.extend({
-  locked: z.boolean(),
-  participants: z.array(z.object({ id: z.string(), name: z.string(), audience: z.string() })),
-  // Older hosts send neither: nothing to warn about.
-  surge: z.object({
-    joined: z.number().int().min(0),
-    refused: z.number().int().min(0),
-    busiestAddress: z.object({ address: z.string(), devices: z.number().int() }).nullable(),
-  }).nullable().optional(),
-  wrongCodeCeilingAt: z.number().nullable().optional(),
-});
-
-export type LobbyView = z.infer<typeof LobbySchema>;
-export type JoinCardView = z.infer<typeof CardSchema>;
+export type LobbyView = LobbyInfo;
+export type JoinCardView = JoinCard;
 
 export interface LobbyState {
   lobby: LobbyView | null;
-  /** The address participants' devices connect to when joining is on; null when it is off or the host decides. */
+  /** The address participants' devices connect to when joining is on; null when it is off. */
   listeningOn: string | null;
+  /** Whether the facilitator picks that address (the desktop app) or it is fixed (`drillbook serve`). */
+  choosesAddress: boolean;
 }
 
 export interface LobbyControls {
-  /** Where joining may listen (desktop); null when the server already runs (browser mode). */
-  addresses: (() => Promise<BridgeResult<ListenAddress[]>>) | null;
+  addresses(): Promise<BridgeResult<LobbyValues['lobby.addresses']>>;
   status(sessionId: string): Promise<BridgeResult<LobbyState>>;
   open(sessionId: string, where?: { address: string; port?: number }): Promise<BridgeResult<LobbyState>>;
   lock(sessionId: string, locked: boolean): Promise<BridgeResult<LobbyState>>;
   remove(sessionId: string, participantId: string): Promise<BridgeResult<LobbyState>>;
-  /** Browser mode closes this session's lobby; the desktop turns joining off (the port closes). */
+  /** Answers a seat request: allowed, the device holding the seat leaves and the asking one takes it. */
+  decide(sessionId: string, requestId: string, allow: boolean): Promise<BridgeResult<LobbyState>>;
+  /** Closes this session's lobby; the desktop app closes the port with the last one. */
   stop(sessionId: string): Promise<BridgeResult<LobbyState>>;
   /** What the room screen shows while people may join (open and unlocked), else null. */
   card(sessionId: string): Promise<BridgeResult<JoinCardView | null>>;
@@ -46,53 +36,25 @@ export interface LobbyControls {
 
 const UNREADABLE = 'Drillbook sent lobby details this page does not understand. Reload the page.';
 
-function parseLobby(value: unknown): BridgeResult<LobbyView | null> {
-  if (value === null) return ok(null);
-  const parsed = LobbySchema.safeParse(value);
-  return parsed.success ? ok(parsed.data) : fail('invalid-response', UNREADABLE);
-}
-
 const then = <T, U>(result: BridgeResult<T>, next: (value: T) => BridgeResult<U>): BridgeResult<U> => (result.ok ? next(result.value) : result);
 
-/** Browser mode: the facilitator's lobby frames over the console's socket. */
-export function wsLobbyControls(bridge: WsBridge): LobbyControls {
-  const state = async (action: Parameters<WsBridge['lobby']>[0], sessionId: string, participantId?: string): Promise<BridgeResult<LobbyState>> =>
-    then(await bridge.lobby(action, sessionId, participantId), (value) => then(parseLobby(value), (lobby) => ok({ lobby, listeningOn: null })));
+export function lobbyControls(call: LobbyCall): LobbyControls {
+  async function ask<M extends LobbyMethod>(method: M, params: LobbyParams<M>): Promise<BridgeResult<LobbyValues[M]>> {
+    return then(await call(method, params), (value) => {
+      const parsed = LOBBY_ANSWERS[method].safeParse(value);
+      return parsed.success ? ok(parsed.data as LobbyValues[M]) : fail('invalid-response', UNREADABLE);
+    });
+  }
+  const state = (result: BridgeResult<JoiningStatus>): BridgeResult<LobbyState> =>
+    then(result, (status) => ok({ lobby: status.lobby, listeningOn: status.listening?.address ?? null, choosesAddress: status.choosesAddress }));
   return {
-    addresses: null,
-    status: (sessionId) => state('status', sessionId),
-    open: (sessionId) => state('open', sessionId),
-    lock: (sessionId, locked) => state(locked ? 'lock' : 'unlock', sessionId),
-    remove: (sessionId, participantId) => state('remove', sessionId, participantId),
-    stop: async (sessionId) => then(await bridge.lobby('close', sessionId), () => ok({ lobby: null, listeningOn: null })),
-    async card(sessionId) {
-      const status = await state('status', sessionId);
-      return then(status, ({ lobby }) => ok(lobby && !lobby.locked ? { code: lobby.code, joinUrl: lobby.joinUrl, qr: lobby.qr } : null));
-    },
-  };
-}
-
-/** The desktop app: the preload's verbs; the main process runs the LAN server. */
-export function desktopLobbyControls(desktop: DesktopVerbs): LobbyControls {
-  const fromStatus = (result: BridgeResult<JoiningStatus>): BridgeResult<LobbyState> =>
-    then(result, (status) => then(parseLobby(status.lobby), (lobby) => ok({ lobby, listeningOn: status.listening?.address ?? null })));
-  return {
-    addresses: () => desktop.listenAddresses(),
-    status: async (sessionId) => fromStatus(await desktop.joiningStatus({ sessionId })),
-    async open(sessionId, where) {
-      const address = where?.address ?? '127.0.0.1';
-      return fromStatus(await desktop.startJoining({ sessionId, address, ...(where?.port === undefined ? {} : { port: where.port }) }));
-    },
-    lock: async (sessionId, locked) => fromStatus(await desktop.lockLobby({ sessionId, locked })),
-    remove: async (sessionId, participantId) => fromStatus(await desktop.removeParticipant({ sessionId, participantId })),
-    stop: async () => then(await desktop.stopJoining(), () => ok({ lobby: null, listeningOn: null })),
-    async card(sessionId) {
-      const card = await desktop.joinCard({ sessionId });
-      return then(card, (value) => {
-        if (value === null) return ok(null);
-        const parsed = CardSchema.safeParse(value);
-        return parsed.success ? ok(parsed.data) : fail('invalid-response', UNREADABLE);
-      });
-    },
+    addresses: () => ask('lobby.addresses', {}),
+    status: async (sessionId) => state(await ask('lobby.status', { sessionId })),
+    open: async (sessionId, where) => state(await ask('lobby.open', { sessionId, ...where })),
+    lock: async (sessionId, locked) => state(await ask('lobby.lock', { sessionId, locked })),
+    remove: async (sessionId, participantId) => state(await ask('lobby.remove', { sessionId, participantId })),
+    decide: async (sessionId, requestId, allow) => state(await ask('lobby.decide', { sessionId, requestId, allow })),
+    stop: async (sessionId) => state(await ask('lobby.close', { sessionId })),
+    card: (sessionId) => ask('lobby.card', { sessionId }),
   };
 }

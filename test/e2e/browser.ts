@@ -73,9 +73,12 @@ export async function launch(): Promise<E2eBrowser> {
   };
 }
 
-/** The join API answers 4xx when it should (a locked lobby, a wrong code); nothing else may fail. */
+/**
+ * The join API answers 4xx when it should (a locked lobby, a wrong code, a seat another device
+ * holds, a seat request the facilitator refused); nothing else may fail.
+ */
 function expectedRefusal(url: string, status: number): boolean {
-  return new URL(url).pathname.startsWith('/api/') && [401, 404, 423, 429].includes(status);
+  return new URL(url).pathname.startsWith('/api/') && [401, 403, 404, 409, 423, 429].includes(status);
 }
 
 /** Collects what a page should never do: uncaught errors, console errors, dialogs it did not expect. */

@@ -105,13 +105,12 @@ export async function exercise(served: Served, problems: string[], contexts: Bro
     await shot(page, '07-console-joined');
     await page.getByRole('button', { name: 'Hide participants' }).click();
 
-    // A latecomer is refused while the lobby is locked.
+    // A latecomer is refused while the lobby is locked, at the code, before any form (issue 14 item 3).
     const late = (await context('latecomer')).page;
     await late.goto(joinUrl);
     await late.getByRole('button', { name: 'Continue' }).click();
-    await late.getByLabel('Your name').fill('Late');
-    await late.getByRole('button', { name: 'Join' }).click();
     await late.getByText(/locked the lobby/).waitFor();
+    expect(await late.getByLabel('Your name').count()).toBe(0);
 
     // Locked: the room screen no longer invites anyone.
     await room.getByRole('complementary', { name: 'Join from your device' }).waitFor({ state: 'detached', timeout: 10_000 });

@@ -42,8 +42,8 @@ describe('let participants join, in the desktop app', () => {
     expect((select as HTMLSelectElement).value).toBe('127.0.0.1');
     expect(within(panel).getByText(/Only browsers on this computer can join/)).toBeTruthy();
     expect(screen.queryByTestId('join-code')).toBeNull();
-    expect(fake.calls.some((c) => c.verb === 'joiningStatus')).toBe(true);
-    expect(fake.calls.some((c) => c.verb === 'startJoining')).toBe(false);
+    expect(fake.calls.some((c) => c.verb === 'lobby.status')).toBe(true);
+    expect(fake.calls.some((c) => c.verb === 'lobby.open')).toBe(false);
 
     // A port that is no port keeps the switch from being pressed.
     const port = within(panel).getByRole('textbox', { name: /Port/ });
@@ -58,7 +58,7 @@ describe('let participants join, in the desktop app', () => {
     const match = /^http:\/\/127\.0\.0\.1:(\d+)\/\?code=(\d{6})$/.exec(url);
     expect(match?.[2]).toBe(code);
     const base = `http://127.0.0.1:${match?.[1]}`;
-    expect(fake.calls.filter((c) => c.verb === 'startJoining')).toEqual([{ verb: 'startJoining', params: { sessionId, address: '127.0.0.1' } }]);
+    expect(fake.calls.filter((c) => c.verb === 'lobby.open')).toEqual([{ verb: 'lobby.open', params: { sessionId, address: '127.0.0.1' } }]);
     expect(screen.getByRole('img', { name: `QR code for ${url}` }).getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
 
     // A participant joins with that code; locking shows them and stops latecomers.
@@ -66,7 +66,7 @@ describe('let participants join, in the desktop app', () => {
     expect(ada.status).toBe(200);
     await click('Lock the lobby');
     await screen.findByText('Locked: nobody new can join');
-    expect(within(screen.getByRole('list', { name: 'Joined' })).getByText(/Ada · role:ic/)).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Joined' })).getByText(/Ada · Incident Commander/)).toBeTruthy();
     expect((await join(base, code, 'Late')).status).toBe(423);
     await click('Unlock the lobby');
     await waitFor(() => expect(screen.queryByText('Locked: nobody new can join')).toBeNull());
@@ -100,7 +100,7 @@ describe('let participants join, in the desktop app', () => {
     });
     fakes.push(room);
     // The facilitator's window turned joining on (the same main process, so the same switch).
-    const on = await room.startJoining({ sessionId, address: '127.0.0.1' });
+    const on = await room.joining.open(sessionId, '127.0.0.1');
     if (!on.ok || !on.value.lobby) throw new Error('joining did not start');
     const card = await screen.findByRole('complementary', { name: 'Join from your device' }, { timeout: 5000 });
     expect(within(card).getByText(on.value.lobby.code)).toBeTruthy();
@@ -117,6 +117,6 @@ describe('let participants join, in the desktop app', () => {
     await act(async () => { await Promise.resolve(); });
     expect(screen.queryByRole('button', { name: 'Participants' })).toBeNull();
     expect(screen.queryByRole('complementary', { name: 'Join from your device' })).toBeNull();
-    expect(seat.calls.some((c) => c.verb === 'joinCard' || c.verb === 'joiningStatus')).toBe(false);
+    expect(seat.calls.some((c) => c.verb === 'lobby.card' || c.verb === 'lobby.status')).toBe(false);
   });
 });

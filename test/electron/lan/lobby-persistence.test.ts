@@ -31,7 +31,7 @@ describe('Lobbies kept in the data file', () => {
     const again = new Lobbies(undefined, {}, store2.lobbies);
     expect(again.get(s1)).toEqual(lobbies.get(s1));
     expect(again.get(s2)).toMatchObject({ code: two.code, locked: true });
-    expect(again.byToken(ann.token)).toMatchObject({ id: ann.participant.id, name: 'Ann', audience: 'role:ic', sessionId: s1 });
+    expect(again.byToken(ann.token)).toMatchObject({ id: ann.participant.id, name: 'Ann', audiences: ['role:ic'], sessionId: s1 });
     expect(again.byToken(cy.token)?.name).toBe('Cy');
     expect(again.byToken('not-a-token')).toBeUndefined();
     // The per-address device limit counts the devices from before the restart.

@@ -20,7 +20,7 @@ describe('Lobbies', () => {
     if ('error' in a || 'error' in b) throw new Error('join failed');
     expect(Buffer.from(a.token, 'base64url')).toHaveLength(32);
     expect(a.token).not.toBe(b.token);
-    expect(lobbies.byToken(a.token)).toMatchObject({ name: 'Ann', audience: 'role:alpha', sessionId: 's1' });
+    expect(lobbies.byToken(a.token)).toMatchObject({ name: 'Ann', audiences: ['role:alpha'], sessionId: 's1' });
     expect(JSON.stringify(lobbies.get('s1'))).not.toContain(a.token);
     expect(lobbies.remove('s1', a.participant.id)?.name).toBe('Ann');
     expect(lobbies.byToken(a.token)).toBeUndefined();

@@ -77,7 +77,7 @@ describe('restarting browser mode mid-exercise', () => {
     const sessionId = await lanSession(first);
     const opened = await must(first.server.openLobby(sessionId));
     const [ann, bob] = [await joinLobby(first, opened.code, 'Ann'), await joinLobby(first, opened.code, 'Bob')];
-    expect([ann.audience, bob.audience]).toEqual(['role:alpha', 'role:bravo']);
+    expect([ann.audiences, bob.audiences]).toEqual([['role:alpha'], ['role:bravo']]);
     await must(first.server.lockLobby(sessionId, true));
     const key = first.server.facilitatorToken;
     const before = first.server.lobbies.get(sessionId)!;
@@ -103,10 +103,10 @@ describe('restarting browser mode mid-exercise', () => {
     // Only the tokens' hashes are in the file.
     const raw = new Database(join(dir, 'data.db'), { readonly: true });
     try {
-      const members = raw.prepare('SELECT token_hash, name, audience FROM lobby_members ORDER BY name').all();
+      const members = raw.prepare('SELECT token_hash, name, audiences FROM lobby_members ORDER BY name').all();
       expect(members).toEqual([
-        { token_hash: sha256(ann.token), name: 'Ann', audience: 'role:alpha' },
-        { token_hash: sha256(bob.token), name: 'Bob', audience: 'role:bravo' },
+        { token_hash: sha256(ann.token), name: 'Ann', audiences: '["role:alpha"]' },
+        { token_hash: sha256(bob.token), name: 'Bob', audiences: '["role:bravo"]' },
       ]);
       const everything = JSON.stringify([raw.prepare('SELECT * FROM lobbies').all(), raw.prepare('SELECT * FROM lobby_members').all()]);
       expect(everything).not.toContain(ann.token);
@@ -134,7 +134,7 @@ describe('restarting browser mode mid-exercise', () => {
     expect(bobView.projection.clock).toMatchObject({ status: 'paused', pausedFor: 'recovered' });
     const check = await fetch(`${second.base}/api/token`, { headers: { 'X-Drillbook-Token': bob.token } });
     expect(check.status).toBe(200);
-    expect(await check.json()).toEqual({ sessionId, audience: 'role:bravo', name: 'Bob' });
+    expect(await check.json()).toEqual({ sessionId, audiences: ['role:bravo'], name: 'Bob' });
     // A token nobody was given still is not.
     expect(await RawClient.token(second, 'x'.repeat(43)).refused).toBe(401);
 

@@ -3,7 +3,7 @@
 // reaching beyond their seat, a removed participant coming back, oversized frames and floods.
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLOSE } from '../../../electron/lan/wire.ts';
+import { CLOSE } from '../../../core/protocol/wire.ts';
 import { joinLobby, lanSession, must, postJson, RawClient, startLan, until, type Lan } from './helpers.ts';
 
 let lan: Lan;
@@ -84,23 +84,27 @@ describe('HTTP', () => {
   it('answers a lobby with its seats and joins with a planned seat or a chosen one', async () => {
     const lobby = await postJson(lan, '/api/lobby', { code });
     expect(lobby.status).toBe(200);
-    expect(lobby.body).toMatchObject({ sessionTitle: 'LAN drill', locked: false });
+    expect(lobby.body).toMatchObject({ sessionTitle: 'LAN drill' });
     expect((lobby.body as { seats: { audience: string }[] }).seats.map((s) => s.audience)).toEqual(['role:alpha', 'role:bravo', 'role:charlie', 'room']);
     const ann = await joinLobby(lan, code, 'ann');
-    expect(ann).toMatchObject({ sessionId, audience: 'role:alpha', name: 'ann' });
+    expect(ann).toMatchObject({ sessionId, audiences: ['role:alpha'], name: 'ann' });
     expect(Buffer.from(ann.token, 'base64url').length).toBeGreaterThanOrEqual(16);
     const room = await joinLobby(lan, code, 'Projector', 'room');
-    expect(room.audience).toBe('room');
+    expect(room.audiences).toEqual(['room']);
     expect((await postJson(lan, '/api/join', { code, name: 'x', seat: 'role:nobody' })).status).toBe(400);
     expect((await postJson(lan, '/api/join', { code, name: 'x', seat: 'facilitator' })).status).toBe(400);
   });
 
-  it('refuses new joins while the lobby is locked', async () => {
+  it('refuses new joins while the lobby is locked, already at the code, showing no roster (issue 14 item 3)', async () => {
     await must(lan.server.lockLobby(sessionId, true));
+    const look = await postJson(lan, '/api/lobby', { code });
+    expect(look.status).toBe(423);
+    expect(look.body).toEqual({ error: expect.stringMatching(/locked the lobby/) });
+    expect(JSON.stringify(look.body)).not.toMatch(/Ann|Bob|alpha/);
     const r = await postJson(lan, '/api/join', { code, name: 'Late' });
     expect(r.status).toBe(423);
     await must(lan.server.lockLobby(sessionId, false));
-    expect((await joinLobby(lan, code, 'Late')).audience).toMatch(/^role:/);
+    expect((await joinLobby(lan, code, 'Late')).audiences).toEqual([expect.stringMatching(/^role:/)]);
   });
 });
 
@@ -155,10 +159,28 @@ describe('sockets', () => {
       const { first } = await client.subscribe(sessionId, audience);
       expect(first).toMatchObject({ kind: 'error', error: { code: 'forbidden' } });
     }
-    expect((await client.lobby('status', sessionId)).error?.code).toBe('forbidden');
+    expect((await client.lobby('lobby.status', { sessionId })).error?.code).toBe('forbidden');
     const own = await client.subscribe(sessionId, 'role:bravo');
     expect(own.first).toMatchObject({ kind: 'projection', audience: 'role:bravo' });
     expect((await client.request('live.dispatch', { sessionId, actor: 'role:bravo', command: { type: 'chat.post', text: 'hello' } })).ok).toBe(true);
+    client.close();
+  });
+
+  it('keeps a participant from grading, delivering an inject or ending the session, even as its own role', async () => {
+    await startSession();
+    const bob = await joinLobby(lan, code, 'Bob');
+    const client = RawClient.token(lan, bob.token);
+    await client.opened;
+    for (const command of [
+      { type: 'answer.grade', prompt: 'bravo-text', credit: 1, reason: 'mine' },
+      { type: 'inject.deliver', inject: 'start' },
+      { type: 'session.end' },
+    ]) {
+      const result = await client.request('live.dispatch', { sessionId, actor: 'role:bravo', command });
+      expect(result.error?.code, command.type).toBe('forbidden');
+    }
+    const state = await must(lan.host.service.request('sessions.open', { sessionId })) as { status: string };
+    expect(state.status).not.toBe('ended');
     client.close();
   });
 
@@ -201,7 +223,7 @@ describe('sockets', () => {
     const participant = lan.server.lobbies.get(sessionId)!.participants[0]!;
     const facilitator = RawClient.token(lan, lan.server.facilitatorToken);
     await facilitator.opened;
-    expect((await facilitator.lobby('remove', sessionId, participant.id)).ok).toBe(true);
+    expect((await facilitator.lobby('lobby.remove', { sessionId, participantId: participant.id })).ok).toBe(true);
     expect((await client.closed).code).toBe(CLOSE.removed);
     expect(await RawClient.token(lan, ann.token).refused).toBe(401);
     const check = await fetch(`${lan.base}/api/token`, { headers: { 'X-Drillbook-Token': ann.token } });

@@ -17,7 +17,7 @@ function request(method: string, params: unknown): ParsedRequest {
   return parsed.value;
 }
 
-const dispatchAs = (actor: string, sessionId = 's-1') => request('live.dispatch', { sessionId, actor, command: { type: 'answer' } });
+const dispatchAs = (actor: string, sessionId = 's-1', command: unknown = { type: 'chat.post', text: 'x' }) => request('live.dispatch', { sessionId, actor, command });
 
 describe('authorizeRequest', () => {
   it('lets the facilitator window make any request', () => {
@@ -37,6 +37,21 @@ describe('authorizeRequest', () => {
     const r = request(method, method === 'report.export' ? { sessionId: 's-1', format: 'json' } : method.startsWith('debrief') ? { sessionId: 's-1' } : {});
     expect(authorizeRequest(seat, r)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(authorizeRequest(room, r)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('keeps a seat to the participant commands, even as its own role: no grading, no delivering, no ending', () => {
+    for (const command of [
+      { type: 'answer.grade', prompt: 'p', credit: 1, reason: 'mine' },
+      { type: 'inject.deliver', inject: 'i' },
+      { type: 'session.end' },
+      { type: 'note.add', text: 'n', tag: 'observation' },
+    ]) {
+      expect(authorizeRequest(seat, dispatchAs('role:ic', 's-1', command)), command.type).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(authorizeRequest(facilitator, dispatchAs('facilitator', 's-1', command)).ok).toBe(true);
+    }
+    for (const command of [{ type: 'chat.post', text: 'x' }, { type: 'action.take', action: 'a' }, { type: 'prompt.answer', prompt: 'p', answer: 'y' }]) {
+      expect(authorizeRequest(seat, dispatchAs('role:ic', 's-1', command)).ok).toBe(true);
+    }
   });
 
   it('keeps the room screen from acting at all', () => {

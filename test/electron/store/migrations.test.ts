@@ -80,7 +80,7 @@ describe('migrations', () => {
         // An open lobby and the console key survive: a restarted server takes the device back.
         expect(store.lobbies.load()).toEqual([{
           sessionId: 'service-session-2', code: '042137', locked: true,
-          members: [{ tokenHash: createHash('sha256').update('fixture-device-token-of-grace-000000000000').digest('hex'), id: 'a1b2c3d4e5f60708', sessionId: 'service-session-2', name: 'Grace', audience: 'role:ic', joinedAt: 1790000210000, address: '192.168.1.23' }],
+          members: [{ tokenHash: createHash('sha256').update('fixture-device-token-of-grace-000000000000').digest('hex'), id: 'a1b2c3d4e5f60708', sessionId: 'service-session-2', name: 'Grace', audiences: ['role:ic'], joinedAt: 1790000210000, address: '192.168.1.23' }],
         }]);
         expect(store.lobbies.facilitatorKey()).toBe('fixtureFacilitatorKey0000000000000000000000');
       } else {

@@ -113,7 +113,7 @@ CREATE TABLE lobby_members (
   id TEXT NOT NULL UNIQUE,
   session TEXT NOT NULL REFERENCES lobbies (session) ON DELETE CASCADE,
   name TEXT NOT NULL,
-  audience TEXT NOT NULL,
+  audiences TEXT NOT NULL CHECK (json_valid(audiences) AND json_type(audiences) = 'array' AND json_array_length(audiences) >= 1),
   address TEXT,
   joined_at REAL NOT NULL
 ) STRICT;
