@@ -226,7 +226,7 @@ describe('restarting browser mode mid-exercise', () => {
     await console1.opened;
     const entry = (await console1.request('library.import', { fileName: 'lan.yaml', text: LAN_SCENARIO })).value as { entryId: string };
     const { sessionId } = (await console1.request('sessions.create', { entryId: entry.entryId, facilitator: 'Fay', participants: [{ name: 'Ann', roles: ['alpha'] }] })).value as { sessionId: string };
-    const lobby = (await console1.lobby('open', sessionId)).value as { code: string };
+    const lobby = ((await console1.lobby('lobby.open', { sessionId })).value as { lobby: { code: string } }).lobby;
     const joined = await fetch(`http://${first.url.host}/api/join`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: lobby.code, name: 'Ann' }) });
     expect(joined.status).toBe(200);
     console1.close();
