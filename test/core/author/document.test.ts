@@ -1,0 +1,271 @@
+// The authoring model: a scenario text opened, edited by key path and by element, and written back
+// with every byte it did not have to change kept (comments, blank lines, quoting, key order).
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AuthorDocument, AuthorError } from '../../../core/author/index.ts';
+import { eventRows } from '../../../core/author/events.ts';
+import { formatLoadError, loadScenario } from '../../../core/scenario/index.ts';
+import type { Scenario } from '../../../core/scenario/types.ts';
+import { fixture, repoRoot } from '../scenario/helpers.ts';
+
+const shipped = readdirSync(`${repoRoot}scenarios`).filter((f) => f.endsWith('.yaml')).sort();
+const read = (file: string) => readFileSync(`${repoRoot}scenarios/${file}`, 'utf8');
+
+function loads(text: string): Scenario {
+  const result = loadScenario(text, 'edited.yaml');
+  if (!result.ok) throw new Error(result.errors.map(formatLoadError).join('\n'));
+  return result.value;
+}
+
+/** Lines of `after` that are not in `before` (a multiset difference), and the other way round. */
+function lineDiff(before: string, after: string): { added: string[]; removed: string[] } {
+  const count = (text: string) => {
+    const m = new Map<string, number>();
+    for (const l of text.split('\n')) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  const b = count(before);
+  const a = count(after);
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [l, n] of a) for (let i = n - (b.get(l) ?? 0); i > 0; i--) added.push(l);
+  for (const [l, n] of b) for (let i = n - (a.get(l) ?? 0); i > 0; i--) removed.push(l);
+  return { added, removed };
+}
+
+/** A hand-written scenario with comments, blank lines, quoting, flow and block styles, and after/when triggers. */
+const SMALL = fixture('author/small.yaml');
+
+describe('open and write back', () => {
+  it.each(shipped)('%s comes back byte for byte when nothing is edited', (file) => {
+    const text = read(file);
+    const doc = AuthorDocument.open(text);
+    expect(doc.syntaxError).toBeUndefined();
+    expect(doc.toString() === text).toBe(true);
+    // The model reads it: one row per inject, as the loader sees them.
+    const scenario = loads(text);
+    expect(eventRows(doc.value()).map((r) => r.id)).toEqual(scenario.injects.map((i) => i.id));
+  });
+
+  it.each(shipped)('%s: an edit changes the lines it must and no other', (file) => {
+    const text = read(file);
+    const doc = AuthorDocument.open(text);
+    const first = loads(text).injects[0];
+    if (!first) throw new Error('no inject');
+    doc.setField('inject', first.id, 'title', 'A new title');
+    const { added, removed } = lineDiff(text, doc.toString());
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^\s+title: (A new title|"A new title")$/);
+    expect(removed).toHaveLength(1);
+    expect(loads(doc.toString()).injects[0]?.title).toBe('A new title');
+  });
+
+  it('opens a text that does not parse, and refuses structured edits until it does', () => {
+    const doc = AuthorDocument.open('format: [unclosed\n');
+    expect(doc.syntaxError).toMatch(/^line \d+, column \d+: /);
+    expect(() => doc.set(['title'], 'x')).toThrow(/does not parse .* fix it in the YAML tab first/);
+    doc.setText(SMALL);
+    expect(doc.syntaxError).toBeUndefined();
+    expect(doc.undo()).toBe(true);
+    expect(doc.toString()).toBe('format: [unclosed\n');
+  });
+
+  it('keeps CRLF line ends in what it adds', () => {
+    const crlf = SMALL.replace(/\n/g, '\r\n');
+    const doc = AuthorDocument.open(crlf);
+    expect(doc.toString()).toBe(crlf);
+    doc.add('role', { id: 'comms', title: 'Comms lead', brief: 'Talks.\nA lot.' });
+    expect(doc.toString()).not.toMatch(/[^\r]\n/);
+    expect(loads(doc.toString()).roles.map((r) => r.id)).toEqual(['ic', 'eng', 'comms']);
+  });
+});
+
+describe('fields', () => {
+  it('sets a scalar in place, keeping its quotes and the comment after it', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.set(['title'], 'Bigger one');
+    expect(doc.toString()).toContain('title: "Bigger one"   # the title the room sees\n');
+    doc.setField('inject', 'followup', 'body', 'Still down, worse.');
+    expect(doc.toString()).toContain('    body: Still down, worse.   # keep this comment\n');
+    expect(lineDiff(SMALL, doc.toString()).added).toHaveLength(2);
+  });
+
+  it('adds a missing key at the end of its mapping, or after a named key, and quotes what needs it', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('inject', 'page', 'from', 'PagerDuty: on-call');
+    doc.setField('inject', 'page', 'story_time', '12:00', );
+    doc.set(['level'], 'intermediate', 'title');
+    const s = loads(doc.toString());
+    expect(s.injects[0]?.from).toBe('PagerDuty: on-call');
+    expect(s.injects[0]?.storyTime).toBe('12:00');
+    expect(s.level).toBe('intermediate');
+    expect(doc.toString()).toContain('title: "Small one"   # the title the room sees\nlevel: intermediate\n');
+  });
+
+  it('writes a multi-line text as a block and a list as a flow list', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('inject', 'page', 'body', 'Line one.\n\nLine two: with a colon.');
+    doc.setField('inject', 'page', 'discussion', ['What now?', 'Who decides?']);
+    doc.setField('prompt', 'sev', ['expect', 'within'], '3m');
+    const s = loads(doc.toString());
+    expect(s.injects[0]?.body).toBe('Line one.\n\nLine two: with a colon.');
+    expect(s.injects[0]?.discussion).toEqual(['What now?', 'Who decides?']);
+    expect(s.injects[0]?.prompts[0]?.expect.within).toBe(180);
+    expect(doc.toString()).toContain('discussion: [What now?, Who decides?]');
+    expect(doc.toString()).toContain('expect: {best: [sev1], acceptable: [sev2], within: 3m}');
+  });
+
+  it('replaces a block by a scalar and back', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('inject', 'followup', 'to', 'all');
+    expect(loads(doc.toString()).injects[1]?.toAll).toBe(true);
+    doc.set(['summary'], 'One line.');
+    expect(doc.toString()).toContain('summary: One line.\n\nobjectives:');
+    expect(loads(doc.toString()).summary).toBe('One line.');
+  });
+
+  it('removes a key with its lines, keeps what follows', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.remove(['injects', 2, 'lint']);
+    doc.remove(['injects', 1, 'delay']);
+    const { removed, added } = lineDiff(SMALL, doc.toString());
+    expect(added).toEqual([]);
+    expect(removed.sort()).toEqual(['    delay: 2m', '    lint: {allow: [idle-role], why: on purpose}']);
+    loads(doc.toString());
+  });
+
+  it('undoes and redoes edits', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.set(['title'], 'One');
+    doc.set(['title'], 'Two');
+    expect(doc.undo()).toBe(true);
+    expect(doc.get(['title'])).toBe('One');
+    expect(doc.undo()).toBe(true);
+    expect(doc.toString()).toBe(SMALL);
+    expect(doc.undo()).toBe(false);
+    expect(doc.redo()).toBe(true);
+    expect(doc.get(['title'])).toBe('One');
+  });
+});
+
+describe('elements: add, duplicate, delete, reorder', () => {
+  it('adds every kind of element and the result loads', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.add('objective', { id: 'recover', title: 'Recover' });
+    doc.add('role', { id: 'comms', title: 'Comms' }, { index: 1 });
+    doc.add('action', { id: 'status-post', title: 'Post on the status page', roles: ['comms'] });
+    doc.add('inject', { id: 'news', at: '20m', to: 'all', channel: 'news', title: 'On the news', body: 'Reporters call.' });
+    doc.add('prompt', { id: 'statement', role: 'comms', ask: 'What do you say?', type: 'text', expect: { keywords: [['investigating']] } }, { parentId: 'news' });
+    doc.add('option', { id: 'sev3', label: 'SEV3' }, { parentId: 'sev' });
+    doc.add('step', { id: 'posted', step: 'Post an update', by: '25m', met_by: [{ action: 'status-post' }] });
+    const s = loads(doc.toString());
+    expect(s.objectives.map((o) => o.id)).toEqual(['detect', 'talk', 'recover']);
+    expect(s.roles.map((r) => r.id)).toEqual(['ic', 'comms', 'eng']);
+    expect(s.injects.map((i) => i.id)).toEqual(['page', 'followup', 'escalate', 'news']);
+    expect(s.injects[3]?.prompts[0]?.expect.keywords).toEqual([['investigating']]);
+    expect(s.injects[0]?.prompts[0]?.options.map((o) => o.id)).toEqual(['sev1', 'sev2', 'sev3']);
+    expect(s.runbook.map((st) => st.id)).toEqual(['declared', 'posted']);
+    // Injects were separated by a blank line: the new one is too; the comment above the engineer stays above it.
+    expect(doc.toString()).toContain("    lint: {allow: [idle-role], why: on purpose}\n\n  - id: news\n");
+    expect(doc.toString()).toContain('  - id: comms\n    title: Comms\n  # the engineer does the work\n  - id: eng\n');
+    expect(doc.toString().startsWith('# A small scenario, written by hand.\n')).toBe(true);
+  });
+
+  it('refuses an id that is taken or not an id', () => {
+    const doc = AuthorDocument.open(SMALL);
+    expect(() => doc.add('role', { id: 'eng', title: 'x' })).toThrow(AuthorError);
+    expect(() => doc.add('prompt', { id: 'sev', role: 'ic', ask: '?', type: 'text' }, { parentId: 'followup' })).toThrow(/already a prompt 'sev'/);
+    expect(() => doc.add('role', { id: 'Bad Id', title: 'x' })).toThrow(/is not an id/);
+    expect(() => doc.rename('role', 'ic', 'eng')).toThrow(/already a role 'eng'/);
+    expect(() => doc.setField('inject', 'nope', 'title', 'x')).toThrow(/there is no inject 'nope'/);
+    expect(doc.toString()).toBe(SMALL);
+  });
+
+  it('duplicates an inject with its comments, under new ids for it and its prompts', () => {
+    const doc = AuthorDocument.open(SMALL);
+    expect(doc.duplicate('inject', 'page')).toBe('page-copy');
+    const s = loads(doc.toString());
+    expect(s.injects.map((i) => i.id)).toEqual(['page', 'page-copy', 'followup', 'escalate']);
+    expect(s.injects[1]?.prompts.map((p) => p.id)).toEqual(['sev-copy']);
+    expect(s.injects[1]?.prompts[0]?.options.map((o) => o.id)).toEqual(['sev1', 'sev2']);
+    expect(doc.toString().match(/# first thing that happens/g)).toHaveLength(2);
+    expect(doc.duplicate('inject', 'page')).toBe('page-copy-2');
+    expect(doc.duplicate('inject', 'escalate')).toBe('escalate-copy');
+    expect(doc.duplicate('option', 'sev/sev2')).toBe('sev2-copy');
+    expect(doc.duplicate('action', 'rollback', 'rollback-again')).toBe('rollback-again');
+    const t = loads(doc.toString());
+    expect(t.injects.map((i) => i.id)).toEqual(['page', 'page-copy-2', 'page-copy', 'followup', 'escalate', 'escalate-copy']);
+    expect(t.injects[0]?.prompts[0]?.options.map((o) => o.id)).toEqual(['sev1', 'sev2', 'sev2-copy']);
+    expect(t.actions.map((a) => a.id)).toEqual(['rollback', 'rollback-again']);
+  });
+
+  it('deletes elements; a deleted element still referred to shows as a load error', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.delete('inject', 'followup');
+    expect(loads(doc.toString()).injects.map((i) => i.id)).toEqual(['page', 'escalate']);
+    doc.delete('option', 'sev/sev2');
+    const broken = loadScenario(doc.toString(), 'x.yaml');
+    expect(broken.ok ? [] : broken.errors.map((e) => e.message)).toEqual([
+      "unknown option 'sev2'; this prompt's options are: sev1; did you mean 'sev1'?",
+      "unknown option 'sev2' for prompt 'sev'; its options are: sev1; did you mean 'sev1'?",
+    ]);
+    doc.undo();
+    doc.delete('inject', 'escalate'); // the last one: the blank line before it goes too
+    expect(doc.toString()).toContain('    body: Pager fires.\n    prompts:');
+    expect(doc.toString()).toMatch(/objective: detect\n\nrunbook:/);
+    loads(doc.toString());
+  });
+
+  it('reorders injects, roles, options and steps; blank lines stay between items', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.reorder('inject', 'escalate', 0);
+    doc.reorder('role', 'ic', 1);
+    doc.reorder('option', 'sev/sev2', 0);
+    doc.reorder('objective', 'talk', 0);
+    const s = loads(doc.toString());
+    expect(s.injects.map((i) => i.id)).toEqual(['escalate', 'page', 'followup']);
+    expect(s.roles.map((r) => r.id)).toEqual(['eng', 'ic']);
+    expect(s.injects[1]?.prompts[0]?.options.map((o) => o.id)).toEqual(['sev2', 'sev1']);
+    expect(s.objectives.map((o) => o.id)).toEqual(['talk', 'detect']);
+    const { added, removed } = lineDiff(SMALL, doc.toString());
+    expect(added).toEqual([]);
+    expect(removed).toEqual([]);
+    expect(doc.toString()).toContain('why: on purpose}\n\n  # first thing that happens\n  - id: page\n');
+    expect(doc.toString()).toMatch(/body: Still down. {3}# keep this comment\n\nrunbook:/);
+  });
+});
+
+describe('bulk edits in the events table', () => {
+  it('shifts the times of several injects, keeping how each was written; after/when injects move with their anchor', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.add('inject', { id: 'late', at: '20m', to: 'all', channel: 'note', title: 'Late', body: 'x' });
+    const result = doc.shiftTimes(['page', 'followup', 'late'], 90);
+    expect(result).toEqual({ shifted: ['page', 'late'], skipped: ['followup'] });
+    expect(doc.toString()).toContain('    at: 06:30\n');
+    expect(doc.toString()).toContain('    at: 21m30s\n');
+    expect(loads(doc.toString()).injects.map((i) => (i.trigger.kind === 'at' ? i.trigger.at : null))).toEqual([390, null, null, 1290]);
+    expect(() => doc.shiftTimes(['page'], -400)).toThrow(/inject 'page' is at 6m30s: shifting it by -6m40s would put it before the start/);
+  });
+
+  it('sets the channel or the recipients of several rows, and refuses unknown ones', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setChannel(['page', 'escalate'], 'email');
+    doc.setTo(['followup', 'escalate'], ['eng', 'ic']);
+    const s = loads(doc.toString());
+    expect(s.injects.map((i) => i.channel)).toEqual(['email', 'chat', 'email']);
+    expect(s.injects.map((i) => i.to)).toEqual([['ic', 'eng'], ['eng', 'ic'], ['eng', 'ic']]);
+    expect(() => doc.setChannel(['page'], 'emial')).toThrow(/unknown channel 'emial'; .* did you mean 'email'/i);
+    expect(() => doc.setTo(['page'], ['eng', 'boss'])).toThrow(/unknown role 'boss'/);
+  });
+
+  it('changes an inject trigger in place', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setTrigger('followup', { at: '15m' });
+    doc.setTrigger('page', { when: { action: 'rollback' }, delay: '1m' });
+    const s = loads(doc.toString());
+    expect(s.injects[1]?.trigger).toEqual({ kind: 'at', at: 900 });
+    expect(s.injects[0]?.trigger).toEqual({ kind: 'when', condition: { kind: 'action', action: 'rollback' }, delay: 60 });
+    expect(doc.toString()).toContain('  - id: followup\n    at: 15m\n    to: [ic, eng]\n');
+    expect(doc.toString()).toContain('  - id: page\n    when: {action: rollback}\n    delay: 1m\n    to: all\n');
+  });
+});
