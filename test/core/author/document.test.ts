@@ -130,7 +130,7 @@ describe('fields', () => {
     doc.remove(['injects', 1, 'delay']);
     const { removed, added } = lineDiff(SMALL, doc.toString());
     expect(added).toEqual([]);
-    expect(removed.sort()).toEqual(['    delay: 2m', '    lint: {allow: [idle-role], why: on purpose}']);
+    expect(removed.sort()).toEqual(['    delay: 2m', '    lint: {allow: [empty-room], why: on purpose}']);
     loads(doc.toString());
   });
 
@@ -166,7 +166,7 @@ describe('elements: add, duplicate, delete, reorder', () => {
     expect(s.injects[0]?.prompts[0]?.options.map((o) => o.id)).toEqual(['sev1', 'sev2', 'sev3']);
     expect(s.runbook.map((st) => st.id)).toEqual(['declared', 'posted']);
     // Injects were separated by a blank line: the new one is too; the comment above the engineer stays above it.
-    expect(doc.toString()).toContain("    lint: {allow: [idle-role], why: on purpose}\n\n  - id: news\n");
+    expect(doc.toString()).toContain("    lint: {allow: [empty-room], why: on purpose}\n\n  - id: news\n");
     expect(doc.toString()).toContain('  - id: comms\n    title: Comms\n  # the engineer does the work\n  - id: eng\n');
     expect(doc.toString().startsWith('# A small scenario, written by hand.\n')).toBe(true);
   });
