@@ -8,7 +8,7 @@ import { CHANNELS, type Channel } from '../scenario/types.ts';
 import { didYouMean, listNames } from '../scenario/suggest.ts';
 import {
   applySplices, AuthorError, itemText, nodeAt, parseText, spliceAddKey, spliceDeleteItem, spliceDeleteKey, spliceInsertItem,
-  spliceInsertTextAfter, spliceMoveItem, spliceSet, syntaxError, type ParsedText, type Splice,
+  spliceInsertItems, spliceInsertTextAfter, spliceMoveItem, spliceSet, syntaxError, type ParsedText, type Splice,
 } from './yaml-text.ts';
 import { allReferences, definitionOf, idsInUse, LIST_OF, splitOption, type ElementKind } from './references.ts';
 
@@ -321,8 +321,56 @@ export class AuthorDocument {
     }]);
   }
 
+  /**
+   * Add imported injects (importEvents) to the events list. `append` adds them after the last
+   * inject; `merge` updates the injects whose id is already there (their prompts, notes and other
+   * keys stay; an imported trigger replaces the old one) and appends the rest.
+   */
+  importInjects(injects: readonly Record<string, unknown>[], mode: 'append' | 'merge' = 'append'): { added: string[]; updated: string[] } {
+    const existing = new Set(idsInUse(this.value(), 'inject'));
+    const updated = mode === 'merge' ? injects.filter((i) => existing.has(String(i.id))) : [];
+    const added = injects.filter((i) => !updated.includes(i));
+    for (const i of added) if (existing.has(String(i.id))) throw new AuthorError(`there is already an inject ${quote(String(i.id))}; import with merge to update it`);
+    const steps: (() => Splice[])[] = [];
+    for (const inject of updated) {
+      const id = String(inject.id);
+      const trigger = Object.keys(inject).find((k) => k === 'at' || k === 'after' || k === 'when');
+      if (trigger && !this.sameTrigger(id, inject)) steps.push(...this.triggerSteps(id, inject as InjectTrigger));
+      for (const [key, value] of Object.entries(inject)) {
+        if (['id', 'at', 'after', 'when', 'delay'].includes(key)) continue;
+        steps.push(() => {
+          const path = [...this.pathOf('inject', id), key];
+          // An unchanged value keeps its text (a block scalar stays as it was written).
+          if (sameValue(this.get(path), value)) return [];
+          return nodeAt(this.ready(), path) !== undefined ? spliceSet(this.ready(), path, value) : spliceAddKey(this.ready(), path.slice(0, -1), key, value);
+        });
+      }
+    }
+    if (added.length > 0) {
+      steps.push(() => {
+        const items = this.get(['injects']);
+        if (!Array.isArray(items) || items.length === 0) return this.setSplices(['injects'], added);
+        return spliceInsertItems(this.ready(), ['injects'], items.length, added);
+      });
+    }
+    this.edit(steps);
+    return { added: added.map((i) => String(i.id)), updated: updated.map((i) => String(i.id)) };
+  }
+
+  /** The same trigger, durations compared by their seconds (5m is 05:00 is 300). */
+  private sameTrigger(id: string, inject: Record<string, unknown>): boolean {
+    const old = this.get(this.pathOf('inject', id));
+    if (!isRecord(old)) return false;
+    const seconds = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? parseDuration(v) : v);
+    return seconds(old.at) === seconds(inject.at) && old.after === inject.after && sameValue(old.when, inject.when) && (seconds(old.delay ?? 0) === seconds(inject.delay ?? 0));
+  }
+
   /** Give an inject another trigger: its at/after/when/delay keys are replaced, in place of the old trigger. */
   setTrigger(injectId: string, trigger: InjectTrigger): void {
+    this.edit(this.triggerSteps(injectId, trigger));
+  }
+
+  private triggerSteps(injectId: string, trigger: InjectTrigger): (() => Splice[])[] {
     const path = this.pathOf('inject', injectId);
     const [key, value] = Object.entries(trigger).find(([k]) => k === 'at' || k === 'after' || k === 'when') ?? [];
     if (key === undefined) throw new AuthorError("a trigger is one of 'at', 'after' or 'when'");
@@ -335,8 +383,12 @@ export class AuthorDocument {
     for (const k of ['at', 'after', 'when', 'delay']) if (keys.includes(k) && k !== key) steps.push(() => spliceDeleteKey(this.ready(), path, k));
     steps.push(() => (nodeAt(this.ready(), [...path, key]) !== undefined ? spliceSet(this.ready(), [...path, key], value) : spliceAddKey(this.ready(), path, key, value, anchor)));
     if (delay !== undefined) steps.push(() => (nodeAt(this.ready(), [...path, 'delay']) !== undefined ? spliceSet(this.ready(), [...path, 'delay'], delay) : spliceAddKey(this.ready(), path, 'delay', delay, key)));
-    this.edit(steps);
+    return steps;
   }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function need<T>(value: T | undefined, what: string): T {

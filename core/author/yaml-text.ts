@@ -334,27 +334,34 @@ export function spliceDeleteKey(parsed: ParsedText, mapPath: Path, key: string):
 
 /** Insert `value` into the list at `seqPath` before `index` (at the end when index is its length). */
 export function spliceInsertItem(parsed: ParsedText, seqPath: Path, index: number, value: unknown): Splice[] {
+  return spliceInsertItems(parsed, seqPath, index, [value]);
+}
+
+/** Insert several values at once (one splice, one parse: an imported events list). */
+export function spliceInsertItems(parsed: ParsedText, seqPath: Path, index: number, values: readonly unknown[]): Splice[] {
   const { text } = parsed;
   const seq = seqAt(parsed, seqPath);
   if (index < 0 || index > seq.items.length) throw new AuthorError(`${formatPath(seqPath)} has ${seq.items.length} items; cannot insert at ${index}`);
   if (seq.flow || seq.items.length === 0) {
     const plain = [...((parsed.doc.getIn(seqPath) as YAMLSeq).toJSON() as unknown[])];
-    plain.splice(index, 0, value);
+    plain.splice(index, 0, ...values);
     if (seq.items.length === 0 && !preferFlow(plain, 0)) return spliceSet(parsed, seqPath, plain);
     return [{ start: seq.range?.[0] ?? 0, end: seq.range?.[1] ?? 0, text: renderInline(plain) }];
   }
   const column = columnOf(text, dashOf(text, (seq.items[0] as Node).range?.[0] ?? 0));
-  const item = ' '.repeat(column) + renderItem(value, column);
   if (index < seq.items.length) {
-    const { start } = itemExtent(text, seq, index);
-    return [{ start, end: start, text: `${item}\n` }];
+    const { start, end } = itemExtent(text, seq, index);
+    const gap = splitGap(text.slice(start, end))[1];
+    const items = values.map((value) => `${' '.repeat(column)}${renderItem(value, column)}\n${gap}`).join('');
+    return [{ start, end: start, text: items }];
   }
   const { end } = itemExtent(text, seq, seq.items.length - 1);
   const lead = end > 0 && text[end - 1] !== '\n' ? '\n' : '';
   // Items separated by blank lines: the new one is too.
   const previous = seq.items.length > 1 ? itemExtent(text, seq, seq.items.length - 2) : undefined;
   const gap = previous ? splitGap(text.slice(previous.start, previous.end))[1] : '';
-  return [{ start: end, end, text: `${lead}${gap}${item}\n` }];
+  const items = values.map((value) => `${gap}${' '.repeat(column)}${renderItem(value, column)}\n`).join('');
+  return [{ start: end, end, text: `${lead}${items}` }];
 }
 
 /** Remove item `index` of the list at `seqPath`. */
