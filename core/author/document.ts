@@ -10,6 +10,7 @@ import {
   applySplices, AuthorError, itemText, nodeAt, parseText, spliceAddKey, spliceDeleteItem, spliceDeleteKey, spliceInsertItem,
   spliceInsertItems, spliceInsertTextAfter, spliceMoveItem, spliceSet, syntaxError, type ParsedText, type Splice,
 } from './yaml-text.ts';
+import { keyBefore } from './key-order.ts';
 import { allReferences, definitionOf, idsInUse, LIST_OF, splitOption, type ElementKind } from './references.ts';
 
 export { AuthorError };
@@ -151,7 +152,7 @@ export class AuthorDocument {
     }
     if (key === undefined) return [];
     if (nodeAt(p, parent) === undefined || this.get(parent) === null) return this.setSplices(parent, { [key]: value });
-    return spliceAddKey(p, parent, key, value, afterKey);
+    return spliceAddKey(p, parent, key, value, afterKey ?? keyBefore(parent, this.get(parent), key));
   }
 
   /** Remove the key or list item at `path`. */
@@ -317,7 +318,7 @@ export class AuthorDocument {
     const paths = unique(injectIds).map((id) => this.pathOf('inject', id));
     this.edit([() => {
       const p = this.ready();
-      return paths.flatMap((path) => (nodeAt(p, [...path, key]) !== undefined ? spliceSet(p, [...path, key], value) : spliceAddKey(p, path, key, value)));
+      return paths.flatMap((path) => (nodeAt(p, [...path, key]) !== undefined ? spliceSet(p, [...path, key], value) : spliceAddKey(p, path, key, value, keyBefore(path, this.get(path), key))));
     }]);
   }
 
@@ -342,7 +343,8 @@ export class AuthorDocument {
           const path = [...this.pathOf('inject', id), key];
           // An unchanged value keeps its text (a block scalar stays as it was written).
           if (sameValue(this.get(path), value)) return [];
-          return nodeAt(this.ready(), path) !== undefined ? spliceSet(this.ready(), path, value) : spliceAddKey(this.ready(), path.slice(0, -1), key, value);
+          const at = path.slice(0, -1);
+          return nodeAt(this.ready(), path) !== undefined ? spliceSet(this.ready(), path, value) : spliceAddKey(this.ready(), at, key, value, keyBefore(at, this.get(at), key));
         });
       }
     }

@@ -150,8 +150,7 @@ export function pairExtent(text: string, map: YAMLMap, index: number): { start: 
   const start = startOfPair(text, pair);
   const next = map.items[index + 1] as Pair | undefined;
   const value = (pair.value ?? pair.key) as Node;
-  const end = next ? startOfPair(text, next) : afterLine(text, contentEnd(text, value));
-  return { start, end };
+  return { start, end: next ? startOfPair(text, next) : afterLine(text, contentEnd(text, value)) };
 }
 
 // ---- rendering -------------------------------------------------------------------------------
@@ -329,6 +328,10 @@ export function spliceDeleteKey(parsed: ParsedText, mapPath: Path, key: string):
     return [{ start: map.range?.[0] ?? 0, end: map.range?.[1] ?? 0, text: renderInline(plain) }];
   }
   const { start, end } = pairExtent(text, map, index);
+  const keyStart = (map.items[index]?.key as Node).range?.[0] ?? 0;
+  const next = map.items[index + 1]?.key as Node | undefined;
+  // The first pair of a list item (`- id: x`): the next key moves up onto the dash line.
+  if (!onlyBlanksBefore(text, keyStart) && next) return [{ start, end: next.range?.[0] ?? end, text: '' }];
   return [{ start, end, text: '' }];
 }
 

@@ -134,6 +134,41 @@ describe('fields', () => {
     loads(doc.toString());
   });
 
+  it("puts a new key where the format lists it: beside its neighbours, not at the end", () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('inject', 'page', 'from', 'PagerDuty');
+    doc.set(['level'], 'advanced');
+    doc.setField('prompt', 'sev', 'points', 20);
+    doc.setChannel(['followup'], 'email');
+    expect(doc.toString()).toContain('    channel: alert\n    from: PagerDuty\n    title: It is down\n');
+    expect(doc.toString()).toContain('title: "Small one"   # the title the room sees\nlevel: advanced\nduration: 30m\n');
+    expect(doc.toString()).toContain('        objective: detect\n        points: 20\n');
+    expect(loads(doc.toString()).injects[0]?.prompts[0]?.points).toBe(20);
+  });
+
+  it("removes the first key of a list item: the next key moves up onto the dash line", () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.remove(['injects', 1, 'id']);
+    expect(doc.toString()).toContain('\n  - after: page\n    delay: 2m\n');
+    expect(doc.syntaxError).toBeUndefined();
+  });
+
+  it('edits a file whose lists are not indented under their keys and that ends without a newline', () => {
+    const text = SMALL.replace(/\n {2}(?=[-#])/g, '\n').replace(/\n {4}(?=\S)/g, '\n  ').replace(/\n {6}(?=\S)/g, '\n    ').replace(/\n {8}(?=\S)/g, '\n      ').replace(/\n {10}(?=\S)/g, '\n        ').trimEnd();
+    expect(loads(text).injects).toHaveLength(3);
+    const doc = AuthorDocument.open(text);
+    expect(doc.toString()).toBe(text);
+    doc.add('step', { id: 'last', step: 'The end', by: '30m', met_by: [{ action: 'rollback' }] });
+    doc.add('role', { id: 'comms', title: 'Comms' });
+    doc.reorder('inject', 'page', 2);
+    doc.rename('role', 'ic', 'lead');
+    const s = loads(doc.toString());
+    expect(s.runbook.map((st) => st.id)).toEqual(['declared', 'last']);
+    expect(s.injects.map((i) => i.id)).toEqual(['followup', 'escalate', 'page']);
+    expect(s.injects[0]?.to).toEqual(['lead', 'eng']);
+    expect(doc.toString()).toContain('\n- id: comms\n  title: Comms\n');
+  });
+
   it('undoes and redoes edits', () => {
     const doc = AuthorDocument.open(SMALL);
     doc.set(['title'], 'One');
