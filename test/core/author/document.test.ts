@@ -304,3 +304,47 @@ describe('bulk edits in the events table', () => {
     expect(doc.toString()).toContain('  - id: page\n    when: {action: rollback}\n    delay: 1m\n    to: all\n');
   });
 });
+
+describe('edits undone by their inverse give back the same bytes', () => {
+  it.each(shipped)('%s: the first, a middle and the last inject moved to the end and back, duplicated and deleted; one added and deleted', (file) => {
+    const text = read(file);
+    const doc = AuthorDocument.open(text);
+    const ids = loads(text).injects.map((i) => i.id);
+    const last = ids.length - 1;
+    [0, Math.floor(last / 2), last].forEach((i) => {
+      const id = ids[i] ?? '';
+      doc.reorder('inject', id, last);
+      doc.reorder('inject', id, i);
+      expect(doc.toString() === text).toBe(true);
+      const copy = doc.duplicate('inject', id);
+      loads(doc.toString());
+      doc.delete('inject', copy);
+      expect(doc.toString() === text).toBe(true);
+    });
+    doc.add('inject', { id: 'added', at: '1m', to: 'all', channel: 'note', title: 'Added', body: 'Text.' }, { index: 1 });
+    expect(loads(doc.toString()).injects[1]?.id).toBe('added');
+    doc.delete('inject', 'added');
+    expect(doc.toString() === text).toBe(true);
+  });
+});
+
+describe('the events table', () => {
+  it('reads one row per inject: trigger, recipients, channel, title and the number of prompts', () => {
+    expect(eventRows(AuthorDocument.open(SMALL).value())).toEqual([
+      { index: 0, id: 'page', trigger: { kind: 'at', at: 300, text: '05:00' }, to: 'all', channel: 'alert', from: '', title: 'It is down', prompts: 1 },
+      { index: 1, id: 'followup', trigger: { kind: 'after', inject: 'page', delay: 120 }, to: ['ic', 'eng'], channel: 'chat', from: '', title: 'Still down', prompts: 0 },
+      { index: 2, id: 'escalate', trigger: { kind: 'when', summary: 'answered sev with sev2', delay: 0 }, to: ['ic'], channel: 'call', from: '', title: 'The VP calls', prompts: 0 },
+    ]);
+  });
+
+  it('reads what is there while the author types: a bad time or a missing trigger still gives a row', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('inject', 'page', 'at', 'soon');
+    doc.remove(['injects', 2, 'when']);
+    const rows = eventRows(doc.value());
+    expect(rows[0]?.trigger).toEqual({ kind: 'at', at: null, text: 'soon' });
+    expect(rows[2]?.trigger).toEqual({ kind: 'none' });
+    expect(eventRows(AuthorDocument.open('injects: [oops\n').value())).toEqual([]);
+  });
+});
+
