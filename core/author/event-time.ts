@@ -8,6 +8,7 @@
 // A bare number is refused (minutes or seconds?): write 5m or 5s.
 import { parseDuration, MAX_DURATION_SECONDS } from '../scenario/duration.ts';
 import { quote } from '../scenario/path.ts';
+import { fmtClock } from '../report/format.ts';
 
 export type ClockForm = 'mm:ss' | 'h:mm';
 
@@ -45,12 +46,10 @@ export function parseEventTime(cell: string, clock: ClockForm, previous: number 
   return { ok: true, seconds: total, relative };
 }
 
-/** A time as the export writes it: m:ss, or h:mm:ss from an hour on (read back with clock 'mm:ss'). */
+/**
+ * A time as the export writes it: the app's one clock form (fmtClock: m:ss, or h:mm:ss from an
+ * hour on), which reads back with the default clock 'mm:ss'. Scenario times are whole seconds.
+ */
 export function formatEventTime(seconds: number): string {
-  const whole = Math.max(0, Math.round(seconds));
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const s = whole % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+  return fmtClock(seconds);
 }
