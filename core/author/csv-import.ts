@@ -13,6 +13,7 @@ import { CHANNELS, type Channel } from '../scenario/types.ts';
 import { closest, listNames } from '../scenario/suggest.ts';
 import { parseEventTime, type ClockForm } from './event-time.ts';
 import { parseText } from './yaml-text.ts';
+import { MAX_FILE_BYTES, utf8Length } from '../scenario/yaml-front.ts';
 
 /** The inject fields an events list can fill. */
 export const EVENT_FIELDS = ['id', 'time', 'after', 'delay', 'when', 'to', 'channel', 'from', 'story_time', 'title', 'body', 'facilitator_notes'] as const;
@@ -74,6 +75,10 @@ export interface CsvTable {
 
 /** Read a CSV text into a header and rows; throws CsvFileError with a row for a broken file. */
 export function readCsvTable(text: string): CsvTable {
+  // The bound of a scenario file: an events list that big would make a scenario too big to load.
+  if (text.length > MAX_FILE_BYTES || utf8Length(text, MAX_FILE_BYTES) > MAX_FILE_BYTES) {
+    throw new CsvFileError(problem(1, null, `the file is ${(utf8Length(text) / 1048576).toFixed(2)} MiB; an events list may be at most 1 MiB, as a scenario file`));
+  }
   let records: string[][];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), {

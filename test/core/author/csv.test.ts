@@ -139,6 +139,8 @@ describe('importing an events list', () => {
     ]);
     expect(importEvents('time,title\n5:00,"unclosed\n', { mapping: { time: 'time', title: 'title' }, roles: ROLES }).problems.map((p) => p.text))
       .toEqual([expect.stringMatching(/^row 2: the file is not valid CSV: /)]);
+    expect(importEvents(`time,title\n${'5:00,x\n'.repeat(200_000)}`, { mapping: { time: 'time', title: 'title' }, roles: ROLES }).problems.map((p) => p.text))
+      .toEqual(['row 1: the file is 1.34 MiB; an events list may be at most 1 MiB, as a scenario file']);
     expect(importEvents('', { mapping: {}, roles: ROLES }).problems.map((p) => p.text)).toEqual(['row 1: the file has no header row: the first row names the columns (time, to, channel, title, body...)']);
   });
 

@@ -234,6 +234,16 @@ describe('elements: add, duplicate, delete, reorder', () => {
     expect(t.actions.map((a) => a.id)).toEqual(['rollback', 'rollback-again']);
   });
 
+  it('duplicates a prompt and a runbook step under free ids', () => {
+    const doc = AuthorDocument.open(SMALL);
+    expect(doc.duplicate('prompt', 'sev')).toBe('sev-copy');
+    expect(doc.duplicate('step', 'declared')).toBe('declared-copy');
+    const s = loads(doc.toString());
+    expect(s.injects[0]?.prompts.map((p) => p.id)).toEqual(['sev', 'sev-copy']);
+    expect(s.runbook.map((st) => st.id)).toEqual(['declared', 'declared-copy']);
+    expect(() => doc.duplicate('prompt', 'sev', 'sev-copy')).toThrow(/already a prompt 'sev-copy'; prompt ids are unique across the scenario/);
+  });
+
   it('deletes elements; a deleted element still referred to shows as a load error', () => {
     const doc = AuthorDocument.open(SMALL);
     doc.delete('inject', 'followup');
