@@ -118,8 +118,10 @@ export class AuthorDocument {
     try {
       for (const step of steps) {
         const splices = step();
-        if (splices.length > 0) this.parsed = parseText(applySplices(this.parsed.text, splices));
-        this.ready();
+        if (splices.length === 0) continue;
+        this.parsed = parseText(applySplices(this.parsed.text, splices));
+        const broken = this.syntaxError;
+        if (broken) throw new AuthorError(`this edit would leave YAML that does not parse (${broken}); nothing was changed`);
       }
     } catch (error) {
       this.parsed = parseText(before);

@@ -222,10 +222,21 @@ export function renderItem(value: unknown, indent: number): string {
 export function renderInline(value: unknown, scalarType?: Scalar.Type): string {
   const doc = newDocument();
   const node = doc.createNode(value) as Node;
-  if (isSeq(node) || isMap(node)) node.flow = true;
+  if (isSeq(node) || isMap(node)) {
+    node.flow = true;
+    quoteMultiline(node);
+  }
   if (isScalar(node) && scalarType && typeof value === 'string' && !value.includes('\n') && !scalarType.startsWith('BLOCK')) node.type = scalarType;
   doc.contents = node;
-  return doc.toString(RENDER_OPTIONS).replace(/\n$/, '');
+  // One line whatever it holds: a line break inside a flow value would have to be indented.
+  return doc.toString({ ...RENDER_OPTIONS, doubleQuotedAsJSON: true }).replace(/\n$/, '');
+}
+
+/** Multi-line texts inside a flow collection as "...\n..." on one line (a plain one would break the line). */
+function quoteMultiline(node: unknown): void {
+  if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) node.type = Scalar.QUOTE_DOUBLE;
+  else if (isSeq(node)) node.items.forEach(quoteMultiline);
+  else if (isMap(node)) node.items.forEach((pair) => quoteMultiline(pair.value));
 }
 
 // ---- splices -----------------------------------------------------------------------------------
@@ -252,12 +263,35 @@ export function spliceSet(parsed: ParsedText, path: Path, value: unknown): Splic
   const node = need(nodeAt(parsed, path), path, 'value');
   const [start] = node.range ?? [0];
   const simple = value === null || typeof value !== 'object';
+  const parent = path.length > 0 ? nodeAt(parsed, path.slice(0, -1)) : undefined;
+  const last = path[path.length - 1];
+  const multiline = typeof value === 'string' && value.includes('\n');
+  if ((isMap(parent) || isSeq(parent)) && parent.flow && last !== undefined && (multiline || !simple)) {
+    // Inside a flow collection a block cannot start: write the collection again, in flow style.
+    const plain = (parent as YAMLMap | YAMLSeq).toJSON() as Record<string, unknown> | unknown[];
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(plain) ? [...plain] : { ...plain };
+    (copy as Record<string | number, unknown>)[last] = value;
+    return [{ start: parent.range?.[0] ?? 0, end: parent.range?.[1] ?? 0, text: renderInline(copy) }];
+  }
   if (isScalar(node) && simple && !(typeof value === 'string' && value.includes('\n') && !String(node.type).startsWith('BLOCK'))) {
     if (String(node.type).startsWith('BLOCK') && typeof value === 'string' && value.includes('\n')) return spliceWhole(parsed, path, value, node.type);
     return [{ start, end: contentEnd(text, node), text: renderInline(value, node.type) }];
   }
   if (!isBlock(node) && !simple && !isScalar(node) && preferFlow(value, 1)) return [{ start, end: node.range?.[1] ?? start, text: renderInline(value) }];
   return spliceWhole(parsed, path, value, isScalar(node) ? node.type : undefined);
+}
+
+/**
+ * A comment after the old value on its line would end up inside a block written in its place:
+ * it moves to the end of the block's first line (`title: |   # comment`), which YAML allows.
+ */
+function keepComment(text: string, start: number, end: number, rendered: string): Splice {
+  const lineEnd = text.indexOf('\n', end);
+  const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  const comment = /^([ \t]+#.*)$/.exec(rest)?.[1];
+  if (comment === undefined || !rendered.includes('\n')) return { start, end, text: rendered };
+  const nl = rendered.indexOf('\n');
+  return { start, end: end + rest.length, text: rendered.slice(0, nl) + comment + rendered.slice(nl) };
 }
 
 /** Write the whole pair or list item that holds `path` again. */
@@ -269,12 +303,12 @@ function spliceWhole(parsed: ParsedText, path: Path, value: unknown, scalarType?
   if (typeof last === 'string' && isMap(parent)) {
     const pair = need(pairOf(parent, last), path, 'value');
     const keyStart = (pair.key as Node).range?.[0] ?? 0;
-    return [{ start: keyStart, end: contentEnd(text, pair.value as Node), text: renderPair(last, value, columnOf(text, keyStart), scalarType) }];
+    return [keepComment(text, keyStart, contentEnd(text, pair.value as Node), renderPair(last, value, columnOf(text, keyStart), scalarType))];
   }
   if (typeof last === 'number' && isSeq(parent)) {
     const item = parent.items[last] as Node;
     const dash = dashOf(text, item.range?.[0] ?? 0);
-    return [{ start: dash, end: contentEnd(text, item), text: renderItem(value, columnOf(text, dash)) }];
+    return [keepComment(text, dash, contentEnd(text, item), renderItem(value, columnOf(text, dash)))];
   }
   throw new AuthorError(`cannot write ${formatPath(path)}`);
 }

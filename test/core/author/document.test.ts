@@ -115,6 +115,41 @@ describe('fields', () => {
     expect(doc.toString()).toContain('expect: {best: [sev1], acceptable: [sev2], within: 3m}');
   });
 
+  it('writes a multi-line text or a mapping inside a flow collection in flow style', () => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('option', 'sev/sev1', 'label', 'SEV1:\nall hands');
+    doc.set(['objectives', 1, 'eeg', 'P'], 'fast\nand clear');
+    const s = loads(doc.toString());
+    expect(s.injects[0]?.prompts[0]?.options[0]?.label).toBe('SEV1:\nall hands');
+    expect(s.objectives[1]?.eeg?.P).toBe('fast\nand clear');
+    expect(doc.toString()).toContain('          - {id: sev1, label: "SEV1:\\nall hands"}\n');
+  });
+
+  it.each([
+    'a: b # not a comment',
+    "it's \"quoted\"",
+    '- looks like a list',
+    '{looks: like a map}',
+    'true',
+    '5',
+    '  leading and trailing  ',
+    '#hash first',
+    'line one\nline two\n',
+    'ends with a colon:',
+    '@at, `tick`, *star, &amp, !bang, %pct, |pipe, >gt',
+    'unicode: é ✓ 🚨',
+  ])('any text written into any scalar reads back as itself: %j', (value) => {
+    const doc = AuthorDocument.open(SMALL);
+    doc.setField('inject', 'page', 'title', value); // plain
+    doc.set(['title'], value); // double-quoted, with a comment after it
+    doc.setField('inject', 'page', 'body', value);
+    doc.setField('option', 'sev/sev1', 'label', value); // inside a flow map
+    doc.setField('inject', 'page', 'from', value); // a new key
+    const s = loads(doc.toString());
+    expect([s.injects[0]?.title, s.title, s.injects[0]?.body, s.injects[0]?.prompts[0]?.options[0]?.label, s.injects[0]?.from]).toEqual([value, value, value, value, value]);
+    expect(doc.toString()).toContain('   # the title the room sees\n');
+  });
+
   it('replaces a block by a scalar and back', () => {
     const doc = AuthorDocument.open(SMALL);
     doc.setField('inject', 'followup', 'to', 'all');
