@@ -209,8 +209,8 @@ export class AuthorDocument {
   /** Add an element (a mapping with an `id`); `parentId` names the inject of a prompt, the prompt of an option. */
   add(kind: ElementKind, element: Record<string, unknown>, options: { parentId?: string; index?: number } = {}): void {
     const id = element.id;
-    if (typeof id !== 'string' || !SLUG.test(id)) throw new AuthorError(`${quote(String(id))} is not an id: use lowercase letters, digits and '-' (at most 64)`);
-    if (idsInUse(this.value(), kind, options.parentId).includes(id)) throw new AuthorError(`there is already a ${kind} ${quote(id)}`);
+    if (typeof id !== 'string') throw new AuthorError(`a new ${kind} needs an id (text)`);
+    checkNewId(this.value(), kind, id, options.parentId);
     this.insert(this.listFor(kind, options.parentId), element, options.index);
   }
 
@@ -391,6 +391,9 @@ export class AuthorDocument {
   }
 }
 
+/** "a role", "an inject". */
+const aKind = (kind: ElementKind): string => `${/^[aeio]/.test(kind) ? 'an' : 'a'} ${kind}`;
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -407,7 +410,7 @@ function unique(ids: readonly string[]): string[] {
 function checkNewId(root: unknown, kind: ElementKind, newId: string, parentId?: string): void {
   if (!SLUG.test(newId)) throw new AuthorError(`${quote(newId)} is not an id: use lowercase letters, digits and '-', starting with a letter or digit (at most 64)`);
   if (idsInUse(root, kind, parentId).includes(newId)) {
-    throw new AuthorError(kind === 'prompt' ? `there is already a prompt ${quote(newId)}; prompt ids are unique across the scenario` : `there is already a ${kind} ${quote(newId)}`);
+    throw new AuthorError(kind === 'prompt' ? `there is already a prompt ${quote(newId)}; prompt ids are unique across the scenario` : `there is already ${aKind(kind)} ${quote(newId)}`);
   }
 }
 

@@ -2,7 +2,8 @@
 // with every byte it did not have to change kept (comments, blank lines, quoting, key order).
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AuthorDocument, AuthorError } from '../../../core/author/index.ts';
+import { AuthorDocument, AuthorError, referencesTo } from '../../../core/author/index.ts';
+import { formatPath } from '../../../core/scenario/path.ts';
 import { eventRows } from '../../../core/author/events.ts';
 import { formatLoadError, loadScenario } from '../../../core/scenario/index.ts';
 import type { Scenario } from '../../../core/scenario/types.ts';
@@ -247,6 +248,9 @@ describe('elements: add, duplicate, delete, reorder', () => {
     expect(() => doc.add('prompt', { id: 'sev', role: 'ic', ask: '?', type: 'text' }, { parentId: 'followup' })).toThrow(/already a prompt 'sev'/);
     expect(() => doc.add('role', { id: 'Bad Id', title: 'x' })).toThrow(/is not an id/);
     expect(() => doc.rename('role', 'ic', 'eng')).toThrow(/already a role 'eng'/);
+    expect(() => doc.duplicate('inject', 'page', 'followup')).toThrow("there is already an inject 'followup'");
+    expect(() => doc.add('option', { id: 'sev1', label: 'x' }, { parentId: 'sev' })).toThrow("there is already an option 'sev1'");
+    expect(() => doc.add('option', { id: 'sev1', label: 'x' })).toThrow('name the prompt an option goes in');
     expect(() => doc.setField('inject', 'nope', 'title', 'x')).toThrow(/there is no inject 'nope'/);
     expect(doc.toString()).toBe(SMALL);
   });
@@ -281,6 +285,9 @@ describe('elements: add, duplicate, delete, reorder', () => {
 
   it('deletes elements; a deleted element still referred to shows as a load error', () => {
     const doc = AuthorDocument.open(SMALL);
+    // What the view can warn about before deleting.
+    expect(referencesTo(doc.value(), 'option', 'sev/sev2').map((r) => formatPath(r.path))).toEqual(['injects[0].prompts[0].expect.acceptable[0]', 'injects[2].when.with[0]']);
+    expect(referencesTo(doc.value(), 'role', 'eng').map((r) => formatPath(r.path))).toEqual(['actions[0].roles[0]', 'injects[1].to[1]']);
     doc.delete('inject', 'followup');
     expect(loads(doc.toString()).injects.map((i) => i.id)).toEqual(['page', 'escalate']);
     doc.delete('option', 'sev/sev2');
