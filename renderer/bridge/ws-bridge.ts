@@ -156,13 +156,24 @@ export class WsBridge implements Bridge {
     // The host's frames are parsed with the same schemas it builds them by; anything else is ignored.
     const frame = parseServerFrame(data);
     if (!frame) return;
-    if (frame.op === 'hello') this.options.onScope?.(frame.scope);
-    else if (frame.op === 'result') {
-      const resolve = this.pending.get(frame.id);
-      this.pending.delete(frame.id);
-      resolve?.(frame.result);
-    } else {
-      this.subscriptions.get(frame.id)?.listener(frame.update);
+    // Exhaustive: a server frame added to core/protocol/wire.ts without a case here does not compile.
+    switch (frame.op) {
+      case 'hello':
+        this.options.onScope?.(frame.scope);
+        return;
+      case 'result': {
+        const resolve = this.pending.get(frame.id);
+        this.pending.delete(frame.id);
+        resolve?.(frame.result);
+        return;
+      }
+      case 'update':
+        this.subscriptions.get(frame.id)?.listener(frame.update);
+        return;
+      default: {
+        const unhandled: never = frame;
+        void unhandled;
+      }
     }
   }
 

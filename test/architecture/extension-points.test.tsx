@@ -17,6 +17,7 @@ import {
   type ReportFormat, type TextReportFormat,
 } from '../../core/report/index.ts';
 import { PROMPT_TYPE_SPECS, PROMPT_TYPES, type PromptType } from '../../core/scenario/prompt-types.ts';
+import { ClientFrameSchema, ServerFrameSchema } from '../../core/protocol/wire.ts';
 import type { Debrief } from '../../core/scoring/debrief-types.ts';
 import { AppService } from '../../core/service/app-service.ts';
 import { InProcessBridge } from '../../core/service/in-process-bridge.ts';
@@ -234,6 +235,33 @@ async function startedSession(bridge: Bridge): Promise<string> {
 const _noInputs: Record<PromptType, PromptInput> = {};
 // @ts-expect-error a report table with a format left out does not compile
 const _noFormats: Record<ReportFormat, string> = {};
+describe('adding a wire message', () => {
+  /** The `op` literals of a discriminated union of frames. */
+  const ops = (schema: { options: readonly { shape: { op: { value: unknown } } }[] }): string[] => schema.options.map((o) => String(o.shape.op.value));
+
+  it('docs/architecture.md names at most four files, and they exist', () => {
+    const files = sectionFiles('Adding a wire message');
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThanOrEqual(4);
+    for (const file of files) expect(existsSync(join(ROOT, file)), file).toBe(true);
+    expect(files).toContain('core/protocol/wire.ts');
+  });
+
+  it('the server handles every client frame, and the browser every server frame', () => {
+    const server = readFileSync(join(ROOT, 'electron/lan/connection.ts'), 'utf8');
+    const browser = readFileSync(join(ROOT, 'renderer/bridge/ws-bridge.ts'), 'utf8');
+    const clientOps = ops(ClientFrameSchema as never);
+    const serverOps = ops(ServerFrameSchema as never);
+    expect(clientOps.length).toBeGreaterThan(2);
+    expect(serverOps.length).toBeGreaterThan(2);
+    for (const op of clientOps) {
+      expect(server, `electron/lan/connection.ts handles the client frame '${op}'`).toContain(`case '${op}'`);
+      expect(browser, `renderer/bridge/ws-bridge.ts can send the client frame '${op}'`).toMatch(new RegExp(`op: '${op}'`));
+    }
+    for (const op of serverOps) expect(browser, `renderer/bridge/ws-bridge.ts handles the server frame '${op}'`).toMatch(new RegExp(`op === '${op}'|case '${op}'`));
+  });
+});
+
 // @ts-expect-error a text renderer map with a format left out does not compile
 const _noRenderers: Record<TextReportFormat, () => string> = {};
 // @ts-expect-error 'pdf' is printed by the host, not rendered to text by core
