@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { textCorrectness } from '../scoring/rules.ts';
 import type { SessionEvent } from './event.ts';
 import { isEngineEvent, type EngineEvent } from './events.ts';
+import { copyFeedback } from './feedback.ts';
 import { indexScenario, type MetBySlot } from './scenario-index.ts';
 import type { PromptState, SessionState } from './state.ts';
 
@@ -31,6 +32,7 @@ export function initialState(scenario: Scenario): SessionState {
     ratings: new Map(),
     plan: new Map(),
     hotwash: new Map(),
+    feedback: new Map(),
     pauses: [],
     speedChanges: [],
     recoveries: [],
@@ -250,5 +252,10 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       if (event.payload.answer.trim() === '') state.hotwash.delete(event.payload.question);
       else state.hotwash.set(event.payload.question, event.payload.answer);
       break;
+    case 'feedback.given': {
+      const { role, ...form } = event.payload;
+      (state.feedback ??= new Map()).set(role, { ...copyFeedback(form), seq: event.seq, at: event.at });
+      break;
+    }
   }
 }
