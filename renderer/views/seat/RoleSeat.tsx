@@ -11,6 +11,7 @@ import { PAUSED_WHY, useClockStatus, useExerciseMs } from '../../components/use-
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { PromptForm } from './PromptForm.tsx';
+import { FeedbackForm } from './FeedbackForm.tsx';
 import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view: RoleView; onHide?: () => void }) {
@@ -61,6 +62,10 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
         </section>
       </div>
       <div className="col">
+        {view.clock.status === 'ended' && view.feedback ? (
+          <FeedbackForm key={view.role.id} view={view}
+            onSend={async (form) => (await dispatch(sessionId, actor, { type: 'feedback.submit', ...form })).ok} />
+        ) : null}
         <section className="panel stack" aria-label="Your decisions">
           <h2>Decisions</h2>
           {!open && view.clock.status !== 'setup' ? (
