@@ -70,7 +70,7 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
           <h2>Decisions</h2>
           {!open && view.clock.status !== 'setup' ? (
             <p className="dim" role="status">
-              {view.clock.status === 'paused' && view.clock.pausedFor ? `${PAUSED_WHY[view.clock.pausedFor]}. Your answers so far are saved; answering opens again when the facilitator resumes.` : `The session is ${view.clock.status}; answers open again when it runs.`}
+              {view.clock.status === 'paused' && view.clock.pausedFor ? `${PAUSED_WHY[view.clock.pausedFor]}. Your answers so far are saved; answering opens again when the facilitator resumes.` : view.clock.status === 'ended' ? 'The session has ended; your answers are saved.' : `The session is ${view.clock.status}; answers open again when it runs.`}
             </p>
           ) : null}
           {pendingFirst.length === 0 ? <Empty>No question for you yet.</Empty> : pendingFirst.map((p) => (
