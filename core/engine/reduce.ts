@@ -32,7 +32,6 @@ export function initialState(scenario: Scenario): SessionState {
     ratings: new Map(),
     plan: new Map(),
     hotwash: new Map(),
-    feedback: new Map(),
     pauses: [],
     speedChanges: [],
     recoveries: [],

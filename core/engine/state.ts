@@ -111,7 +111,7 @@ export interface SessionState {
   ratings: Map<string, { rating: Rating; reason: string; at: number }>;
   plan: Map<string, PlanItem>;
   hotwash: Map<number, string>;
-  /** Per role, its latest feedback form (optional for folds written before the form existed). */
+  /** Per role, its latest feedback form; made by the first form (so a fold without one is as before). */
   feedback?: Map<string, FeedbackForm & { seq: number; at: number }>;
   pauses: PauseRecord[];
   speedChanges: { at: number; speed: number }[];
