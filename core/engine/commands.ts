@@ -4,6 +4,7 @@
 
 import type { Channel, NoteTag, PromptType, Rating, Option } from '../scenario/types.ts';
 import type { EndReason, Participant, PauseReason, PlanItem } from './events.ts';
+import type { FeedbackForm } from './feedback.ts';
 
 export type Command =
   // ---- facilitator (also the host, as actor 'system') ----
@@ -46,7 +47,9 @@ export type Command =
   // ---- participants (actor `role:ID`) ----
   | { type: 'prompt.answer'; prompt: string; answer: string | string[] }
   | { type: 'action.take'; action: string }
-  | { type: 'chat.post'; text: string };
+  | { type: 'chat.post'; text: string }
+  /** The feedback form, once the session has ended; sending it again replaces this role's earlier one. */
+  | ({ type: 'feedback.submit' } & FeedbackForm);
 
 /** One row of the improvement plan as the facilitator wrote it. */
 export interface PlanItemInput {
@@ -61,7 +64,7 @@ export interface PlanItemInput {
 export type CommandType = Command['type'];
 
 /** The commands a participant (actor `role:ID`) may send; every other command is the facilitator's. */
-export const PARTICIPANT_COMMANDS = ['prompt.answer', 'action.take', 'chat.post'] as const satisfies readonly CommandType[];
+export const PARTICIPANT_COMMANDS = ['prompt.answer', 'action.take', 'chat.post', 'feedback.submit'] as const satisfies readonly CommandType[];
 
 export type RejectionCode =
   | 'invalid'
@@ -70,6 +73,7 @@ export type RejectionCode =
   | 'already-started'
   | 'paused'
   | 'not-paused'
+  | 'not-ended'
   | 'ended'
   | 'unknown-prompt'
   | 'unknown-inject'

@@ -4,10 +4,11 @@
 import type { Scenario } from '../scenario/types.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
 import { PROMPT_TYPE_SPECS, promptTypesWhere } from '../scenario/prompt-types.ts';
-import type { Command, PlanItemInput, Rejection, RejectionCode } from './commands.ts';
+import { PARTICIPANT_COMMANDS, type Command, type PlanItemInput, type Rejection, type RejectionCode } from './commands.ts';
 import { DATE_PATTERN, LIMITS, SLUG_PATTERN } from '../protocol/fields.ts';
 import type { Actor } from './event.ts';
 import { END_REASONS, PAUSE_REASONS, type AdhocPrompt, type EventDraft } from './events.ts';
+import { checkFeedback } from './feedback.ts';
 import { indexScenario } from './scenario-index.ts';
 import type { PlanItem, SessionState } from './state.ts';
 
@@ -57,7 +58,7 @@ function needsStartedNotEnded(state: SessionState, doing: string): Decision | nu
 export function decide(scenario: Scenario, state: SessionState, actor: Actor, command: Command): Decision {
   const role = actorRole(actor);
   const index = indexScenario(scenario);
-  const participant = command.type === 'prompt.answer' || command.type === 'action.take' || command.type === 'chat.post';
+  const participant = (PARTICIPANT_COMMANDS as readonly string[]).includes(command.type);
   if (!participant && role !== null) {
     return reject('forbidden', `Only the facilitator may do that ('${command.type}'); you are playing the role '${role}'.`);
   }
@@ -206,6 +207,14 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
       const bad = checkText('message', command.text, LIMITS.chat);
       if (bad) return bad;
       return accept({ type: 'chat.posted', payload: { role, text: command.text } });
+    }
+    case 'feedback.submit': {
+      if (role === null) return reject('forbidden', 'The feedback form is filled in by a role; choose the role you played.');
+      if (state.status !== 'ended') return reject('not-ended', 'The feedback form opens when the session has ended.');
+      const { type: _type, ...form } = command;
+      const checked = checkFeedback(scenario, form);
+      if (!checked.ok) return { ok: false, rejection: checked.rejection };
+      return accept({ type: 'feedback.given', payload: { role, ...checked.form } });
     }
   }
 }

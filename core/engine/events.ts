@@ -4,6 +4,7 @@
 
 import type { Channel, NoteTag, PromptType, Rating, Option } from '../scenario/types.ts';
 import type { SessionEvent } from './event.ts';
+import type { FeedbackForm } from './feedback.ts';
 
 /** Why a session was paused. `suspend` / `clock-jump` come from the host, `recovered` after a crash. */
 export const PAUSE_REASONS = ['facilitator', 'suspend', 'clock-jump', 'recovered', 'host'] as const;
@@ -88,6 +89,8 @@ export interface EventPayloads {
   'plan.item.removed': { id: string };
   /** `question` is the index in the scenario's debrief questions. */
   'hotwash.answered': { question: number; answer: string };
+  /** A role's feedback form, checked and trimmed; a later one from the same role replaces it. */
+  'feedback.given': { role: string } & FeedbackForm;
 }
 
 export type EventType = keyof EventPayloads;
@@ -96,7 +99,7 @@ export const EVENT_TYPES = [
   'session.setup', 'session.started', 'session.paused', 'session.resumed', 'session.speed',
   'inject.delivered', 'inject.held', 'inject.released', 'inject.skipped', 'adhoc.sent',
   'prompt.answered', 'action.taken', 'chat.posted', 'note.added', 'note.edited', 'note.deleted', 'answer.graded', 'objective.rated',
-  'session.ended', 'session.recovered', 'plan.item.saved', 'plan.item.removed', 'hotwash.answered',
+  'session.ended', 'session.recovered', 'plan.item.saved', 'plan.item.removed', 'hotwash.answered', 'feedback.given',
 ] as const satisfies readonly EventType[];
 
 /** One engine event with its envelope: a discriminated union on `type`. */

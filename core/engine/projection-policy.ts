@@ -8,10 +8,11 @@
 //                the hotwash and the live scores
 //   room         injects addressed to everyone; the clock and story time; which roles have
 //                decisions pending (title, count, since: no prompt, no answer); when the next
-//                fixed-time inject falls due (not which, not for whom)
+//                fixed-time inject falls due (not which, not for whom); after the end, how many
+//                roles have given feedback (a count, never whose or what)
 //   role         its brief; the injects addressed to it; its own prompts (no `expect`, no points:
 //                only the time an answer counts as on time) and its own answers; the actions it
-//                may take; the room chat
+//                may take; the room chat; after the end, its own feedback form
 
 import type { Chart, Expect, Option, Scenario, Table } from '../scenario/types.ts';
 import { liveScores } from '../scoring/live-scores.ts';
@@ -20,6 +21,7 @@ import type {
   ChatView, ClockView, FacilitatorInjectView, FacilitatorPromptView, FacilitatorView, InjectContent, InjectStatus,
   RolePromptView, RoleView, RoomView,
 } from './projections.ts';
+import { copyFeedback, feedbackSeats } from './feedback.ts';
 import { indexScenario } from './scenario-index.ts';
 import { injectDueAt } from './scheduler.ts';
 import type { AdhocInject, SessionState } from './state.ts';
@@ -61,7 +63,23 @@ export function roleView(scenario: Scenario, state: SessionState, roleId: string
       return { id: a.id, title: a.title, description: a.description ?? null, takenAt: stats ? stats.times.slice(-VIEW_RECENT) : [], taken: stats?.times.length ?? 0 };
     }),
     chat: recentChat(scenario, state),
+    feedback: roleFeedback(scenario, state, roleId),
   };
+}
+
+function roleFeedback(scenario: Scenario, state: SessionState, roleId: string): RoleView['feedback'] {
+  const given = state.feedback?.get(roleId);
+  return {
+    questions: scenario.feedback.questions.map((q) => ({ id: q.id, ask: q.ask, type: q.type })),
+    given: given ? copyFeedback(given) : null,
+  };
+}
+
+/** The room's count of feedback forms: how many, never whose. */
+export function roomFeedback(scenario: Scenario, state: SessionState): RoomView['feedback'] {
+  if (state.status !== 'ended') return null;
+  const gave = [...(state.feedback?.keys() ?? [])];
+  return { given: gave.length, of: feedbackSeats(scenario, state.setup?.participants, gave).size };
 }
 
 // ---- room ----
@@ -90,6 +108,7 @@ export function roomView(scenario: Scenario, state: SessionState, nowMs: number)
       return { role: r.id, title: r.title, count: p.count, since: p.since };
     }),
     nextInjectAt: nextScheduledAt(scenario, state),
+    feedback: roomFeedback(scenario, state),
   };
 }
 

@@ -5,6 +5,8 @@
 
 import type { Channel, Chart, Expect, NoteTag, Option, PromptType, Rating, Scenario, Table } from '../scenario/types.ts';
 import type { DeliveryHow, Participant, PauseReason, PlanItem } from './events.ts';
+import type { FeedbackForm } from './feedback.ts';
+import type { FeedbackQuestion } from '../scenario/types.ts';
 import type { Scores } from '../scoring/score.ts';
 import { facilitatorView, roleView, roomView } from './projection-policy.ts';
 import type { SessionState, SessionStatus } from './state.ts';
@@ -76,6 +78,11 @@ export interface RoleView {
   /** The actions this role may take; `takenAt` holds the latest times it took each (at most VIEW_RECENT), `taken` how often. */
   actions: { id: string; title: string; description: string | null; takenAt: number[]; taken: number }[];
   chat: ChatView[];
+  /**
+   * The feedback form (it opens when the session has ended): the scenario's own questions, and this
+   * role's latest form, so that it can be corrected and sent again. No one else's form.
+   */
+  feedback: { questions: FeedbackQuestion[]; given: FeedbackForm | null };
 }
 
 export interface RoomView {
@@ -95,6 +102,8 @@ export interface RoomView {
    * `when:`) are left out, so that the room cannot read a consequence from the countdown.
    */
   nextInjectAt: number | null;
+  /** Once the session has ended: how many of the seated roles have given feedback (counts only). */
+  feedback: { given: number; of: number } | null;
 }
 
 export type InjectStatus = 'pending' | 'held' | 'delivered' | 'skipped';

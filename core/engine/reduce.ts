@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { PROMPT_TYPE_SPECS } from '../scenario/prompt-types.ts';
 import type { SessionEvent } from './event.ts';
 import { isEngineEvent, type EngineEvent } from './events.ts';
+import { copyFeedback } from './feedback.ts';
 import { indexScenario, type MetBySlot } from './scenario-index.ts';
 import type { PromptState, SessionState } from './state.ts';
 
@@ -248,5 +249,10 @@ export function applyEvent(scenario: Scenario, state: SessionState, raw: Session
       if (event.payload.answer.trim() === '') state.hotwash.delete(event.payload.question);
       else state.hotwash.set(event.payload.question, event.payload.answer);
       break;
+    case 'feedback.given': {
+      const { role, ...form } = event.payload;
+      (state.feedback ??= new Map()).set(role, { ...copyFeedback(form), seq: event.seq, at: event.at });
+      break;
+    }
   }
 }

@@ -2,6 +2,7 @@
 // type (plan items) away from object prototypes. Exercise times are milliseconds.
 
 import type { NoteTag, Rating } from '../scenario/types.ts';
+import type { FeedbackForm } from './feedback.ts';
 import type { EventPayloads, Participant, PauseReason, DeliveryHow, PlanItem } from './events.ts';
 
 export type SessionStatus = 'setup' | 'running' | 'paused' | 'ended';
@@ -110,6 +111,8 @@ export interface SessionState {
   ratings: Map<string, { rating: Rating; reason: string; at: number }>;
   plan: Map<string, PlanItem>;
   hotwash: Map<number, string>;
+  /** Per role, its latest feedback form; made by the first form (so a fold without one is as before). */
+  feedback?: Map<string, FeedbackForm & { seq: number; at: number }>;
   pauses: PauseRecord[];
   speedChanges: { at: number; speed: number }[];
   recoveries: { at: number; lastAt: number }[];

@@ -8,6 +8,7 @@ import type { Command, Rejection } from '../engine/commands.ts';
 import type { Actor } from '../engine/event.ts';
 import type { Audience } from '../engine/projections.ts';
 import { END_REASONS, PAUSE_REASONS } from '../engine/events.ts';
+import { FEEDBACK_PRIORITIES } from '../engine/feedback.ts';
 import { CHANNELS, NOTE_TAGS, PROMPT_TYPES, RATINGS } from '../scenario/types.ts';
 import { LIMITS, ParticipantSchema, planItemFields, ref, roleAudience, slug, text } from './fields.ts';
 
@@ -21,6 +22,20 @@ const noteId = z.number().int().min(1);
 const planItem = { id: id.optional(), ...planItemFields(), objective: id.nullable().optional() };
 
 const hotwashAnswer = z.object({ question: z.number().int().min(0), answer: text(LIMITS.hotwash) }).strict();
+
+const feedbackText = text(LIMITS.feedbackText);
+const scale = z.number().int().min(1).max(5);
+
+/** The feedback form's fields (the engine trims, drops blank entries and checks the scenario's questions). */
+export const feedbackFormFields = {
+  strengths: z.array(feedbackText).max(LIMITS.feedbackItems),
+  improvements: z.array(feedbackText).max(LIMITS.feedbackItems),
+  missed: feedbackText,
+  actions: z.array(z.object({ action: feedbackText, priority: z.enum(FEEDBACK_PRIORITIES), owner: text(LIMITS.name) }).strict()).max(LIMITS.feedbackActions),
+  design: scale.nullable(),
+  conduct: scale.nullable(),
+  answers: z.array(z.object({ question: id, answer: z.union([scale, feedbackText]) }).strict()).max(LIMITS.feedbackAnswers),
+};
 
 export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.setup'), facilitator: text(LIMITS.name), participants: z.array(ParticipantSchema.strict()).max(LIMITS.participants) }).strict(),
@@ -60,6 +75,7 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt.answer'), prompt: id, answer: z.union([text(LIMITS.answer), z.array(id).max(LIMITS.options)]) }).strict(),
   z.object({ type: z.literal('action.take'), action: id }).strict(),
   z.object({ type: z.literal('chat.post'), text: text(LIMITS.chat) }).strict(),
+  z.object({ type: z.literal('feedback.submit'), ...feedbackFormFields }).strict(),
 ]);
 
 // The schema and the engine's Command type must describe the same thing.

@@ -19,6 +19,8 @@ export const LIMITS = {
   /** An improvement-plan item's issue and corrective action. */
   planField: 2000,
   hotwash: 4000,
+  /** One entry of the participant feedback form (a strength, an answer, a suggested action). */
+  feedbackText: 2000,
   /** A scenario file's name on import. */
   fileName: 255,
   // ---- ids ----
@@ -32,6 +34,11 @@ export const LIMITS = {
   options: 50,
   planItems: 200,
   hotwashAnswers: 200,
+  /** Top strengths, top areas for improvement: HSEEP asks for three of each. */
+  feedbackItems: 3,
+  feedbackActions: 5,
+  /** Answers to a scenario's own feedback questions in one form. */
+  feedbackAnswers: 100,
   compareSessions: 20,
   // ---- numbers ----
   minSpeed: 0.25,

@@ -90,6 +90,15 @@ export function anonymize(debrief: Debrief): Debrief {
       corrective_action: r(item.corrective_action),
       owner: r(item.owner),
     })),
+    ...(debrief.feedback
+      ? {
+        feedback: {
+          ...debrief.feedback,
+          texts: debrief.feedback.texts.map((t) => ({ ...t, answers: t.answers.map((a) => ({ ...a, text: r(a.text) })) })),
+          actions: debrief.feedback.actions.map((a) => ({ ...a, action: r(a.action), owner: r(a.owner) })),
+        },
+      }
+      : {}),
     ...(debrief.rejected
       ? { rejected: debrief.rejected.map((x) => ({ ...x, event: r(x.event), reason: r(x.reason) })) }
       : {}),

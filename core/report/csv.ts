@@ -12,9 +12,13 @@
 // Rows: first the overall rating (kind `overall`: the rating, the objective that capped it and the
 // sentence that says why), then the scored answer of every delivered prompt (or the prompt
 // unanswered), every earlier answer to a prompt that a later one replaced, and every action taken,
-// ordered by time.
+// ordered by time. Then the participant feedback summary, anonymous (no role column filled): a
+// `feedback` row saying how many gave it, a `feedback-rating` row per rating question (answer: the
+// median; summary: the count and the distribution), a `feedback-text` row per grouped answer
+// (answer: how many wrote it) and a `feedback-action` row per suggested corrective action.
 import type { Debrief, DebriefPrompt, DebriefTimelineEntry } from '../scoring/debrief-types.ts';
 import { visibleControls } from './escape.ts';
+import { FEEDBACK_ACTIONS_NOTE, feedbackHeadline, fmtDistribution, fmtMedian, priorityLabel } from './feedback.ts';
 import { fmtPoints } from './format.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
 import { overallOf, overallSentence } from './overall.ts';
@@ -151,7 +155,22 @@ function rows(view: ReportView): Row[] {
     keyed.push([p.answered_at_s ?? debrief.session.duration_s, Number.MAX_SAFE_INTEGER - debrief.prompts.length + i, promptRow(p, view)]);
   });
   keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return [overallRow(view), ...keyed.map((k) => k[2])];
+  return [overallRow(view), ...keyed.map((k) => k[2]), ...feedbackRows(view)];
+}
+
+function feedbackRows(view: ReportView): Row[] {
+  const f = view.debrief.feedback;
+  if (!f) return [];
+  const out: Row[] = [{ kind: 'feedback', answer: f.respondents, summary: feedbackHeadline(f) }];
+  if (f.respondents === 0) return out;
+  for (const q of f.scales) {
+    out.push({ kind: 'feedback-rating', question: q.ask, answer: fmtMedian(q.median), summary: `${q.count} ${q.count === 1 ? 'answer' : 'answers'}; ${fmtDistribution(q.distribution)}` });
+  }
+  for (const q of f.texts) for (const a of q.answers) out.push({ kind: 'feedback-text', question: q.ask, answer: a.count, answer_text: a.text });
+  for (const a of f.actions) {
+    out.push({ kind: 'feedback-action', question: 'Suggested corrective action', answer: priorityLabel(a.priority), answer_text: a.action, summary: `Who should own it: ${a.owner || 'not said'}. ${FEEDBACK_ACTIONS_NOTE}` });
+  }
+  return out;
 }
 
 export function renderDecisionsCsv(input: Debrief, options: ReportOptions = {}): string {

@@ -14,6 +14,7 @@ import {
   ratingLabel,
 } from './format.ts';
 import { mdCell, mdTable, mdText } from './markdown-escape.ts';
+import { FEEDBACK_ACTIONS_NOTE, feedbackHeadline, fmtDistribution, fmtMedian, priorityLabel } from './feedback.ts';
 import { condenseTimeline } from './condense.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
 import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from './overall.ts';
@@ -152,6 +153,23 @@ function appendixNote(view: ReportView, options: ReportOptions): string[] {
   return folded === 0 ? [count, ''] : [`${count} Condensed: ${folded} answers are folded into one line per prompt and role (the last answer is the scored one); debrief.json and decisions.csv list every one.`, ''];
 }
 
+function participantFeedback(debrief: Debrief): string[] {
+  const f = debrief.feedback;
+  if (!f) return [];
+  const out = ['## Participant feedback', '', feedbackHeadline(f), ''];
+  if (f.respondents === 0) return out;
+  out.push(mdTable(['Rating (1 to 5)', 'Answers', 'Median', 'How many gave 1 to 5'], f.scales.map((q) => [mdCell(q.ask), String(q.count), fmtMedian(q.median), fmtDistribution(q.distribution)])), '');
+  for (const q of f.texts) {
+    out.push(`**${mdCell(q.ask)}**`, '');
+    if (q.answers.length === 0) out.push('No answers.', '');
+    else out.push(...q.answers.map((a) => `- ${mdText(a.text)}${a.count > 1 ? ` (×${a.count})` : ''}`), '');
+  }
+  out.push('### Suggested corrective actions', '');
+  if (f.actions.length === 0) out.push('No corrective actions were suggested.', '');
+  else out.push(FEEDBACK_ACTIONS_NOTE, '', mdTable(['Corrective action', 'Priority', 'Who should own it'], f.actions.map((a) => [mdCell(a.action), mdCell(priorityLabel(a.priority)), mdCell(a.owner || 'not said')])), '');
+  return out;
+}
+
 export function renderMarkdown(input: Debrief, options: ReportOptions = {}): string {
   const debrief = applyOptions(input, options);
   const view = buildView(debrief);
@@ -209,6 +227,7 @@ export function renderMarkdown(input: Debrief, options: ReportOptions = {}): str
           debrief.improvement_plan.map((i) => [mdCell(i.issue), mdCell(view.objectiveTitle(i.objective)), mdCell(i.corrective_action), mdCell(i.owner || 'unassigned'), mdCell(i.due || 'no date')]),
         ),
     '',
+    ...participantFeedback(debrief),
     '## Appendix: timeline',
     '',
     ...appendixNote(view, options),

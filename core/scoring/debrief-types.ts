@@ -5,6 +5,7 @@
 
 import type { Channel, NoteTag, PromptType, Rating } from '../scenario/types.ts';
 import type { PlanItem } from '../engine/events.ts';
+import type { FeedbackPriority } from '../engine/feedback.ts';
 
 export interface DebriefParticipant {
   name: string;
@@ -123,6 +124,37 @@ export interface DebriefNote {
   role: string | null;
 }
 
+/**
+ * The participants' feedback forms, summarised and anonymous: no role, no name, texts sorted per
+ * question rather than in the order sent (core/scoring/feedback.ts).
+ */
+export interface DebriefFeedback {
+  /** How many roles gave a form (a role that sent it again counts once: its latest form counts). */
+  respondents: number;
+  /** How many roles were asked: those someone held (every role when no one was seated). */
+  asked: number;
+  /** The exercise's design and conduct, then the scenario's own `scale` questions. */
+  scales: {
+    id: string;
+    ask: string;
+    /** How many gave a rating. */
+    count: number;
+    /** Null when no one rated it; the mean of the middle two for an even count. */
+    median: number | null;
+    /** How many rated 1, 2, 3, 4 and 5. */
+    distribution: number[];
+  }[];
+  /** Strengths, areas for improvement, what the evaluators missed, then the scenario's `text` questions. */
+  texts: {
+    id: string;
+    ask: string;
+    /** The same text from several people is one entry with its count; most often first, then alphabetical. */
+    answers: { text: string; count: number }[];
+  }[];
+  /** Corrective actions participants suggest (input for the facilitator, not plan items): high priority first. */
+  actions: { action: string; priority: FeedbackPriority; owner: string }[];
+}
+
 /** The engine's plan item, as the debrief carries it. */
 export type DebriefPlanItem = PlanItem;
 
@@ -160,6 +192,8 @@ export interface Debrief {
   };
   hotwash: { question: string; answer: string | null }[];
   improvement_plan: DebriefPlanItem[];
+  /** The participant feedback summary. Absent in debriefs made before the form existed. */
+  feedback?: DebriefFeedback;
   /** Dry runs only: the script events that were rejected. */
   rejected?: { at_s: number; event: string; reason: string }[];
 }

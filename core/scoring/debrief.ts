@@ -6,6 +6,7 @@ import type { SessionEvent } from '../engine/event.ts';
 import { reduce } from '../engine/reduce.ts';
 import type { SessionState } from '../engine/state.ts';
 import type { Debrief } from './debrief-types.ts';
+import { summarizeFeedback } from './feedback.ts';
 import { scoreState } from './score.ts';
 import { buildTimeline } from './timeline.ts';
 
@@ -64,6 +65,7 @@ export function computeDebrief(scenario: Scenario, events: readonly SessionEvent
     },
     hotwash: scenario.debrief.questions.map((question, i) => ({ question, answer: state.hotwash.get(i) ?? null })),
     improvement_plan: [...state.plan.values()].map((p) => ({ ...p })),
+    feedback: summarizeFeedback(scenario, state),
   };
   if (extras.rejected) debrief.rejected = extras.rejected.map((r) => ({ ...r }));
   return debrief;

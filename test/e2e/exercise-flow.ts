@@ -12,6 +12,7 @@ import type { BrowserContext, Download, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { RESULTS, shot as takeShot, watchPage } from './browser.ts';
 import type { Served } from './exercise-setup.ts';
+import { giveFeedback } from './feedback-flow.ts';
 
 const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 const SCENARIO = 'model-latency-slo';
@@ -189,6 +190,14 @@ export async function exercise(served: Served, problems: string[], contexts: Bro
     await ic.getByText(/Ended/).first().waitFor();
     await shot(ic, '13-seat-ic-ended');
 
+    // ---- feedback from three devices (issue 18 item 1); the room counts the forms, never shows them ----
+    await giveFeedback(ic, { strength: 'Declared the incident early', improvement: 'Burn-rate maths was slow', action: 'Add a burn-rate cheat sheet', priority: 'High', owner: 'SRE team', design: 4, conduct: 5 });
+    await giveFeedback(eng, { strength: `Fast rollback ${HOSTILE}`, improvement: 'Quota limits were unclear', action: 'Document the GPU quota process', priority: 'Medium', owner: 'Platform', design: 3, conduct: 4 });
+    await giveFeedback(product, { strength: 'Clear updates to product', improvement: 'Burn-rate maths was slow', action: 'Practise the checkout-impact call', priority: 'Low', owner: '', design: 5, conduct: 4 });
+    await shot(eng, '13b-seat-feedback');
+    await room.getByTestId('feedback-count').getByText(/3 of 4 roles have given feedback/).waitFor({ timeout: 30_000 });
+    expect(await room.getByText('Declared the incident early').count()).toBe(0);
+
     // The facilitator removes the product owner's device: it is told, and back at the join screen.
     await page.getByRole('button', { name: 'Participants' }).click();
     await page.getByRole('button', { name: 'Remove Pat' }).click();
@@ -208,6 +217,7 @@ export async function exercise(served: Served, problems: string[], contexts: Bro
     expect(html).not.toContain('<img src=x onerror');
     expect(html).not.toContain('<script>window.__pwned');
     expect(html).toContain('Good rollback call');
+    expect(html).toContain('Document the GPU quota process');
 
     const reportPage = await fac.context.newPage();
     watchPage(reportPage, 'report', problems);
@@ -227,6 +237,12 @@ export async function exercise(served: Served, problems: string[], contexts: Bro
     if (existsSync('/usr/bin/pdftotext')) {
       const text = execFileSync('/usr/bin/pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
       expect(text).toMatch(/Good rollback call/);
+      // The feedback summary, anonymous: three forms, the medians, the grouped text, the suggested actions.
+      expect(text).toMatch(/Participant feedback/);
+      expect(text).toMatch(/3 of 4 roles gave feedback/);
+      expect(text).toMatch(/Burn-rate maths was slow \(×2\)/);
+      expect(text).toMatch(/Add a burn-rate cheat sheet/);
+      expect(text).toMatch(/Fast rollback/);
     }
     writeFileSync(join(RESULTS, `${prefix}report.pdf`), readFileSync(pdfPath));
 

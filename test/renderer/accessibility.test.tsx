@@ -66,10 +66,17 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await expectClean('bravo seat');
 
     await act(async () => { await h.bridge.request('live.dispatch', { sessionId, actor: 'facilitator', command: { type: 'session.end' } }); });
+    // After the end the seat shows the feedback form; once a form is in, the debrief summarises it.
+    await screen.findByRole('form', { name: 'Feedback form' });
+    await expectClean('bravo seat with the feedback form');
+    await act(async () => {
+      await h.bridge.request('live.dispatch', { sessionId, actor: 'role:bravo', command: { type: 'feedback.submit', strengths: ['Calm'], improvements: ['Faster paging'], missed: '', actions: [{ action: 'Drill again', priority: 'high', owner: 'Ops' }], design: 4, conduct: 5, answers: [] } });
+    });
     // The facilitator takes the shared screen back from the seats.
     await unlockSharedScreen();
     await goTo(`#/session/${sessionId}/debrief`);
     await screen.findByRole('region', { name: 'Improvement plan' });
+    await screen.findByRole('table', { name: 'Suggested corrective actions' });
     await expectClean('debrief');
 
     await goTo('#/history');

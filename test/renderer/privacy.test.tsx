@@ -109,6 +109,10 @@ describe('the room screen\'s timing and pending fields (issue 14 item 10)', () =
     await h.advance(1000);
     await waitFor(() => expect(document.querySelector('.room-banner.ended')?.textContent).toContain('ENDED'));
     expect(screen.queryByTestId('next-inject')).toBeNull();
+    // A role's feedback form reaches the room as a count only (issue 18 item 1).
+    expect((await send('role:alpha', { type: 'feedback.submit', strengths: ['FEEDBACK_SECRET_ALPHA'], improvements: [], missed: '', actions: [], design: 2, conduct: null, answers: [] })).ok).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('feedback-count').textContent).toContain('1 of 2 roles have given feedback.'));
+    expect(document.body.textContent).not.toContain('FEEDBACK_SECRET_ALPHA');
     assertClean(document.body.textContent ?? '', 'the ended room screen');
 
     // What reached the room: exactly the allowed fields, no more (a new field must be added here on purpose).
@@ -121,9 +125,11 @@ describe('the room screen\'s timing and pending fields (issue 14 item 10)', () =
       'clock', 'clock.status', 'clock.exerciseMs', 'clock.speed', 'clock.durationMs', 'clock.pausedFor', 'storyTime',
       'injects', ...['id', 'channel', 'from', 'title', 'body', 'storyTime', 'table', 'chart', 'deliveredAt', 'adhoc'].map((k) => `injects.${k}`),
       'pending', 'pending.role', 'pending.title', 'pending.count', 'pending.since', 'nextInjectAt',
+      'feedback', 'feedback.given', 'feedback.of',
     ]);
     expect([...paths].filter((p) => !allowed.has(p))).toEqual([]);
     assertClean(JSON.stringify(room), 'a room update');
+    expect(JSON.stringify(room)).not.toContain('FEEDBACK_SECRET_ALPHA');
 
     // A role's prompt carries its window as a time, never the `expect` it comes from.
     const bravo = await h.bridge.request('live.replay', { sessionId, audience: 'role:bravo', seq: 1000 });
@@ -131,5 +137,8 @@ describe('the room screen\'s timing and pending fields (issue 14 item 10)', () =
     expect(JSON.stringify(bravo)).not.toMatch(/"expect"|"within"|"keywords"|"best"|"acceptable"/);
     expect(JSON.stringify(alpha)).not.toMatch(/"expect"|"within"|"keywords"|"best"|"acceptable"/);
     expect(JSON.stringify(alpha)).toContain('"answerBy":120000');
+    // A role sees its own feedback form again, never another's.
+    expect(JSON.stringify(alpha)).toContain('FEEDBACK_SECRET_ALPHA');
+    expect(JSON.stringify(bravo)).not.toContain('FEEDBACK_SECRET_ALPHA');
   });
 });

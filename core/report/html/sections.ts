@@ -14,6 +14,7 @@ import {
 import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from '../overall.ts';
 import { answerText, expectedText, metricStatus, participantsLine, pauseText, stepStatus, type ObjectiveView, type ReportView } from '../view.ts';
 import { condenseTimeline } from '../condense.ts';
+import { FEEDBACK_ACTIONS_NOTE, feedbackHeadline, fmtDistribution, fmtMedian, priorityLabel } from '../feedback.ts';
 import { metricsChart, objectivesChart, timelineChart } from './charts.ts';
 import { renderScenarioMarkdown } from './markdown.ts';
 import { classToken, h, type Child, type Html } from './tags.ts';
@@ -314,6 +315,33 @@ export function improvementPlan(view: ReportView): Html {
     items.length > 0
       ? table(['Issue', ['Objective', 'w-obj'], 'Corrective action', ['Owner', 'w-role'], ['Due', 'w-date']], rows)
       : h('p', { class: 'muted' }, 'No improvement items were recorded.'),
+  );
+}
+
+export function participantFeedback(view: ReportView): Html | null {
+  const f = view.debrief.feedback;
+  if (!f) return null;
+  const scales = f.scales.map((q) => h('tr', null,
+    h('td', null, userText(q.ask)), h('td', { class: 'num' }, String(q.count)), h('td', { class: 'num' }, fmtMedian(q.median)), h('td', null, fmtDistribution(q.distribution))));
+  return h(
+    'section',
+    { id: 'participant-feedback' },
+    h('h2', null, 'Participant feedback'),
+    h('p', { class: f.respondents === 0 ? 'muted' : null }, feedbackHeadline(f)),
+    f.respondents === 0 ? null : [
+      table(['Rating (1 to 5)', ['Answers', 'w-status'], ['Median', 'w-status'], 'How many gave 1 to 5'], scales),
+      f.texts.map((q) => h('div', { class: 'qa' },
+        h('h4', { class: 'question' }, userText(q.ask)),
+        q.answers.length === 0
+          ? h('p', { class: 'muted' }, 'No answers.')
+          : h('ul', null, q.answers.map((a) => h('li', null, userText(a.text), a.count > 1 ? h('span', { class: 'muted' }, ` (×${a.count})`) : null))))),
+      h('h3', null, 'Suggested corrective actions'),
+      f.actions.length === 0
+        ? h('p', { class: 'muted' }, 'No corrective actions were suggested.')
+        : [h('p', { class: 'muted' }, FEEDBACK_ACTIONS_NOTE),
+          table(['Corrective action', ['Priority', 'w-status'], ['Who should own it', 'w-role']],
+            f.actions.map((a) => h('tr', null, h('td', null, userText(a.action)), h('td', null, priorityLabel(a.priority)), h('td', null, userText(a.owner, 'not said')))))],
+    ],
   );
 }
 

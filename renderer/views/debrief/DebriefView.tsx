@@ -1,5 +1,5 @@
 // The debrief: scores and ratings (with override), runbook coverage, metrics, decisions, the
-// improvement plan, hotwash answers, a replay of the session, and export.
+// improvement plan, hotwash answers, the participants' feedback, a replay of the session, and export.
 import { useCallback, useEffect, useState } from 'react';
 import type { Debrief } from '../../../core/scoring/debrief-types.ts';
 import type { Rating } from '../../../core/scenario/types.ts';
@@ -13,6 +13,7 @@ import { capReason, overallHeadline, overallLabel, overallOf, provisionalSentenc
 import { ratingLabel } from '../../../core/report/format.ts';
 import { DecisionsTable } from './DecisionsTable.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
+import { FeedbackSummary } from './FeedbackSummary.tsx';
 import { HotwashForm } from './HotwashForm.tsx';
 import { ObjectivesTable } from './ObjectivesTable.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
@@ -108,6 +109,10 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
         <h2>Hotwash</h2>
         <HotwashForm sessionId={sessionId} debrief={debrief} readOnly={readOnly}
           onSave={async (answers) => answer(await bridge.request('debrief.saveHotwash', { sessionId, answers }), 'Hotwash answers saved.')} />
+      </section>
+      <section className="panel wide" aria-label="Participant feedback">
+        <h2>Participant feedback</h2>
+        <FeedbackSummary feedback={debrief.feedback} onRefresh={readOnly ? undefined : () => void reload()} />
       </section>
       <section className="panel wide" aria-label="Replay">
         <h2>Replay</h2>

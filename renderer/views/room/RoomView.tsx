@@ -26,7 +26,7 @@ const ROOM_PAUSED_WHY: Record<NonNullable<ClockView['pausedFor']>, string> = {
   host: 'The facilitator\'s computer paused the exercise.',
 };
 
-function Banner({ clock }: { clock: ClockView }) {
+function Banner({ clock, feedback }: { clock: ClockView; feedback?: RoomProjection['feedback'] }) {
   if (clock.status === 'paused') {
     return (
       <div className="room-banner paused" role="status">
@@ -36,7 +36,16 @@ function Banner({ clock }: { clock: ClockView }) {
     );
   }
   if (clock.status === 'ended') {
-    return <div className="room-banner ended" role="status"><strong>ENDED</strong><span>The exercise is over. Thank you.</span></div>;
+    return (
+      <div className="room-banner ended" role="status">
+        <strong>ENDED</strong><span>The exercise is over. Thank you.</span>
+        {feedback ? (
+          <span data-testid="feedback-count">
+            Please fill in the feedback form on your seat. {feedback.given} of {feedback.of} {feedback.of === 1 ? 'role has' : 'roles have'} given feedback.
+          </span>
+        ) : null}
+      </div>
+    );
   }
   return null;
 }
@@ -83,7 +92,7 @@ function Room({ view }: { view: RoomProjection }) {
             <ExerciseClock clock={view.clock} />
             <div className="dim">{status} · {view.scenario.title}</div>
           </div>
-          <Banner clock={view.clock} />
+          <Banner clock={view.clock} feedback={view.feedback} />
           <div className="room-side">
             <div className="story">{view.storyTime ? <><span className="sr-only">Story time: </span>{view.storyTime}</> : null}</div>
             <NextInject view={view} />

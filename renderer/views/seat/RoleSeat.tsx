@@ -11,6 +11,7 @@ import { PAUSED_WHY, useClockStatus, useExerciseMs } from '../../components/use-
 import { Markdown } from '../../markdown/Markdown.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { PromptForm } from './PromptForm.tsx';
+import { FeedbackForm } from './FeedbackForm.tsx';
 import { LIMITS } from '../../../core/protocol/fields.ts';
 
 export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view: RoleView; onHide?: () => void }) {
@@ -61,11 +62,15 @@ export function RoleSeat({ sessionId, view, onHide }: { sessionId: string; view:
         </section>
       </div>
       <div className="col">
+        {view.clock.status === 'ended' && view.feedback ? (
+          <FeedbackForm key={view.role.id} view={view}
+            onSend={async (form) => (await dispatch(sessionId, actor, { type: 'feedback.submit', ...form })).ok} />
+        ) : null}
         <section className="panel stack" aria-label="Your decisions">
           <h2>Decisions</h2>
           {!open && view.clock.status !== 'setup' ? (
             <p className="dim" role="status">
-              {view.clock.status === 'paused' && view.clock.pausedFor ? `${PAUSED_WHY[view.clock.pausedFor]}. Your answers so far are saved; answering opens again when the facilitator resumes.` : `The session is ${view.clock.status}; answers open again when it runs.`}
+              {view.clock.status === 'paused' && view.clock.pausedFor ? `${PAUSED_WHY[view.clock.pausedFor]}. Your answers so far are saved; answering opens again when the facilitator resumes.` : view.clock.status === 'ended' ? 'The session has ended; your answers are saved.' : `The session is ${view.clock.status}; answers open again when it runs.`}
             </p>
           ) : null}
           {pendingFirst.length === 0 ? <Empty>No question for you yet.</Empty> : pendingFirst.map((p) => (

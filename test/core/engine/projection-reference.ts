@@ -171,6 +171,10 @@ function roleView(scenario: Scenario, state: SessionState, roleId: string, nowMs
       return { id: a.id, title: a.title, description: a.description ?? null, takenAt: stats ? stats.times.slice(-VIEW_RECENT) : [], taken: stats?.times.length ?? 0 };
     }),
     chat: recentChat(scenario, state),
+    feedback: {
+      questions: scenario.feedback.questions.map((q) => ({ ...q })),
+      given: state.feedback?.has(roleId) ? (({ seq: _s, at: _a, ...form }) => structuredClone(form))(state.feedback.get(roleId)!) : null,
+    },
   };
 }
 
@@ -196,6 +200,13 @@ function roomView(scenario: Scenario, state: SessionState, nowMs: number): RoomV
     injects,
     pending: scenario.roles.filter((r) => pendingByRole.has(r.id)).map((r) => ({ role: r.id, title: r.title, count: pendingByRole.get(r.id)!.count, since: pendingByRole.get(r.id)!.since })),
     nextInjectAt: scheduled.length ? Math.min(...scheduled) : null,
+    feedback: state.status !== 'ended' ? null : {
+      given: state.feedback?.size ?? 0,
+      of: new Set([
+        ...(state.setup?.participants.some((p) => p.roles.length > 0) ? state.setup.participants.flatMap((p) => p.roles) : scenario.roles.map((r) => r.id)),
+        ...(state.feedback?.keys() ?? []),
+      ]).size,
+    },
   };
 }
 

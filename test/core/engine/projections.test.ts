@@ -56,7 +56,7 @@ describe('projections', () => {
     // `press` falls due 90 s after `alert` (at 2:00), but it is a consequence, not a schedule.
     const room = roomView(rich, h.runtime.state, h.runtime.now());
     expect(room.nextInjectAt).toBeNull();
-    expect(Object.keys(room).sort()).toEqual(['audience', 'clock', 'injects', 'nextInjectAt', 'pending', 'scenario', 'storyTime']);
+    expect(Object.keys(room).sort()).toEqual(['audience', 'clock', 'feedback', 'injects', 'nextInjectAt', 'pending', 'scenario', 'storyTime']);
     expect(Object.keys(room.pending[0]!).sort()).toEqual(['count', 'role', 'since', 'title']);
   });
 

@@ -8,11 +8,12 @@ import type { Debrief } from '../../../core/scoring/debrief-types.ts';
 import { PAYLOADS, poisonEveryString, TEXT_FIELDS } from '../../fixtures/debrief/hostile.ts';
 import { cappedDebrief } from '../../fixtures/debrief/capped.ts';
 import { sampleDebrief } from '../../fixtures/debrief/sample.ts';
+import { sampleFeedback } from '../../fixtures/debrief/feedback.ts';
 import { asParsedText } from './normalize.ts';
 import { liveContent, parseReport } from './parse-html.ts';
 
 function base(): Debrief {
-  return { ...sampleDebrief(), rejected: [{ at_s: 30, event: 'answer severity as eng', reason: 'role eng may not answer it' }] };
+  return { ...sampleDebrief(), rejected: [{ at_s: 30, event: 'answer severity as eng', reason: 'role eng may not answer it' }], feedback: sampleFeedback() };
 }
 
 /** The fields that must read verbatim: TEXT_FIELDS, plus text answers (shown as typed). */
@@ -94,6 +95,9 @@ describe.each(cases)('hostile text: $payload', ({ debrief, placed }) => {
       ...debrief.prompts.map((p) => p.ask),
       ...debrief.prompts.flatMap((p) => (p.grade ? [p.grade.reason] : [])),
       ...debrief.timeline.filter((e) => e.kind === 'decision' && e.prompt === null).map((e) => e.summary),
+      ...(debrief.feedback?.scales ?? []).map((q) => q.ask),
+      ...(debrief.feedback?.texts ?? []).flatMap((q) => [...(q.answers.length > 0 ? [q.ask] : []), ...q.answers.map((a) => a.text)]),
+      ...(debrief.feedback?.actions ?? []).flatMap((a) => [a.action, a.priority]),
     ];
     for (const text of expected) {
       const shown = visibleControls(text);
