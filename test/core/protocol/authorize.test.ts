@@ -38,7 +38,8 @@ describe('authorize', () => {
     for (const actor of ['role:comms', 'role:vendor']) {
       expect(authorize(twoRoles, dispatch(actor, { type: 'chat.post', text: 'x' })).ok).toBe(true);
     }
-    expect(PARTICIPANT_COMMANDS).toEqual(['prompt.answer', 'action.take', 'chat.post']);
+    // feedback.submit: the feedback form after the end (issue 18), as the seat's own role like the rest.
+    expect(PARTICIPANT_COMMANDS).toEqual(['prompt.answer', 'action.take', 'chat.post', 'feedback.submit']);
     expect(authorize(twoRoles, dispatch('role:ic', { type: 'chat.post', text: 'x' })).ok).toBe(false);
     expect(authorize(twoRoles, dispatch('facilitator', { type: 'chat.post', text: 'x' })).ok).toBe(false);
     expect(authorize(twoRoles, dispatch('role:comms', { type: 'chat.post', text: 'x' }, 's-2')).ok).toBe(false);
