@@ -1,0 +1,11 @@
+// How a report names an improvement-plan item's standing in the register (HTML and Markdown alike).
+import type { DebriefPlanItem } from '../scoring/debrief-types.ts';
+
+/** An item's standing in the register: its status, and the last run's verdict with its note. */
+export function registerStatusText(item: DebriefPlanItem): string {
+  const reg = item.register;
+  if (!reg) return '';
+  const v = reg.validation;
+  if (!v) return reg.status;
+  return `${reg.status} (${v.validated ? 'validated' : 'not validated'} in run ${v.session}${v.note ? `: ${v.note}` : ''})`;
+}
