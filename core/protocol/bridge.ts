@@ -8,6 +8,7 @@ import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
 import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
+import { ActionChangeSchema, ActionIdSchema, RegisterFilterSchema, type ActionFieldChange, type RegisterAction } from './register.ts';
 
 // ---- answers ----
 
@@ -36,6 +37,8 @@ export function fail(code: string, message: string, errors?: LoadError[], lint?:
 
 /** The format's own limit on a scenario file. */
 export const MAX_SCENARIO_BYTES = 1_048_576;
+/** The largest register CSV an import reads. */
+export const MAX_REGISTER_CSV_BYTES = 8_388_608;
 
 const IdSchema = storedId();
 const SlugSchema = slug();
@@ -116,6 +119,18 @@ export const bridgeRequestSchemas = {
     anonymize: z.boolean().default(false),
     includeNotes: z.boolean().default(true),
   }),
+  /** The corrective-action register across every session, filtered. */
+  'register.list': z.object({ filter: RegisterFilterSchema.default({}) }),
+  /** Tracking changes (status, contact, start) of actions the register holds; all or nothing. */
+  'register.update': z.object({ changes: z.array(ActionChangeSchema).min(1).max(LIMITS.registerRows) }),
+  /** The register (filtered) as CSV or JSON, with the actions' stable ids. */
+  'register.export': z.object({ format: z.enum(['csv', 'json']), filter: RegisterFilterSchema.default({}) }),
+  /** A register CSV brought back (a ticket system's edits): updates statuses, contacts and start dates; all or nothing. */
+  'register.import': z.object({ text: z.string().max(MAX_REGISTER_CSV_BYTES) }),
+  /** The open corrective actions from earlier runs that this session can test, and those it has. */
+  'register.carried': z.object({ sessionId: IdSchema }),
+  /** This run's verdict on a carried action, recorded in the session's log. */
+  'register.validate': z.object({ sessionId: IdSchema, action: ActionIdSchema, validated: z.boolean(), note: text(LIMITS.reason) }),
 } as const;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -254,6 +269,17 @@ export interface BridgeValues {
   'debrief.saveHotwash': Debrief['hotwash'];
   'debrief.rate': DispatchAck;
   'report.export': ExportedReport;
+  'register.list': RegisterAction[];
+  'register.update': RegisterChanges;
+  'register.export': ExportedReport;
+  'register.import': RegisterChanges;
+  'register.carried': RegisterAction[];
+  'register.validate': RegisterAction;
+}
+
+/** What a register edit or import changed, field by field (empty when the file matched the register). */
+export interface RegisterChanges {
+  changes: ActionFieldChange[];
 }
 
 // ---- pushed updates ----

@@ -33,6 +33,8 @@ export const LIMITS = {
   planItems: 200,
   hotwashAnswers: 200,
   compareSessions: 20,
+  /** Corrective actions one register edit or import may change. */
+  registerRows: 10_000,
   // ---- numbers ----
   minSpeed: 0.25,
   maxSpeed: 10,

@@ -6,6 +6,7 @@ import { renderPrintHtml, renderReport, REPORT_FILES } from '../../report/index.
 import { guideFileName, renderGuide } from '../../guide/index.ts';
 import type { LiveSession } from '../session-registry.ts';
 import { debriefOf } from './debrief.ts';
+import { withRegister } from './register.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
 const MIME: Record<ExportedReport['format'], string> = {
@@ -24,7 +25,7 @@ async function exportReport(ctx: ServiceContext, params: ParsedParams<'report.ex
   if (!live.ok) return live;
   const base = `${live.value.scenario.id}-${live.value.reviewOf ?? live.value.record.sessionId}`;
   if (params.format === 'bundle') return exportBundle(ctx, live.value, params, `${base}.drillbook`);
-  const debrief = debriefOf(live.value);
+  const debrief = withRegister(ctx, live.value, debriefOf(live.value));
   const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
   if (params.format === 'pdf') {
     if (!ctx.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');
