@@ -7,5 +7,7 @@ export function registerStatusText(item: DebriefPlanItem): string {
   if (!reg) return '';
   const v = reg.validation;
   if (!v) return reg.status;
+  const note = v.note ? `: ${v.note}` : '';
+  if (v.validated && reg.status === 'validated') return `validated in run ${v.session}${note}`;
   return `${reg.status} (${v.validated ? 'validated' : 'not validated'} in run ${v.session}${v.note ? `: ${v.note}` : ''})`;
 }
