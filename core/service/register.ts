@@ -10,7 +10,9 @@ import {
   type ActionChange, type ActionFieldChange, type ActionRecord, type ActionStatus, type ImportProblem, type RegisterAction, type RegisterFilter,
 } from '../protocol/register.ts';
 import { csvField } from '../report/csv.ts';
+import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { ServiceStorage } from './storage.ts';
 
 /** One session as the register reads it. */
 export interface RegisterSession {
@@ -18,6 +20,25 @@ export interface RegisterSession {
   createdAt: number;
   scenario: Scenario;
   events: readonly SessionEvent[];
+}
+
+/**
+ * Every stored session as the register reads it; `open` gives a session that is open in memory
+ * as it stands. A session whose stored scenario no longer loads is left out.
+ */
+export function storedSessions(storage: Pick<ServiceStorage, 'sessions' | 'events'>, open: (sessionId: string) => RegisterSession | undefined = () => undefined): RegisterSession[] {
+  const out: RegisterSession[] = [];
+  for (const record of storage.sessions.list()) {
+    const live = open(record.sessionId);
+    if (live) {
+      out.push(live);
+      continue;
+    }
+    const loaded = loadScenario(record.scenarioText, record.scenarioFileName);
+    if (!loaded.ok) continue;
+    out.push({ sessionId: record.sessionId, createdAt: record.createdAt, scenario: loaded.value, events: storage.events.load(record.sessionId) });
+  }
+  return out;
 }
 
 export const actionId = (sessionId: string, planItemId: string): string => `${sessionId}/${planItemId}`;

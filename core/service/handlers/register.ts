@@ -2,10 +2,9 @@
 // files, and carrying open actions into a new run, where the run's verdict is an engine event.
 import { fail, ok, type BridgeResult, type ExportedReport, type RegisterChanges } from '../../protocol/bridge.ts';
 import type { ActionChange, ImportProblem, RegisterAction } from '../../protocol/register.ts';
-import { loadScenario } from '../../scenario/load.ts';
 import type { Debrief } from '../../scoring/debrief-types.ts';
 import {
-  applyChanges, buildRegister, carriedActions, changesFromCsv, filterRegister, problemLine, registerCsv, registerJson, type RegisterSession,
+  applyChanges, buildRegister, carriedActions, changesFromCsv, filterRegister, problemLine, registerCsv, registerJson, storedSessions, type RegisterSession,
 } from '../register.ts';
 import { readOnly, type LiveSession } from '../session-registry.ts';
 import type { Handlers, ServiceContext } from './types.ts';
@@ -16,24 +15,12 @@ function sessionOf(live: LiveSession): RegisterSession {
   return { sessionId: live.record.sessionId, createdAt: live.record.createdAt, scenario: live.scenario, events: live.runtime.events };
 }
 
-/** Every stored session as the register reads it: the open ones as they stand, the others from storage. */
-function registerSessions(ctx: ServiceContext): RegisterSession[] {
-  const out: RegisterSession[] = [];
-  for (const record of ctx.storage.sessions.list()) {
-    const open = ctx.sessions.peek(record.sessionId);
-    if (open) {
-      out.push(sessionOf(open));
-      continue;
-    }
-    const loaded = loadScenario(record.scenarioText, record.scenarioFileName);
-    if (!loaded.ok) continue;
-    out.push({ sessionId: record.sessionId, createdAt: record.createdAt, scenario: loaded.value, events: ctx.storage.events.load(record.sessionId) });
-  }
-  return out;
-}
-
 export function currentRegister(ctx: ServiceContext): RegisterAction[] {
-  return buildRegister(registerSessions(ctx), ctx.storage.actions.list(), today(ctx));
+  const open = (id: string) => {
+    const live = ctx.sessions.peek(id);
+    return live ? sessionOf(live) : undefined;
+  };
+  return buildRegister(storedSessions(ctx.storage, open), ctx.storage.actions.list(), today(ctx));
 }
 
 /** The debrief with each plan item's standing in the register (not for a bundle under review: its register is elsewhere). */
