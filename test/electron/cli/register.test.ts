@@ -138,7 +138,7 @@ describe('drillbook register', () => {
     writeFileSync(join(dir, 'nohead.csv'), 'id,state\r\nrun-0001/plan-1,done\r\n');
     expect(drillbook(dir, 'drillbook.db', '--import', 'nohead.csv').err).toContain("row 1, column status: The header has no 'status' column");
     expect(fileHash(path)).toBe(before);
-    expect(parse(drillbook(dir, 'drillbook.db').out, { columns: true }).map((r: Record<string, string>) => r.status)).toEqual(['open', 'open', 'open']);
+    expect((parse(drillbook(dir, 'drillbook.db').out, { columns: true }) as Record<string, string>[]).map((r) => r.status)).toEqual(['open', 'open', 'open']);
     // Usage mistakes are named.
     expect(drillbook(dir, 'drillbook.db', '--import', 'bad.csv', '--out', 'x.csv')).toMatchObject({ code: 2 });
     expect(drillbook(dir, 'drillbook.db', '--format', 'xml')).toMatchObject({ code: 2 });
