@@ -12,6 +12,7 @@ import {
 import { csvField } from '../report/csv.ts';
 import { loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/types.ts';
+import type { Debrief } from '../scoring/debrief-types.ts';
 import type { ServiceStorage } from './storage.ts';
 
 /** One session as the register reads it. */
@@ -88,6 +89,21 @@ function statusOf(record: ActionRecord | undefined, verdict: Verdict | null): Ac
   if (!verdict || (record && record.updatedAt > verdict.at)) return base;
   if (verdict.validated) return 'validated';
   return base === 'done' || base === 'validated' ? 'in progress' : base;
+}
+
+/** The debrief with each plan item's standing in the register (`actions`: the whole register). */
+export function withRegisterStatus(debrief: Debrief, sessionId: string, actions: readonly RegisterAction[]): Debrief {
+  if (debrief.improvement_plan.length === 0) return debrief;
+  const byItem = new Map(actions.filter((a) => a.sessionId === sessionId).map((a) => [a.planItemId, a]));
+  return {
+    ...debrief,
+    improvement_plan: debrief.improvement_plan.map((item) => {
+      const a = byItem.get(item.id);
+      if (!a) return item;
+      const validation = a.validation ? { session: a.validation.sessionId, validated: a.validation.validated, note: a.validation.note } : null;
+      return { ...item, register: { id: a.id, status: a.status, validation } };
+    }),
+  };
 }
 
 export function filterRegister(actions: readonly RegisterAction[], filter: RegisterFilter): RegisterAction[] {

@@ -4,7 +4,7 @@ import { fail, ok, type BridgeResult, type ExportedReport, type RegisterChanges 
 import type { ActionChange, ImportProblem, RegisterAction } from '../../protocol/register.ts';
 import type { Debrief } from '../../scoring/debrief-types.ts';
 import {
-  applyChanges, buildRegister, carriedActions, changesFromCsv, filterRegister, problemLine, registerCsv, registerJson, storedSessions, type RegisterSession,
+  applyChanges, buildRegister, carriedActions, changesFromCsv, filterRegister, problemLine, registerCsv, registerJson, storedSessions, withRegisterStatus, type RegisterSession,
 } from '../register.ts';
 import { readOnly, type LiveSession } from '../session-registry.ts';
 import type { Handlers, ServiceContext } from './types.ts';
@@ -26,16 +26,7 @@ export function currentRegister(ctx: ServiceContext): RegisterAction[] {
 /** The debrief with each plan item's standing in the register (not for a bundle under review: its register is elsewhere). */
 export function withRegister(ctx: ServiceContext, live: LiveSession, debrief: Debrief): Debrief {
   if (live.reviewOf !== undefined || debrief.improvement_plan.length === 0) return debrief;
-  const byId = new Map(currentRegister(ctx).filter((a) => a.sessionId === live.record.sessionId).map((a) => [a.planItemId, a]));
-  return {
-    ...debrief,
-    improvement_plan: debrief.improvement_plan.map((item) => {
-      const a = byId.get(item.id);
-      if (!a) return item;
-      const validation = a.validation ? { session: a.validation.sessionId, validated: a.validation.validated, note: a.validation.note } : null;
-      return { ...item, register: { id: a.id, status: a.status, validation } };
-    }),
-  };
+  return withRegisterStatus(debrief, live.record.sessionId, currentRegister(ctx));
 }
 
 function refused(problems: ImportProblem[], what: string): { ok: false; error: { code: string; message: string } } {

@@ -105,6 +105,10 @@ describe('drillbook register', () => {
       ['run-0001/plan-3', 'in progress', 'noc@example.org', '2026-02-01', 'no'],
     ]);
     expect(drillbook(dir, 'drillbook.db', '--status', 'in-progress,done').out.trim().split('\r\n').map((l) => l.split(',')[0])).toEqual(['id', 'run-0001/plan-1', 'run-0001/plan-3']);
+    // The run's report, made from the data file, says where each item stands.
+    const report = spawnSync(process.execPath, [join(repoRoot, 'bin/drillbook.js'), 'report', 'drillbook.db', '--session', 'run-0001', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect(report.status).toBe(0);
+    expect((JSON.parse(report.stdout) as { improvement_plan: { register?: { status: string } }[] }).improvement_plan.map((i) => i.register?.status)).toEqual(['done', 'open', 'in progress']);
     // The same file again changes nothing, and says so.
     expect(drillbook(dir, 'drillbook.db', '--import', 'edited.csv').out).toContain('No changes: ');
   });
