@@ -37,8 +37,11 @@ export function fail(code: string, message: string, errors?: LoadError[], lint?:
 
 /** The format's own limit on a scenario file. */
 export const MAX_SCENARIO_BYTES = 1_048_576;
-/** The largest register CSV an import reads. */
-export const MAX_REGISTER_CSV_BYTES = 8_388_608;
+/**
+ * The largest register CSV the app's import takes (it must fit the facilitator socket's frames in
+ * browser mode); `drillbook register --import` reads larger files.
+ */
+export const MAX_REGISTER_CSV_BYTES = 1_048_576;
 
 const IdSchema = storedId();
 const SlugSchema = slug();

@@ -2,7 +2,7 @@
 // owner organisation, capability, dates and status; filters; a status changed here is kept in the
 // data file; CSV and JSON exports with stable ids, and a CSV brought back updates statuses.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BridgeError } from '../../../core/protocol/bridge.ts';
+import { MAX_REGISTER_CSV_BYTES, type BridgeError } from '../../../core/protocol/bridge.ts';
 import { ACTION_STATUSES, type ActionFieldChange, type ActionStatus, type RegisterAction, type RegisterFilter } from '../../../core/protocol/register.ts';
 import { useBridge } from '../../bridge/context.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
@@ -50,6 +50,10 @@ export function RegisterView() {
   }
 
   async function importFile(file: File) {
+    if (file.size > MAX_REGISTER_CSV_BYTES) {
+      setImported({ error: `${file.name} is ${Math.round(file.size / 1024)} KiB; the app imports register files of at most 1 MiB. Use drillbook register DB --import FILE for larger ones.` });
+      return;
+    }
     const result = await bridge.request('register.import', { text: await file.text() });
     setImported(result.ok ? { changes: result.value.changes } : { error: result.error.message });
     if (fileRef.current) fileRef.current.value = '';
