@@ -46,8 +46,11 @@ export const actionId = (sessionId: string, planItemId: string): string => `${se
 
 interface Verdict { sessionId: string; validated: boolean; note: string; at: number }
 
-/** Every corrective action in the sessions, oldest run first, plan order within a run. */
-export function buildRegister(sessions: readonly RegisterSession[], records: readonly ActionRecord[], today: string): RegisterAction[] {
+/**
+ * Every corrective action in the sessions, oldest run first, plan order within a run; with `only`,
+ * those one session raised (every log is still read for the verdicts on them).
+ */
+export function buildRegister(sessions: readonly RegisterSession[], records: readonly ActionRecord[], today: string, only?: string): RegisterAction[] {
   const tracked = new Map(records.map((r) => [r.id, r]));
   const verdicts = new Map<string, Verdict>();
   for (const s of sessions) {
@@ -59,6 +62,7 @@ export function buildRegister(sessions: readonly RegisterSession[], records: rea
   }
   const out: RegisterAction[] = [];
   for (const s of [...sessions].sort((a, b) => a.createdAt - b.createdAt)) {
+    if (only !== undefined && s.sessionId !== only) continue;
     const state = reduce(s.scenario, s.events);
     for (const item of state.plan.values()) {
       const id = actionId(s.sessionId, item.id);

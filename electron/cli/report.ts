@@ -104,7 +104,7 @@ export const reportCommand: CliCommand = async (args, io) => {
     // A data file keeps the register: the plan items say where they stand (a bundle holds one run, not the register).
     if (!source.bundle) {
       const storage = createServiceStorage(source.store);
-      const register = buildRegister(storedSessions(storage), storage.actions.list(), new Date().toISOString().slice(0, 10));
+      const register = buildRegister(storedSessions(storage), storage.actions.list(), new Date().toISOString().slice(0, 10), source.sessionId);
       debrief = withRegisterStatus(debrief, source.sessionId, register);
     }
   } finally {

@@ -15,18 +15,18 @@ function sessionOf(live: LiveSession): RegisterSession {
   return { sessionId: live.record.sessionId, createdAt: live.record.createdAt, scenario: live.scenario, events: live.runtime.events };
 }
 
-export function currentRegister(ctx: ServiceContext): RegisterAction[] {
+export function currentRegister(ctx: ServiceContext, only?: string): RegisterAction[] {
   const open = (id: string) => {
     const live = ctx.sessions.peek(id);
     return live ? sessionOf(live) : undefined;
   };
-  return buildRegister(storedSessions(ctx.storage, open), ctx.storage.actions.list(), today(ctx));
+  return buildRegister(storedSessions(ctx.storage, open), ctx.storage.actions.list(), today(ctx), only);
 }
 
 /** The debrief with each plan item's standing in the register (not for a bundle under review: its register is elsewhere). */
 export function withRegister(ctx: ServiceContext, live: LiveSession, debrief: Debrief): Debrief {
   if (live.reviewOf !== undefined || debrief.improvement_plan.length === 0) return debrief;
-  return withRegisterStatus(debrief, live.record.sessionId, currentRegister(ctx));
+  return withRegisterStatus(debrief, live.record.sessionId, currentRegister(ctx, live.record.sessionId));
 }
 
 function refused(problems: ImportProblem[], what: string): { ok: false; error: { code: string; message: string } } {

@@ -4,13 +4,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_REGISTER_CSV_BYTES, type BridgeError } from '../../../core/protocol/bridge.ts';
 import { ACTION_STATUSES, type ActionFieldChange, type ActionStatus, type RegisterAction, type RegisterFilter } from '../../../core/protocol/register.ts';
+import { filterRegister } from '../../../core/service/register.ts';
 import { useBridge } from '../../bridge/context.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { href } from '../../app/navigation.ts';
 import { download } from '../debrief/ExportPanel.tsx';
 
-type Loaded = { status: 'loading' } | { status: 'error'; error: BridgeError } | { status: 'ready'; all: RegisterAction[]; shown: RegisterAction[] };
+type Loaded = { status: 'loading' } | { status: 'error'; error: BridgeError } | { status: 'ready'; all: RegisterAction[] };
 
 const STATUS_BADGE: Record<ActionStatus, string> = { open: 'badge warn', 'in progress': 'badge', done: 'badge ok', validated: 'badge ok' };
 
@@ -22,14 +23,14 @@ export function RegisterView() {
   const [imported, setImported] = useState<{ changes: ActionFieldChange[] } | { error: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
+  // One read of the whole register; the filters apply here, with the same function the host's use.
   const load = useCallback(async () => {
-    const [all, shown] = await Promise.all([bridge.request('register.list', {}), bridge.request('register.list', { filter })]);
-    if (!all.ok) setLoaded({ status: 'error', error: all.error });
-    else if (!shown.ok) setLoaded({ status: 'error', error: shown.error });
-    else setLoaded({ status: 'ready', all: all.value, shown: shown.value });
-  }, [bridge, filter]);
+    const all = await bridge.request('register.list', {});
+    setLoaded(all.ok ? { status: 'ready', all: all.value } : { status: 'error', error: all.error });
+  }, [bridge]);
   useEffect(() => { void load(); }, [load]);
 
+  const shown = useMemo(() => (loaded.status === 'ready' ? filterRegister(loaded.all, filter) : []), [loaded, filter]);
   const choices = useMemo(() => {
     const all = loaded.status === 'ready' ? loaded.all : [];
     const distinct = (values: string[]) => [...new Map(values.filter((v) => v !== '').map((v) => [v.toLowerCase(), v])).values()].sort();
@@ -126,12 +127,12 @@ export function RegisterView() {
       {loaded.status === 'error' ? <ErrorState title="The register could not be read" error={loaded.error} onRetry={() => void load()} /> : null}
       {loaded.status === 'ready' && loaded.all.length === 0 ? <Empty>No corrective actions yet: they come from the improvement plans of debriefs.</Empty> : null}
       {loaded.status === 'ready' && loaded.all.length > 0 ? (
-        loaded.shown.length === 0 ? <Empty>No corrective action matches these filters.</Empty> : (
+        shown.length === 0 ? <Empty>No corrective action matches these filters.</Empty> : (
           <table className="grid">
             <caption className="sr-only">Corrective actions</caption>
             <thead><tr><th>Corrective action</th><th>Capability</th><th>Owner</th><th>Contact</th><th>Start</th><th>Due</th><th>Status</th><th>Last tested</th><th>Raised in</th></tr></thead>
             <tbody>
-              {loaded.shown.map((a) => (
+              {shown.map((a) => (
                 <tr key={a.id} data-action-id={a.id}>
                   <td><span className="user-text">{a.correctiveAction || a.issue}</span><div className="dim user-text">{a.issue}</div></td>
                   <td className="user-text">{a.capability ?? '—'}</td>
