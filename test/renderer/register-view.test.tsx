@@ -65,6 +65,15 @@ describe('the Register view', () => {
     await waitFor(() => expect(rows(screen.getByRole('table', { name: 'Corrective actions' }))).toEqual(['plan-2']));
     fireEvent.click(within(filters).getByRole('checkbox', { name: 'in progress' }));
 
+    // Contact and start date are edited in place and kept.
+    const contact = screen.getByRole('textbox', { name: `Contact of ${a}/plan-1` });
+    fireEvent.change(contact, { target: { value: 'noc@example.org' } });
+    await act(async () => { fireEvent.blur(contact); });
+    const start = screen.getByLabelText(`Start of ${a}/plan-1`);
+    fireEvent.change(start, { target: { value: '2026-02-01' } });
+    await act(async () => { fireEvent.blur(start); });
+    await waitFor(async () => expect((await must(h.bridge.request('register.list', {})))[0]).toMatchObject({ contact: 'noc@example.org', start: '2026-02-01' }));
+
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Export CSV' })); });
     await waitFor(() => expect(downloadedFiles).toContain('drillbook-register.csv'));
 

@@ -3,6 +3,7 @@
 // data file; CSV and JSON exports with stable ids, and a CSV brought back updates statuses.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MAX_REGISTER_CSV_BYTES, type BridgeError } from '../../../core/protocol/bridge.ts';
+import { LIMITS } from '../../../core/protocol/fields.ts';
 import { ACTION_STATUSES, type ActionFieldChange, type ActionStatus, type RegisterAction, type RegisterFilter } from '../../../core/protocol/register.ts';
 import { filterRegister } from '../../../core/service/register.ts';
 import { useBridge } from '../../bridge/context.tsx';
@@ -37,10 +38,10 @@ export function RegisterView() {
     return { owners: distinct(all.map((a) => a.owner)), capabilities: distinct(all.map((a) => a.capability ?? '')) };
   }, [loaded]);
 
-  async function setStatus(action: RegisterAction, status: ActionStatus) {
-    const result = await bridge.request('register.update', { changes: [{ id: action.id, status }] });
+  async function change(action: RegisterAction, fields: { status?: ActionStatus; contact?: string; start?: string }, done: string) {
+    const result = await bridge.request('register.update', { changes: [{ id: action.id, ...fields }] });
     if (!result.ok) toast(result.error.message, 'error');
-    else toast(`Status of "${action.correctiveAction || action.issue}" set to ${status}.`);
+    else if (result.value.changes.length > 0) toast(done);
     await load();
   }
 
@@ -137,12 +138,18 @@ export function RegisterView() {
                   <td><span className="user-text">{a.correctiveAction || a.issue}</span><div className="dim user-text">{a.issue}</div></td>
                   <td className="user-text">{a.capability ?? '—'}</td>
                   <td className="user-text">{a.owner || 'unassigned'}</td>
-                  <td className="user-text">{a.contact || '—'}</td>
-                  <td>{a.start || '—'}</td>
+                  <td>
+                    <input type="text" aria-label={`Contact of ${a.id}`} defaultValue={a.contact} key={`c-${a.contact}`} maxLength={LIMITS.name} size={14}
+                      onBlur={(e) => { if (e.target.value.trim() !== a.contact) void change(a, { contact: e.target.value.trim() }, 'Contact saved.'); }} />
+                  </td>
+                  <td>
+                    <input type="date" aria-label={`Start of ${a.id}`} defaultValue={a.start} key={`s-${a.start}`}
+                      onBlur={(e) => { if (e.target.value !== a.start) void change(a, { start: e.target.value }, 'Start date saved.'); }} />
+                  </td>
                   <td>{a.due || '—'}{a.overdue ? <> <span className="badge warn">overdue</span></> : null}</td>
                   <td>
                     <span className={STATUS_BADGE[a.status]}>{a.status}</span>{' '}
-                    <select aria-label={`Status of ${a.id}`} value={a.status} onChange={(e) => void setStatus(a, e.target.value as ActionStatus)}>
+                    <select aria-label={`Status of ${a.id}`} value={a.status} onChange={(e) => void change(a, { status: e.target.value as ActionStatus }, `Status of "${a.correctiveAction || a.issue}" set to ${e.target.value}.`)}>
                       {ACTION_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
                     </select>
                   </td>
