@@ -3,7 +3,7 @@
 // zod schemas in core/protocol/commands.ts, so a host can check untrusted input at the boundary.
 
 import type { Channel, NoteTag, PromptType, Rating, Option } from '../scenario/types.ts';
-import type { EndReason, Participant, PauseReason, PlanItem } from './events.ts';
+import type { EndReason, Participant, PauseReason, PlanItem, ValidatedAction } from './events.ts';
 import type { FeedbackForm } from './feedback.ts';
 
 export type Command =
@@ -44,6 +44,12 @@ export type Command =
   | { type: 'hotwash.answer'; question: number; answer: string }
   /** Every hotwash answer given at once, all or nothing; an empty answer clears one. */
   | { type: 'hotwash.save'; answers: { question: number; answer: string }[] }
+  /**
+   * The verdict on a corrective action from an earlier run. Sent by the service only (it is not in
+   * the protocol's CommandSchema): the service checks the action against the register and copies
+   * its words in, which the engine cannot see.
+   */
+  | ({ type: 'action.validate' } & ValidatedAction)
   // ---- participants (actor `role:ID`) ----
   | { type: 'prompt.answer'; prompt: string; answer: string | string[] }
   | { type: 'action.take'; action: string }

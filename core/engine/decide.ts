@@ -188,6 +188,16 @@ export function decide(scenario: Scenario, state: SessionState, actor: Actor, co
     }
     case 'hotwash.save':
       return decideHotwash(scenario, state, command);
+    case 'action.validate': {
+      // During the run or after it (the debrief), never before: nothing has been tested yet.
+      if (state.status === 'setup') return reject('not-started', 'Start the session before you mark a corrective action validated: this run is what tests it.');
+      if (typeof command.action !== 'string' || command.action.length === 0 || command.action.length > LIMITS.ref) return reject('invalid', 'A corrective action is named by its register id.');
+      if (typeof command.validated !== 'boolean') return reject('invalid', 'Say whether the corrective action is validated (true) or not (false).');
+      const bad = tooLong('validation note', command.note, LIMITS.reason);
+      if (bad) return bad;
+      const { type: _type, ...payload } = command;
+      return accept({ type: 'action.validated', payload });
+    }
 
     case 'prompt.answer':
       return decideAnswer(scenario, state, role, command);

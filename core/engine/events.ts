@@ -91,6 +91,24 @@ export interface EventPayloads {
   'hotwash.answered': { question: number; answer: string };
   /** A role's feedback form, checked and trimmed; a later one from the same role replaces it. */
   'feedback.given': { role: string } & FeedbackForm;
+  /**
+   * This run tested a corrective action raised in an earlier run (the register's, see
+   * core/service/register.ts): whether it is validated, and why. The action's words are kept as
+   * they stood, so this run's report reads them from its own log; the last one per action counts.
+   */
+  'action.validated': ValidatedAction;
+}
+
+/** A corrective action carried in from an earlier run, and this run's verdict on it. */
+export interface ValidatedAction {
+  /** The register's stable id: `<sessionId>/<planItemId>` of the run that raised it. */
+  action: string;
+  validated: boolean;
+  note: string;
+  issue: string;
+  corrective_action: string;
+  owner: string;
+  capability: string | null;
 }
 
 export type EventType = keyof EventPayloads;
@@ -100,6 +118,7 @@ export const EVENT_TYPES = [
   'inject.delivered', 'inject.held', 'inject.released', 'inject.skipped', 'adhoc.sent',
   'prompt.answered', 'action.taken', 'chat.posted', 'note.added', 'note.edited', 'note.deleted', 'answer.graded', 'objective.rated',
   'session.ended', 'session.recovered', 'plan.item.saved', 'plan.item.removed', 'hotwash.answered', 'feedback.given',
+  'action.validated',
 ] as const satisfies readonly EventType[];
 
 /** One engine event with its envelope: a discriminated union on `type`. */

@@ -9,6 +9,7 @@ import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
 import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
 import { REPORT_FORMATS } from '../report/formats.ts';
+import { ActionChangeSchema, ActionIdSchema, RegisterFilterSchema, type ActionFieldChange, type RegisterAction } from './register.ts';
 
 // ---- answers ----
 
@@ -37,6 +38,11 @@ export function fail(code: string, message: string, errors?: LoadError[], lint?:
 
 /** The format's own limit on a scenario file. */
 export const MAX_SCENARIO_BYTES = 1_048_576;
+/**
+ * The largest register CSV the app's import takes (it must fit the facilitator socket's frames in
+ * browser mode); `drillbook register --import` reads larger files.
+ */
+export const MAX_REGISTER_CSV_BYTES = 1_048_576;
 
 export const IdSchema = storedId();
 export const SlugSchema = slug();
@@ -117,6 +123,18 @@ export const bridgeRequestSchemas = {
     anonymize: z.boolean().default(false),
     includeNotes: z.boolean().default(true),
   }),
+  /** The corrective-action register across every session, filtered. */
+  'register.list': z.object({ filter: RegisterFilterSchema.default({}) }),
+  /** Tracking changes (status, contact, start) of actions the register holds; all or nothing. */
+  'register.update': z.object({ changes: z.array(ActionChangeSchema).min(1).max(LIMITS.registerRows) }),
+  /** The register (filtered) as CSV or JSON, with the actions' stable ids. */
+  'register.export': z.object({ format: z.enum(['csv', 'json']), filter: RegisterFilterSchema.default({}) }),
+  /** A register CSV brought back (a ticket system's edits): updates statuses, contacts and start dates; all or nothing. */
+  'register.import': z.object({ text: z.string().max(MAX_REGISTER_CSV_BYTES) }),
+  /** The open corrective actions from earlier runs that this session can test, and those it has. */
+  'register.carried': z.object({ sessionId: IdSchema }),
+  /** This run's verdict on a carried action, recorded in the session's log. */
+  'register.validate': z.object({ sessionId: IdSchema, action: ActionIdSchema, validated: z.boolean(), note: text(LIMITS.reason) }),
 } as const;
 
 export type BridgeMethod = keyof typeof bridgeRequestSchemas;
@@ -255,6 +273,17 @@ export interface BridgeValues {
   'debrief.saveHotwash': Debrief['hotwash'];
   'debrief.rate': DispatchAck;
   'report.export': ExportedReport;
+  'register.list': RegisterAction[];
+  'register.update': RegisterChanges;
+  'register.export': ExportedReport;
+  'register.import': RegisterChanges;
+  'register.carried': RegisterAction[];
+  'register.validate': RegisterAction;
+}
+
+/** What a register edit or import changed, field by field (empty when the file matched the register). */
+export interface RegisterChanges {
+  changes: ActionFieldChange[];
 }
 
 // ---- pushed updates ----

@@ -40,6 +40,8 @@ export const LIMITS = {
   /** Answers to a scenario's own feedback questions in one form. */
   feedbackAnswers: 100,
   compareSessions: 20,
+  /** Corrective actions one register edit or import may change. */
+  registerRows: 10_000,
   // ---- numbers ----
   minSpeed: 0.25,
   maxSpeed: 10,

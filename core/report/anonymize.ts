@@ -89,6 +89,9 @@ export function anonymize(debrief: Debrief): Debrief {
       issue: r(item.issue),
       corrective_action: r(item.corrective_action),
       owner: r(item.owner),
+      ...(item.register
+        ? { register: { ...item.register, validation: item.register.validation ? { ...item.register.validation, note: r(item.register.validation.note) } : null } }
+        : {}),
     })),
     ...(debrief.feedback
       ? {
@@ -98,6 +101,9 @@ export function anonymize(debrief: Debrief): Debrief {
           actions: debrief.feedback.actions.map((a) => ({ ...a, action: r(a.action), owner: r(a.owner) })),
         },
       }
+      : {}),
+    ...(debrief.validated_actions
+      ? { validated_actions: debrief.validated_actions.map((a) => ({ ...a, note: r(a.note), issue: r(a.issue), corrective_action: r(a.corrective_action), owner: r(a.owner) })) }
       : {}),
     ...(debrief.rejected
       ? { rejected: debrief.rejected.map((x) => ({ ...x, event: r(x.event), reason: r(x.reason) })) }

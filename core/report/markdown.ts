@@ -15,6 +15,7 @@ import {
 } from './format.ts';
 import { mdCell, mdTable, mdText } from './markdown-escape.ts';
 import { FEEDBACK_ACTIONS_NOTE, feedbackHeadline, fmtDistribution, fmtMedian, priorityLabel } from './feedback.ts';
+import { registerStatusText } from './register-status.ts';
 import { condenseTimeline } from './condense.ts';
 import { applyOptions, type ReportOptions } from './options.ts';
 import { capReason, eegInForce, overallHeadline, overallLabel, overallOf, provisionalSentence } from './overall.ts';
@@ -222,12 +223,28 @@ export function renderMarkdown(input: Debrief, options: ReportOptions = {}): str
     '',
     debrief.improvement_plan.length === 0
       ? 'No improvement items were recorded.'
-      : mdTable(
-          ['Issue', 'Objective', 'Corrective action', 'Owner', 'Due'],
-          debrief.improvement_plan.map((i) => [mdCell(i.issue), mdCell(view.objectiveTitle(i.objective)), mdCell(i.corrective_action), mdCell(i.owner || 'unassigned'), mdCell(i.due || 'no date')]),
-        ),
+      : debrief.improvement_plan.some((i) => i.register !== undefined)
+        ? mdTable(
+            ['Issue', 'Objective', 'Corrective action', 'Owner', 'Due', 'Status'],
+            debrief.improvement_plan.map((i) => [mdCell(i.issue), mdCell(view.objectiveTitle(i.objective)), mdCell(i.corrective_action), mdCell(i.owner || 'unassigned'), mdCell(i.due || 'no date'), mdCell(registerStatusText(i) || '—')]),
+          )
+        : mdTable(
+            ['Issue', 'Objective', 'Corrective action', 'Owner', 'Due'],
+            debrief.improvement_plan.map((i) => [mdCell(i.issue), mdCell(view.objectiveTitle(i.objective)), mdCell(i.corrective_action), mdCell(i.owner || 'unassigned'), mdCell(i.due || 'no date')]),
+          ),
     '',
     ...participantFeedback(debrief),
+    ...((debrief.validated_actions ?? []).length === 0
+      ? []
+      : [
+          '## Corrective actions tested in this run',
+          '',
+          mdTable(
+            ['Corrective action', 'Capability', 'Owner', 'Verdict', 'Note', 'Register id'],
+            (debrief.validated_actions ?? []).map((a) => [mdCell(a.corrective_action || a.issue), mdCell(a.capability ?? '—'), mdCell(a.owner || 'unassigned'), a.validated ? 'Validated' : 'Not validated', mdCell(a.note || '—'), mdCell(a.id)]),
+          ),
+          '',
+        ]),
     '## Appendix: timeline',
     '',
     ...appendixNote(view, options),

@@ -155,8 +155,32 @@ export interface DebriefFeedback {
   actions: { action: string; priority: FeedbackPriority; owner: string }[];
 }
 
-/** The engine's plan item, as the debrief carries it. */
-export type DebriefPlanItem = PlanItem;
+/** Where a corrective action stands in the register across runs (core/service/register.ts). */
+export interface DebriefActionStatus {
+  /** The register's stable id, `<sessionId>/<planItemId>`. */
+  id: string;
+  status: 'open' | 'in progress' | 'done' | 'validated';
+  /** The last run that tested it, its verdict and note; null while no run has. */
+  validation: { session: string; validated: boolean; note: string } | null;
+}
+
+/**
+ * The engine's plan item, as the debrief carries it; `register` is added by a host that keeps the
+ * register (absent in a debrief computed from the log alone).
+ */
+export type DebriefPlanItem = PlanItem & { register?: DebriefActionStatus };
+
+/** A corrective action from an earlier run that this run tested (the `action.validated` events). */
+export interface DebriefValidatedAction {
+  id: string;
+  validated: boolean;
+  note: string;
+  issue: string;
+  corrective_action: string;
+  owner: string;
+  capability: string | null;
+  at_s: number;
+}
 
 export interface Debrief {
   format: 'drillbook/debrief@1';
@@ -194,6 +218,8 @@ export interface Debrief {
   improvement_plan: DebriefPlanItem[];
   /** The participant feedback summary. Absent in debriefs made before the form existed. */
   feedback?: DebriefFeedback;
+  /** Corrective actions from earlier runs that this run tested; absent when it tested none. */
+  validated_actions?: DebriefValidatedAction[];
   /** Dry runs only: the script events that were rejected. */
   rejected?: { at_s: number; event: string; reason: string }[];
 }

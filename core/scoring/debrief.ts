@@ -4,8 +4,9 @@
 import type { Scenario } from '../scenario/types.ts';
 import type { SessionEvent } from '../engine/event.ts';
 import { reduce } from '../engine/reduce.ts';
+import { isEngineEvent } from '../engine/events.ts';
 import type { SessionState } from '../engine/state.ts';
-import type { Debrief } from './debrief-types.ts';
+import type { Debrief, DebriefValidatedAction } from './debrief-types.ts';
 import { summarizeFeedback } from './feedback.ts';
 import { scoreState } from './score.ts';
 import { buildTimeline } from './timeline.ts';
@@ -67,6 +68,22 @@ export function computeDebrief(scenario: Scenario, events: readonly SessionEvent
     improvement_plan: [...state.plan.values()].map((p) => ({ ...p })),
     feedback: summarizeFeedback(scenario, state),
   };
+  const validated = validatedActions(events);
+  if (validated.length > 0) debrief.validated_actions = validated;
   if (extras.rejected) debrief.rejected = extras.rejected.map((r) => ({ ...r }));
   return debrief;
+}
+
+/** The last verdict on each corrective action this run tested, in the order they were first tested. */
+function validatedActions(events: readonly SessionEvent[]): DebriefValidatedAction[] {
+  const byId = new Map<string, DebriefValidatedAction>();
+  for (const e of events) {
+    if (!isEngineEvent(e) || e.type !== 'action.validated') continue;
+    const p = e.payload;
+    byId.set(p.action, {
+      id: p.action, validated: p.validated, note: p.note, issue: p.issue, corrective_action: p.corrective_action,
+      owner: p.owner, capability: p.capability, at_s: e.at / 1000,
+    });
+  }
+  return [...byId.values()];
 }

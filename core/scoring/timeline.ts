@@ -108,6 +108,9 @@ export function buildTimeline(scenario: Scenario, events: readonly SessionEvent[
         break;
       case 'plan.item.saved': entry = { kind: 'system', summary: `Improvement plan: ${short(e.payload.issue)}` }; break;
       case 'plan.item.removed': entry = { kind: 'system', summary: `Improvement plan item ${e.payload.id} removed` }; break;
+      case 'action.validated':
+        entry = { kind: 'system', summary: `Corrective action ${e.payload.validated ? 'validated' : 'not validated'}: ${short(e.payload.corrective_action || e.payload.issue)}` };
+        break;
       case 'hotwash.answered': entry = { kind: 'system', summary: `Hotwash: ${short(scenario.debrief.questions[e.payload.question] ?? `question ${e.payload.question + 1}`)}` }; break;
     }
     if (!entry) continue;

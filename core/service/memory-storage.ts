@@ -1,7 +1,8 @@
 // In-memory storage for tests and the in-page demo. It copies what goes in and out (as JSON), so a
 // caller that mutates an object afterwards cannot change what was "stored", as with a database.
 import { MemoryEventStore } from '../engine/memory-store.ts';
-import type { ScenarioStorage, ServiceStorage, SessionStorage, StoredScenario, StoredSessionRecord } from './storage.ts';
+import type { ActionRecord } from '../protocol/register.ts';
+import type { ActionStorage, ScenarioStorage, ServiceStorage, SessionStorage, StoredScenario, StoredSessionRecord } from './storage.ts';
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -23,5 +24,7 @@ class MemoryRows<T extends object> {
 export function createMemoryStorage(): ServiceStorage {
   const scenarios: ScenarioStorage = new MemoryRows<StoredScenario>((s) => s.entryId);
   const sessions: SessionStorage = new MemoryRows<StoredSessionRecord>((s) => s.sessionId);
-  return { scenarios, sessions, events: new MemoryEventStore() };
+  const records = new MemoryRows<ActionRecord>((r) => r.id);
+  const actions: ActionStorage = { list: () => records.list(), put: (rows) => rows.forEach((r) => records.put(r)) };
+  return { scenarios, sessions, events: new MemoryEventStore(), actions };
 }

@@ -2,6 +2,7 @@
 // (./memory-storage.ts) serves tests and the in-page demo; electron/store provides the durable one.
 // All synchronous, like the EventStore: a request is answered only after its write returned.
 import type { EventStore } from '../engine/event.ts';
+import type { ActionRecord } from '../protocol/register.ts';
 
 export interface StoredScenario {
   entryId: string;
@@ -38,8 +39,16 @@ export interface SessionStorage {
   put(session: StoredSessionRecord): void;
 }
 
+/** The register's tracking of corrective actions (status, contact, start), beside the logs. */
+export interface ActionStorage {
+  list(): ActionRecord[];
+  /** Writes every record or none (one transaction). */
+  put(records: readonly ActionRecord[]): void;
+}
+
 export interface ServiceStorage {
   scenarios: ScenarioStorage;
   sessions: SessionStorage;
   events: EventStore;
+  actions: ActionStorage;
 }

@@ -37,6 +37,10 @@ const commands: Record<string, Entry> = {
     summary: 'report DB|BUNDLE [--session ID] --format html|md|csv|json|pdf|bundle [--out FILE] [--anonymize] [--no-notes] [--force]  re-score a stored session and write its debrief, or export it as a .drillbook bundle',
     load: async () => (await import('./report.ts')).reportCommand,
   },
+  register: {
+    summary: 'register DB [--format csv|json] [--out FILE] [--force] | register DB --import FILE  the corrective actions of every session, with stable ids; an import updates statuses',
+    load: async () => (await import('./register.ts')).registerCommand,
+  },
   restore: {
     summary: 'restore DB --from BACKUP    put a backup in place of a (damaged) data file; the old file is kept beside it',
     load: async () => (await import('./restore.ts')).restoreCommand,

@@ -7,7 +7,8 @@ import { REPORT_FORMAT_TABLE, REPORT_FORMATS, type ReportFormat, type ReportOpti
 import type { Debrief } from '../../core/scoring/index.ts';
 import { renderReportFile } from '../report/write-reports.ts';
 import { rescoreSession } from '../host/rescore.ts';
-import { BUNDLE_EXTENSION, exportSessionBundle, isSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
+import { BUNDLE_EXTENSION, createServiceStorage, exportSessionBundle, isSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
+import { buildRegister, storedSessions, withRegisterStatus } from '../../core/service/register.ts';
 import { appVersion } from '../host/app-version.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
@@ -38,6 +39,8 @@ interface Source {
   store: Store;
   sessionId: string;
   close(): void;
+  /** Read from a session bundle (one run, no register) rather than a data file. */
+  bundle: boolean;
 }
 
 /** A bundle when it is named or marked like one; the data file otherwise. */
@@ -54,10 +57,10 @@ function openSource(path: string, sessionId: string | undefined): Source {
       bundle.close();
       throw new Error(`The bundle ${path} holds session ${bundle.session.id}, not ${sessionId}. Leave out --session, or give that id.`);
     }
-    return { store: bundle.store, sessionId: bundle.session.id, close: () => bundle.close() };
+    return { store: bundle.store, sessionId: bundle.session.id, close: () => bundle.close(), bundle: true };
   }
   const store = openStore(path, { readonly: true });
-  return { store, sessionId, close: () => store.close() };
+  return { store, sessionId, close: () => store.close(), bundle: false };
 }
 
 export const reportCommand: CliCommand = async (args, io) => {
@@ -103,6 +106,12 @@ export const reportCommand: CliCommand = async (args, io) => {
   let debrief: Debrief;
   try {
     debrief = rescoreSession(source.store, source.sessionId);
+    // A data file keeps the register: the plan items say where they stand (a bundle holds one run, not the register).
+    if (!source.bundle) {
+      const storage = createServiceStorage(source.store);
+      const register = buildRegister(storedSessions(storage), storage.actions.list(), new Date().toISOString().slice(0, 10), source.sessionId);
+      debrief = withRegisterStatus(debrief, source.sessionId, register);
+    }
   } finally {
     source.close();
   }

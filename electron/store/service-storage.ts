@@ -84,5 +84,5 @@ function sessionStorage(store: Store): SessionStorage {
 
 /** The service's storage on an open data file. */
 export function createServiceStorage(store: Store): ServiceStorage {
-  return { scenarios: scenarioStorage(store), sessions: sessionStorage(store), events: store.events };
+  return { scenarios: scenarioStorage(store), sessions: sessionStorage(store), events: store.events, actions: { list: () => store.actions.list(), put: (records) => store.actions.put(records) } };
 }

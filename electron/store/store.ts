@@ -1,5 +1,6 @@
 // One open data file with its query modules. The host, the CLI and the tests all go through this.
 import { openDatabase, type Db, type OpenOptions } from './open.ts';
+import { actionQueries } from './queries/actions.ts';
 import { SqliteEventStore } from './queries/events.ts';
 import { improvementQueries } from './queries/improvements.ts';
 import { libraryQueries } from './queries/library.ts';
@@ -16,6 +17,8 @@ export interface Store {
   readonly sessions: ReturnType<typeof sessionQueries>;
   readonly events: SqliteEventStore;
   readonly improvements: ReturnType<typeof improvementQueries>;
+  /** The corrective-action register's tracking (status, contact, start set outside a session). */
+  readonly actions: ReturnType<typeof actionQueries>;
   readonly library: ReturnType<typeof libraryQueries>;
   readonly settings: ReturnType<typeof settingsQueries>;
   /** The LAN lobbies and the facilitator console key (a restarted server takes devices back). */
@@ -39,6 +42,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     sessions,
     events: new SqliteEventStore(db, path, summarizeEvents(sessions, improvements)),
     improvements,
+    actions: actionQueries(db, path),
     library: libraryQueries(db, path),
     settings: settingsQueries(db, path),
     lobbies: lobbyQueries(db, path),

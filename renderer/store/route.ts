@@ -10,6 +10,7 @@ export type Route =
   | { view: 'seat'; sessionId: string; role: string | null }
   | { view: 'debrief'; sessionId: string }
   | { view: 'history' }
+  | { view: 'register' }
   | { view: 'compare'; sessionIds: string[] };
 
 
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'library') return { view: 'library', entryId: clean(a) };
   if (head === 'setup' && clean(a)) return { view: 'setup', entryId: clean(a)! };
   if (head === 'history') return { view: 'history' };
+  if (head === 'register') return { view: 'register' };
   if (head === 'compare') {
     const ids = (a ?? '').split(',').map(clean).filter((x): x is string => x !== null);
     return ids.length ? { view: 'compare', sessionIds: ids } : { view: 'history' };
@@ -56,6 +58,7 @@ export function routeToHash(route: Route): string {
     case 'seat': return route.role ? `#/session/${e(route.sessionId)}/seat/${e(route.role)}` : `#/session/${e(route.sessionId)}/seat`;
     case 'debrief': return `#/session/${e(route.sessionId)}/debrief`;
     case 'history': return '#/history';
+    case 'register': return '#/register';
     case 'compare': return `#/compare/${route.sessionIds.map(e).join(',')}`;
   }
 }

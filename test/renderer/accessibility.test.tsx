@@ -29,7 +29,7 @@ async function expectClean(where: string) {
 }
 
 describe('accessibility of every view (axe, serious and critical)', () => {
-  it('has no serious violation in the library, setup, console and its help, seats, room, debrief, history and comparison', async () => {
+  it('has no serious violation in the library, setup, console and its help, seats, room, debrief, history, comparison and register', async () => {
     const h = createHarness([{ fileName: 'canary.yaml', text: CANARY_SCENARIO }]);
     renderApp(h, '#/library/shipped-canary-drill');
     await screen.findByRole('heading', { name: 'Canary drill' });
@@ -88,6 +88,11 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await goTo(`#/compare/${sessionId},${second}`);
     await screen.findByRole('heading', { name: /Compare runs/ });
     await expectClean('compare');
+
+    await h.bridge.request('debrief.savePlan', { sessionId, items: [{ id: 'new', issue: 'Slow paging', corrective_action: 'Second rotation', owner: 'SRE', due: '2020-01-01', objective: null }] });
+    await goTo('#/register');
+    await screen.findByRole('table', { name: 'Corrective actions' });
+    await expectClean('register');
     expect(found).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { act, render, type RenderResult } from '@testing-library/react';
 import { VirtualTimers } from '../../core/engine/virtual-time.ts';
 import type { Bridge, BridgeMethod, BridgeParams, BridgeResult, BridgeUpdate, BridgeValues, ConnectionState, SubscribeParams } from '../../core/protocol/bridge.ts';
 import type { DesktopVerbs } from '../../core/protocol/desktop.ts';
-import { AppService } from '../../core/service/app-service.ts';
+import { AppService, type AppServiceOptions } from '../../core/service/app-service.ts';
 import { InProcessBridge } from '../../core/service/in-process-bridge.ts';
 import { createMemoryStorage } from '../../core/service/memory-storage.ts';
 import type { ShippedScenario } from '../../core/service/library.ts';
@@ -69,8 +69,11 @@ export class RecordingBridge implements Bridge {
 
 let counter = 0;
 
-/** `storage`: another harness's, to play a restart of the host over the same data. */
-export function createHarness(shipped: ShippedScenario[] = shippedScenarios(), storage = createMemoryStorage()) {
+/**
+ * `storage`: another harness's, to play a restart of the host over the same data. `host`: what a
+ * real host adds to the service (a CSV reader).
+ */
+export function createHarness(shipped: ShippedScenario[] = shippedScenarios(), storage = createMemoryStorage(), host: Pick<AppServiceOptions, 'readCsv'> = {}) {
   const timers = new VirtualTimers(0);
   let wall = Date.UTC(2026, 10, 26, 9, 0, 0);
   const service = new AppService({
@@ -79,6 +82,7 @@ export function createHarness(shipped: ShippedScenario[] = shippedScenarios(), s
     shipped,
     wall: () => wall,
     newId: () => `id${++counter}`,
+    ...host,
   });
   const bridge = new RecordingBridge(new InProcessBridge(service));
   return {

@@ -1,6 +1,7 @@
 // The sections of the After-Action Report / Improvement Plan (HSEEP), in reading order. Every
 // piece of text from the model is passed to h() as a string, so it is escaped on the way out.
 import type { DebriefNote, DebriefObjective, DebriefPrompt } from '../../scoring/debrief-types.ts';
+import { registerStatusText } from '../register-status.ts';
 import {
   fmtClock,
   fmtDuration,
@@ -297,6 +298,7 @@ export function hotwash(view: ReportView): Html {
 
 export function improvementPlan(view: ReportView): Html {
   const items = view.debrief.improvement_plan;
+  const tracked = items.some((item) => item.register !== undefined);
   const rows = items.map((item) =>
     h(
       'tr',
@@ -306,14 +308,16 @@ export function improvementPlan(view: ReportView): Html {
       h('td', null, userText(item.corrective_action)),
       h('td', null, userText(item.owner, 'unassigned')),
       h('td', { class: 'time' }, userText(item.due, 'no date')),
+      tracked ? h('td', { class: 'register-status' }, userText(registerStatusText(item), '—')) : null,
     ),
   );
+  const head: Parameters<typeof table>[0] = ['Issue', ['Objective', 'w-obj'], 'Corrective action', ['Owner', 'w-role'], ['Due', 'w-date']];
   return h(
     'section',
     { id: 'improvement-plan' },
     h('h2', null, 'Improvement plan'),
     items.length > 0
-      ? table(['Issue', ['Objective', 'w-obj'], 'Corrective action', ['Owner', 'w-role'], ['Due', 'w-date']], rows)
+      ? table(tracked ? [...head, 'Status'] : head, rows)
       : h('p', { class: 'muted' }, 'No improvement items were recorded.'),
   );
 }
@@ -342,6 +346,30 @@ export function participantFeedback(view: ReportView): Html | null {
           table(['Corrective action', ['Priority', 'w-status'], ['Who should own it', 'w-role']],
             f.actions.map((a) => h('tr', null, h('td', null, userText(a.action)), h('td', null, priorityLabel(a.priority)), h('td', null, userText(a.owner, 'not said')))))],
     ],
+  );
+}
+
+/** The corrective actions from earlier runs that this run tested; nothing when it tested none. */
+export function validatedActions(view: ReportView): Html | null {
+  const actions = view.debrief.validated_actions ?? [];
+  if (actions.length === 0) return null;
+  const rows = actions.map((a) =>
+    h(
+      'tr',
+      null,
+      h('td', null, userText(a.corrective_action || a.issue)),
+      h('td', null, userText(a.capability ?? '', '—')),
+      h('td', null, userText(a.owner, 'unassigned')),
+      h('td', null, a.validated ? 'Validated' : 'Not validated'),
+      h('td', null, userText(a.note, '—')),
+      h('td', { class: 'muted' }, userText(a.id)),
+    ),
+  );
+  return h(
+    'section',
+    { id: 'validated-actions' },
+    h('h2', null, 'Corrective actions tested in this run'),
+    table(['Corrective action', 'Capability', ['Owner', 'w-role'], 'Verdict', 'Note', 'Register id'], rows),
   );
 }
 

@@ -6,6 +6,7 @@ import { computeDebrief } from '../../scoring/debrief.ts';
 import type { Debrief } from '../../scoring/debrief-types.ts';
 import { readOnly, type LiveSession } from '../session-registry.ts';
 import { dispatch } from './live.ts';
+import { withRegister } from './register.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
 /** The session's debrief, under the id it is known by (a review: its id in the file it came from). */
@@ -26,7 +27,7 @@ export function debriefHandlers(ctx: ServiceContext): Pick<Handlers, 'debrief.ge
   return {
     'debrief.get': async (params) => {
       const live = ctx.sessions.get(params.sessionId);
-      return live.ok ? ok(debriefOf(live.value)) : live;
+      return live.ok ? ok(withRegister(ctx, live.value, debriefOf(live.value))) : live;
     },
     'debrief.savePlan': async (params) => {
       const live = ctx.sessions.get(params.sessionId);

@@ -6,6 +6,7 @@ import { EXPORT_FILE_TYPES, isTextReportFormat, renderPrintHtml, renderReport, R
 import { guideFileName, renderGuide } from '../../guide/index.ts';
 import type { LiveSession } from '../session-registry.ts';
 import { debriefOf } from './debrief.ts';
+import { withRegister } from './register.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
 const MIME = Object.fromEntries(Object.entries(EXPORT_FILE_TYPES).map(([format, type]) => [format, type.mime])) as Record<ExportedReport['format'], string>;
@@ -22,7 +23,7 @@ async function exportReport(ctx: ServiceContext, params: ParsedParams<'report.ex
   if (!live.ok) return live;
   const base = `${live.value.scenario.id}-${live.value.reviewOf ?? live.value.record.sessionId}`;
   if (params.format === 'bundle') return exportBundle(ctx, live.value, params, `${base}.drillbook`);
-  const debrief = debriefOf(live.value);
+  const debrief = withRegister(ctx, live.value, debriefOf(live.value));
   const options = { anonymize: params.anonymize, includeNotes: params.includeNotes };
   if (!isTextReportFormat(params.format)) {
     if (!ctx.pdf) return fail('unsupported', 'PDF export needs the desktop app or `drillbook report --format pdf`; here, export HTML and print it to PDF from a browser.');

@@ -2,6 +2,7 @@
 // each handler's value against what the Bridge declares for its method (BridgeValues) and a method
 // without a handler is a type error. The handlers live one file per domain beside this one.
 import type { BridgeMethod, BridgeResult, BridgeValues, ExportedReport, ParsedParams } from '../../protocol/bridge.ts';
+import type { ImportProblem } from '../../protocol/register.ts';
 import type { Library } from '../library.ts';
 import type { SessionRegistry } from '../session-registry.ts';
 import type { ServiceStorage } from '../storage.ts';
@@ -17,6 +18,9 @@ export type HostExporter = (html: string, fileName: string) => Promise<BridgeRes
 /** A session bundle of a stored session, made by the host from its data file. */
 export type BundleExporter = (sessionId: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
 
+/** A strict CSV reader from the host (the service is platform-free; csv-parse needs Node's Buffer). */
+export type CsvReader = (text: string) => { ok: true; records: string[][] } | { ok: false; problems: ImportProblem[] };
+
 /** What the handlers share: storage, the library, the open sessions and the host's exporters. */
 export interface ServiceContext {
   storage: ServiceStorage;
@@ -26,4 +30,5 @@ export interface ServiceContext {
   newId: () => string;
   pdf?: HostExporter;
   bundle?: BundleExporter;
+  readCsv?: CsvReader;
 }

@@ -21,6 +21,7 @@ import { useApp } from '../../store/use-app.ts';
 import { useLive } from '../../store/use-live.ts';
 import { navigate, href } from '../../app/navigation.ts';
 import { AdhocComposer } from './AdhocComposer.tsx';
+import { CarriedActions } from './CarriedActions.tsx';
 import { consoleCommands, type ConsoleContext } from './console-commands.ts';
 import { DecisionFeed } from './DecisionFeed.tsx';
 import { InjectTimeline } from './InjectTimeline.tsx';
@@ -181,6 +182,10 @@ function Console({ sessionId, view, detail }: { sessionId: string; view: Facilit
       <div className="col scrolling">
         {/* The Participants panel opens here, under the clock controls rather than over them. */}
         <div ref={participantsSlot} className="participants-slot" />
+        <section className="panel" aria-label="Corrective actions to validate">
+          <h2>Corrective actions to validate</h2>
+          <CarriedActions sessionId={sessionId} canValidate={status !== 'setup'} />
+        </section>
         <section className="panel" aria-label="Notes">
           <h2>Note <kbd>n</kbd></h2>
           <NoteComposer ref={noteRef} draft={note} onChange={setNote} onSubmit={() => void saveNote()} objectives={detail.objectives} notes={view.notes}

@@ -17,6 +17,7 @@ import { FeedbackSummary } from './FeedbackSummary.tsx';
 import { HotwashForm } from './HotwashForm.tsx';
 import { ObjectivesTable } from './ObjectivesTable.tsx';
 import { PlanEditor } from './PlanEditor.tsx';
+import { CarriedActions } from '../console/CarriedActions.tsx';
 import { Replay } from './Replay.tsx';
 
 function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrief: Debrief; reload: () => Promise<void> }) {
@@ -99,6 +100,10 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
       <section className="panel wide" aria-label="Decisions">
         <h2>Decisions</h2>
         <DecisionsTable debrief={debrief} roleTitle={roleTitle} />
+      </section>
+      <section className="panel wide" aria-label="Corrective actions from earlier runs">
+        <h2>Corrective actions from earlier runs</h2>
+        <CarriedActions sessionId={sessionId} canValidate={debrief.session.started_at !== null} readOnly={readOnly} />
       </section>
       <section className="panel wide" aria-label="Improvement plan">
         <h2>Improvement plan</h2>

@@ -22,7 +22,8 @@ export const exportCommands: Registry<ExportContext> = [
   },
 ];
 
-function download(report: ExportedReport): void {
+/** Offers a file the host returned as a download (a browser's; the register's exports use it too). */
+export function download(report: ExportedReport): void {
   const bytes = report.encoding === 'base64' ? Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)) : report.content;
   const url = URL.createObjectURL(new Blob([bytes], { type: report.mime }));
   const a = document.createElement('a');

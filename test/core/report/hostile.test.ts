@@ -13,7 +13,17 @@ import { asParsedText } from './normalize.ts';
 import { liveContent, parseReport } from './parse-html.ts';
 
 function base(): Debrief {
-  return { ...sampleDebrief(), rejected: [{ at_s: 30, event: 'answer severity as eng', reason: 'role eng may not answer it' }], feedback: sampleFeedback() };
+  const sample = sampleDebrief();
+  return {
+    ...sample,
+    // The register's parts (issue 18): a plan item's standing, and an earlier run's action tested here.
+    improvement_plan: sample.improvement_plan.map((item, i) => (i === 0
+      ? { ...item, register: { id: `s-1/${item.id}`, status: 'validated' as const, validation: { session: 's-2', validated: true, note: 'Paged in 40 s' } } }
+      : item)),
+    validated_actions: [{ id: 's-0/plan-1', validated: false, note: 'Still slow', issue: 'Slow paging', corrective_action: 'Second rotation', owner: 'SRE', capability: 'Operational coordination', at_s: 90 }],
+    rejected: [{ at_s: 30, event: 'answer severity as eng', reason: 'role eng may not answer it' }],
+    feedback: sampleFeedback(),
+  };
 }
 
 /** The fields that must read verbatim: TEXT_FIELDS, plus text answers (shown as typed). */

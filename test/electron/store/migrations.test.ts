@@ -88,6 +88,14 @@ describe('migrations', () => {
         expect(store.lobbies.load()).toEqual([]);
         expect(store.lobbies.facilitatorKey()).toBeNull();
       }
+      if (fixture.version >= 5) {
+        expect(store.actions.list()).toEqual([{ id: 'fixture-session-1/ip-1', status: 'in progress', contact: 'noc@example.org', start: '2026-11-02', updatedAt: 1790000300000 }]);
+      } else {
+        // Before v5 nothing was tracked outside the logs: the register starts empty.
+        expect(store.actions.list()).toEqual([]);
+      }
+      store.actions.put([{ id: 'fixture-session-1/plan-1', status: 'in progress', contact: 'ops@example.org', start: '2026-01-05', updatedAt: 7 }]);
+      expect(store.actions.list()).toContainEqual({ id: 'fixture-session-1/plan-1', status: 'in progress', contact: 'ops@example.org', start: '2026-01-05', updatedAt: 7 });
       if (fixture.version < LATEST_VERSION) {
         expect(listBackups(path).map((b) => b.reason)).toContain(`before-v${LATEST_VERSION}`);
       }

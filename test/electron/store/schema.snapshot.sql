@@ -13,6 +13,9 @@ CREATE INDEX sessions_by_scenario ON sessions (scenario);
 -- index sqlite_autoindex_clock_checkpoints_1 on clock_checkpoints
 (automatic);
 
+-- index sqlite_autoindex_corrective_actions_1 on corrective_actions
+(automatic);
+
 -- index sqlite_autoindex_events_1 on events
 (automatic);
 
@@ -55,6 +58,17 @@ CREATE TABLE clock_checkpoints (
   at_ms REAL NOT NULL CHECK (at_ms >= 0),
   seq INTEGER NOT NULL CHECK (seq >= 0),
   wall_ms REAL NOT NULL
+) STRICT;
+
+-- table corrective_actions on corrective_actions
+CREATE TABLE corrective_actions (
+  session TEXT NOT NULL REFERENCES sessions (id),
+  item_id TEXT NOT NULL CHECK (length(item_id) > 0),
+  status TEXT NOT NULL CHECK (status IN ('open', 'in progress', 'done', 'validated')),
+  contact TEXT NOT NULL DEFAULT '',
+  start TEXT NOT NULL DEFAULT '' CHECK (start = '' OR start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (session, item_id)
 ) STRICT;
 
 -- table events on events
@@ -176,4 +190,4 @@ BEGIN
   SELECT RAISE(ABORT, 'drillbook: events are append-only');
 END;
 
--- user_version 4
+-- user_version 5
