@@ -19,9 +19,10 @@ import { exportHandlers } from './handlers/exports.ts';
 import { libraryHandlers } from './handlers/library.ts';
 import { liveHandlers, toEngineAudience } from './handlers/live.ts';
 import { openSession, sessionHandlers } from './handlers/sessions.ts';
-import type { BundleExporter, Handlers, HostExporter, ServiceContext } from './handlers/types.ts';
+import { trendHandlers } from './handlers/trends.ts';
+import type { BundleExporter, BundleImporter, Handlers, HostExporter, ServiceContext } from './handlers/types.ts';
 
-export type { BundleExporter, Handlers, HostExporter } from './handlers/types.ts';
+export type { BundleExporter, BundleImporter, Handlers, HostExporter } from './handlers/types.ts';
 export { reviewIdOf, type HostPauseReason, type SessionReview } from './session-registry.ts';
 
 export interface AppServiceOptions {
@@ -36,6 +37,8 @@ export interface AppServiceOptions {
   pdf?: HostExporter;
   /** Where a session bundle comes from; without it, bundle export says where one can be made. */
   bundle?: BundleExporter;
+  /** Where bundles from other facilitators are kept (the host's data file); without it, import says where it can be done. */
+  importBundle?: BundleImporter;
   /** Told about things that went wrong off the request path (a shipped file that does not load, a failed delivery). */
   onError?: (message: string) => void;
   /**
@@ -74,6 +77,7 @@ export class AppService {
       storage: options.storage, library, sessions: this.sessions, wall: options.wall, newId: options.newId,
       ...(options.pdf ? { pdf: options.pdf } : {}),
       ...(options.bundle ? { bundle: options.bundle } : {}),
+      ...(options.importBundle ? { importBundle: options.importBundle } : {}),
     };
     this.handlers = {
       ...libraryHandlers(this.context),
@@ -81,6 +85,7 @@ export class AppService {
       ...liveHandlers(this.context),
       ...debriefHandlers(this.context),
       ...exportHandlers(this.context),
+      ...trendHandlers(this.context),
     };
   }
 

@@ -2,6 +2,7 @@
 // (./memory-storage.ts) serves tests and the in-page demo; electron/store provides the durable one.
 // All synchronous, like the EventStore: a request is answered only after its write returned.
 import type { EventStore } from '../engine/event.ts';
+import type { SessionOrigin } from '../protocol/bridge.ts';
 
 export interface StoredScenario {
   entryId: string;
@@ -30,6 +31,11 @@ export interface StoredSessionRecord {
   createdAt: number;
   roomScreen: boolean;
   seating: 'hot-seat' | 'own-devices';
+  /**
+   * Set for a session imported from another facilitator's bundle (issue 18, item 5): its log is
+   * kept here to be read, re-scored and exported, never appended to.
+   */
+  origin?: SessionOrigin;
 }
 
 export interface SessionStorage {

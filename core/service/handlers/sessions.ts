@@ -10,7 +10,7 @@ import type { LiveSession } from '../session-registry.ts';
 import type { StoredSessionRecord } from '../storage.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
-export function sessionHandlers(ctx: ServiceContext): Pick<Handlers, 'sessions.create' | 'sessions.list' | 'sessions.open' | 'sessions.compare'> {
+export function sessionHandlers(ctx: ServiceContext): Pick<Handlers, 'sessions.create' | 'sessions.list' | 'sessions.open' | 'sessions.compare' | 'sessions.importBundles'> {
   return {
     'sessions.create': async (params) => {
       const found = ctx.library.find(params.entryId);
@@ -28,6 +28,12 @@ export function sessionHandlers(ctx: ServiceContext): Pick<Handlers, 'sessions.c
     'sessions.list': async () => ok(listSessions(ctx)),
     'sessions.open': async (params) => openSession(ctx, params.sessionId),
     'sessions.compare': async (params) => compare(ctx, params.sessionIds),
+    'sessions.importBundles': async (params) => {
+      const importer = ctx.importBundle;
+      if (!importer) return fail('unsupported', 'Session bundles are imported by the desktop app, `drillbook serve`, or `drillbook sessions DB --import FILE`.');
+      // One file's refusal does not stop the others: each says what became of it.
+      return ok(params.files.map((file) => importer(file.fileName, file.content)));
+    },
   };
 }
 
@@ -65,7 +71,8 @@ function listSessions(ctx: ServiceContext): SessionSummary[] {
   return out.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Comparison> {
+/** Runs of one scenario side by side (sessions.compare, and its export). */
+export function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Comparison> {
   const runs: Comparison['runs'] = [];
   let scenario: Scenario | null = null;
   for (const id of sessionIds) {
@@ -77,8 +84,10 @@ function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Compar
     scenario ??= live.value.scenario;
     const debrief = computeDebrief(live.value.scenario, live.value.runtime.events, { sessionId: id });
     runs.push({
-      sessionId: id, createdAt: live.value.record.createdAt, facilitator: debrief.session.facilitator ?? '', status: live.value.runtime.state.status,
-      percent: debrief.score.percent, contentHash: live.value.record.contentHash,
+      sessionId: id, createdAt: live.value.record.createdAt, startedAt: live.value.runtime.state.started?.wall ?? null,
+      facilitator: debrief.session.facilitator ?? '', status: live.value.runtime.state.status,
+      percent: debrief.score.percent, rating: debrief.score.rating, contentHash: live.value.record.contentHash,
+      origin: live.value.record.origin?.bundleFile ?? null,
       objectives: debrief.objectives.map((o) => ({ id: o.id, title: o.title, percent: o.percent, rating: o.rating })),
       metrics: debrief.metrics.map((m) => ({ name: m.name, at_s: m.at_s, target_s: m.target_s })),
     });
@@ -106,5 +115,6 @@ function summarize(record: StoredSessionRecord, scenario: Scenario, state: Reado
     endedAt: state.ended?.wall ?? null,
     percent: state.status === 'ended' ? computeDebrief(scenario, events).score.percent : null,
     ...(reviewOf === undefined ? {} : { readOnly: true, sourceSessionId: reviewOf }),
+    ...(record.origin ? { readOnly: true, origin: record.origin } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // The handler map: one function per Bridge method, typed by the protocol, so that the compiler checks
 // each handler's value against what the Bridge declares for its method (BridgeValues) and a method
 // without a handler is a type error. The handlers live one file per domain beside this one.
-import type { BridgeMethod, BridgeResult, BridgeValues, ExportedReport, ParsedParams } from '../../protocol/bridge.ts';
+import type { BridgeMethod, BridgeResult, BridgeValues, BundleImportResult, ExportedReport, ParsedParams } from '../../protocol/bridge.ts';
 import type { Library } from '../library.ts';
 import type { SessionRegistry } from '../session-registry.ts';
 import type { ServiceStorage } from '../storage.ts';
@@ -17,6 +17,12 @@ export type HostExporter = (html: string, fileName: string) => Promise<BridgeRes
 /** A session bundle of a stored session, made by the host from its data file. */
 export type BundleExporter = (sessionId: string, fileName: string) => Promise<BridgeResult<ExportedReport>>;
 
+/**
+ * Keeps the session of a bundle (base64 bytes named `fileName`) in the host's data file, read-only,
+ * unless its session id is there already. Never throws: a bad file is a `refused` result.
+ */
+export type BundleImporter = (fileName: string, base64: string) => BundleImportResult;
+
 /** What the handlers share: storage, the library, the open sessions and the host's exporters. */
 export interface ServiceContext {
   storage: ServiceStorage;
@@ -26,4 +32,5 @@ export interface ServiceContext {
   newId: () => string;
   pdf?: HostExporter;
   bundle?: BundleExporter;
+  importBundle?: BundleImporter;
 }

@@ -2,24 +2,10 @@
 // position: a scenario edited between two runs may add, drop or reorder objectives (issue 14,
 // item 15), and a run of a version without an objective says so instead of borrowing a neighbour's.
 import { useEffect } from 'react';
-import type { Comparison, ComparisonRun } from '../../../core/protocol/bridge.ts';
+import { comparisonVersions, unionOf } from '../../../core/report/comparison.ts';
 import { useApp } from '../../store/use-app.ts';
 import { Load } from '../../components/states.tsx';
 import { formatDate, formatPercent, formatSeconds } from '../../components/format.ts';
-
-/** Every key of every run, in the order first seen (the first run's order leads). */
-function union<T>(runs: ComparisonRun[], rows: (r: ComparisonRun) => T[], key: (row: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const run of runs) for (const row of rows(run)) if (!seen.has(key(row))) seen.set(key(row), row);
-  return [...seen.values()];
-}
-
-/** A short name for each scenario version, in the order the runs first used it. */
-function versionLabels(c: Comparison): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const run of c.runs) if (!labels.has(run.contentHash)) labels.set(run.contentHash, `version ${labels.size + 1}`);
-  return labels;
-}
 
 const NOT_IN_VERSION = <span className="dim">not in this version</span>;
 
@@ -31,9 +17,9 @@ export function CompareView({ sessionIds }: { sessionIds: string[] }) {
   return (
     <Load value={comparison} what="the comparison" onRetry={() => void loadComparison(sessionIds)}>
       {(c) => {
-        const objectives = union(c.runs, (r) => r.objectives, (o) => o.id);
-        const metrics = union(c.runs, (r) => r.metrics, (m) => m.name);
-        const versions = versionLabels(c);
+        const objectives = unionOf(c.runs, (r) => r.objectives, (o) => o.id);
+        const metrics = unionOf(c.runs, (r) => r.metrics, (m) => m.name);
+        const versions = comparisonVersions(c);
         const mixed = versions.size > 1;
         return (
           <div className="stack">
