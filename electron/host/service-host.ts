@@ -13,7 +13,7 @@ import { AppService, type HostExporter } from '../../core/service/app-service.ts
 import type { ShippedScenario } from '../../core/service/library.ts';
 import { isSessionBundle, openStore, startRollingBackups, StoreError, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
 import { createServiceStorage } from '../store/service-storage.ts';
-import { exportBundleFile } from './bundle-review.ts';
+import { exportBundleFile, importBundleFile } from './bundle-review.ts';
 import { ClockWatch, type ClockJump } from './clock-watch.ts';
 import { nodePushScheduler } from './push-scheduler.ts';
 import { RealTimers } from './real-timers.ts';
@@ -98,6 +98,7 @@ export class ServiceHost {
         newId: newServiceId,
         pdf: options.pdf ?? chromiumPdf,
         bundle: async (sessionId, fileName) => exportBundleFile(this.store, sessionId, fileName),
+        importBundle: (fileName, base64) => importBundleFile(this.store, fileName, base64, this.wall),
         onError: this.onError,
         views: { scheduler: nodePushScheduler, intervalMs: options.pushIntervalMs ?? 16 },
       });
