@@ -5,16 +5,12 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-library.ts';
 import { migration003 } from './003-clock-checkpoints.ts';
 import { migration004 } from './004-lobbies.ts';
+import { migration005 } from './005-reserved-register.ts';
 import { migration006 } from './006-imported-sessions.ts';
 
 export type { Migration } from './migration.ts';
 
-// Version 5 belongs to the corrective-actions register (issue 18, item 2), built on another branch
-// at the same time as 006. Until it is merged, this empty step holds its number; the merge replaces
-// it with the register's migration005 (a data file made meanwhile is a developer's test file).
-const migration005Reserved: Migration = { version: 5, name: 'reserved-for-register', up() {} };
-
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005Reserved, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_VERSION: number = migrations.length;
 
