@@ -6,12 +6,50 @@
 // CSV is one row per run and measure (a pivot table puts the runs side by side), RFC 4180 with
 // formula neutralizing (csvField). HTML goes through the element builder, so every name, title and
 // facilitator is escaped, with no script and a CSP that forbids everything else.
-import type { Comparison, ComparisonRun } from '../protocol/bridge.ts';
+import type { Comparison, ComparisonRun, SessionStatus } from '../protocol/bridge.ts';
+import type { Debrief } from '../scoring/debrief-types.ts';
 import { csvField } from './csv.ts';
 import { fmtClock, fmtPercent, fmtSessionStart } from './format.ts';
 import { REPORT_CSP } from './html/document.ts';
 import { REPORT_CSS } from './html/style.ts';
 import { classToken, h, trusted, type Html } from './html/tags.ts';
+
+/** What a comparison says of a run besides its debrief. */
+export interface ComparedRunFacts {
+  sessionId: string;
+  createdAt: number;
+  startedAt: number | null;
+  status: SessionStatus;
+  contentHash: string;
+  origin: string | null;
+}
+
+/** One run's column of a comparison, from its debrief (the service's sessions.compare and the CLI's). */
+export function comparisonRunOf(debrief: Debrief, facts: ComparedRunFacts): ComparisonRun {
+  return {
+    ...facts, facilitator: debrief.session.facilitator ?? '', percent: debrief.score.percent, rating: debrief.score.rating,
+    objectives: debrief.objectives.map((o) => ({ id: o.id, title: o.title, percent: o.percent, rating: o.rating })),
+    metrics: debrief.metrics.map((m) => ({ name: m.name, at_s: m.at_s, target_s: m.target_s })),
+  };
+}
+
+/**
+ * The runs side by side, or why they cannot be: only runs of one scenario (by id; its versions may
+ * differ) are compared, each at most once.
+ */
+export function buildComparison(runs: readonly { debrief: Debrief; facts: ComparedRunFacts }[]): { ok: true; value: Comparison } | { ok: false; code: string; message: string } {
+  const first = runs[0];
+  if (!first) return { ok: false, code: 'not-found', message: 'No session to compare.' };
+  const seen = new Set<string>();
+  for (const { debrief, facts } of runs) {
+    if (seen.has(facts.sessionId)) return { ok: false, code: 'invalid-request', message: `Run ${facts.sessionId} is named twice in the comparison; name each run once.` };
+    seen.add(facts.sessionId);
+    if (debrief.scenario.id !== first.debrief.scenario.id) {
+      return { ok: false, code: 'mismatch', message: `Only runs of the same scenario can be compared: ${facts.sessionId} ran '${debrief.scenario.title}', not '${first.debrief.scenario.title}'.` };
+    }
+  }
+  return { ok: true, value: { scenarioId: first.debrief.scenario.id, scenarioTitle: first.debrief.scenario.title, runs: runs.map((r) => comparisonRunOf(r.debrief, r.facts)) } };
+}
 
 /** A short name for each scenario version, in the order the runs first used it. */
 export function comparisonVersions(c: Comparison): Map<string, string> {

@@ -6,6 +6,7 @@ import { fail, ok, type BridgeResult, type Comparison, type SessionDetail, type 
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { computeDebrief } from '../../scoring/debrief.ts';
+import { buildComparison } from '../../report/comparison.ts';
 import type { LiveSession } from '../session-registry.ts';
 import type { StoredSessionRecord } from '../storage.ts';
 import type { Handlers, ServiceContext } from './types.ts';
@@ -73,26 +74,21 @@ function listSessions(ctx: ServiceContext): SessionSummary[] {
 
 /** Runs of one scenario side by side (sessions.compare, and its export). */
 export function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Comparison> {
-  const runs: Comparison['runs'] = [];
-  let scenario: Scenario | null = null;
+  const runs: Parameters<typeof buildComparison>[0][number][] = [];
   for (const id of sessionIds) {
     const live = ctx.sessions.get(id);
     if (!live.ok) return live;
-    if (scenario && scenario.id !== live.value.scenario.id) {
-      return fail('mismatch', `Only runs of the same scenario can be compared: ${id} ran '${live.value.scenario.title}', not '${scenario.title}'.`);
-    }
-    scenario ??= live.value.scenario;
-    const debrief = computeDebrief(live.value.scenario, live.value.runtime.events, { sessionId: id });
+    const { record, runtime, scenario } = live.value;
     runs.push({
-      sessionId: id, createdAt: live.value.record.createdAt, startedAt: live.value.runtime.state.started?.wall ?? null,
-      facilitator: debrief.session.facilitator ?? '', status: live.value.runtime.state.status,
-      percent: debrief.score.percent, rating: debrief.score.rating, contentHash: live.value.record.contentHash,
-      origin: live.value.record.origin?.bundleFile ?? null,
-      objectives: debrief.objectives.map((o) => ({ id: o.id, title: o.title, percent: o.percent, rating: o.rating })),
-      metrics: debrief.metrics.map((m) => ({ name: m.name, at_s: m.at_s, target_s: m.target_s })),
+      debrief: computeDebrief(scenario, runtime.events, { sessionId: id }),
+      facts: {
+        sessionId: id, createdAt: record.createdAt, startedAt: runtime.state.started?.wall ?? null, status: runtime.state.status,
+        contentHash: record.contentHash, origin: record.origin?.bundleFile ?? null,
+      },
     });
   }
-  return scenario ? ok({ scenarioId: scenario.id, scenarioTitle: scenario.title, runs }) : fail('not-found', 'No session to compare.');
+  const built = buildComparison(runs);
+  return built.ok ? ok(built.value) : fail(built.code, built.message);
 }
 
 function summaryOf(live: LiveSession): SessionSummary {

@@ -2,7 +2,7 @@
 // the data file (sessions.trends, imported runs included), and the comparison of runs as a file
 // (sessions.exportComparison: CSV or HTML, like any other export).
 import { reduce } from '../../engine/reduce.ts';
-import { fail, ok, type BridgeResult, type ExportedReport, type ParsedParams } from '../../protocol/bridge.ts';
+import { ok, type BridgeResult, type ExportedReport, type ParsedParams } from '../../protocol/bridge.ts';
 import { comparisonFileName, renderComparison } from '../../report/comparison.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { computeDebrief } from '../../scoring/debrief.ts';
@@ -47,7 +47,6 @@ export function trendsOf(ctx: ServiceContext): Trends {
 }
 
 async function exportComparison(ctx: ServiceContext, params: ParsedParams<'sessions.exportComparison'>): Promise<BridgeResult<ExportedReport>> {
-  if (new Set(params.sessionIds).size !== params.sessionIds.length) return fail('invalid-request', 'A run is named twice in the comparison; name each run once.');
   const comparison = compare(ctx, params.sessionIds);
   if (!comparison.ok) return comparison;
   return ok({
