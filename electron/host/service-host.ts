@@ -114,7 +114,8 @@ export class ServiceHost {
 
   /** Opens every session the store says was running; the service's recovery pauses it. */
   private recoverInterrupted(): string[] {
-    const ids = this.store.sessions.list().filter((s) => s.status === 'running' && s.kind === 'live').map((s) => s.id);
+    // An imported session (another facilitator's, bundled mid-run) was not interrupted here: it is only read.
+    const ids = this.store.sessions.list().filter((s) => s.status === 'running' && s.kind === 'live' && !this.store.imports.find(s.id)).map((s) => s.id);
     for (const sessionId of ids) {
       void this.service.request('sessions.open', { sessionId }).then((result) => {
         if (!result.ok) this.onError(`Session ${sessionId} could not be recovered: ${result.error.message}`);

@@ -164,3 +164,38 @@ describe('importing session bundles into History', () => {
     app.dispose();
   });
 });
+
+describe('an imported run bundled mid-exercise', () => {
+  it('is not recovered at start-up (it was not interrupted here) and its log never grows', async () => {
+    const { ServiceHost } = await import('../../../electron/host/service-host.ts');
+    const dir = tempDir();
+    const a = new ServiceHost(join(dir, 'a.db'), { backups: false, shipped: [], watch: { intervalMs: 0 } });
+    const entry = await must(a.service.request('library.import', { fileName: 'quick.yaml', text: QUICK_SCENARIO }));
+    const created = await must(a.service.request('sessions.create', { entryId: entry.entryId, facilitator: 'Ada', participants: [{ name: 'Grace', roles: ['ic'] }] }));
+    await must(a.service.request('live.dispatch', { sessionId: created.sessionId, actor: 'facilitator', command: { type: 'session.start' } }));
+    exportSessionBundle(a.store, created.sessionId, join(dir, 'running.drillbook'));
+    await a.close();
+
+    const bPath = join(dir, 'b.db');
+    const b = new ServiceHost(bPath, { backups: false, shipped: [], watch: { intervalMs: 0 } });
+    const result = await must(b.service.request('sessions.importBundles', { files: [{ fileName: 'running.drillbook', content: readFileSync(join(dir, 'running.drillbook')).toString('base64') }] }));
+    expect(result[0]?.outcome).toBe('imported');
+    const events = b.store.events.load(created.sessionId).length;
+    const listed = (await must(b.service.request('sessions.list', {}))).find((s) => s.sessionId === created.sessionId);
+    expect(listed).toMatchObject({ status: 'running', readOnly: true });
+    await b.close();
+
+    const again = new ServiceHost(bPath, { backups: false, shipped: [], watch: { intervalMs: 0 } });
+    try {
+      expect(again.recovered).toEqual([]);
+      // Opening it runs no clock and writes nothing; a pause is refused like any change.
+      await must(again.service.request('sessions.open', { sessionId: created.sessionId }));
+      const pause = await again.service.request('live.dispatch', { sessionId: created.sessionId, actor: 'facilitator', command: { type: 'session.pause' } });
+      expect(pause.ok ? null : pause.error.code).toBe('read-only');
+      expect(again.pauseRunning('suspend')).toEqual([]);
+      expect(again.store.events.load(created.sessionId)).toHaveLength(events);
+    } finally {
+      await again.close();
+    }
+  });
+});
