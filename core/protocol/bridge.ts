@@ -7,6 +7,7 @@ import { LIMITS, ParticipantSchema, personName, planItemFields, roleAudience, sl
 import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
+import type { Trends } from '../scoring/trends.ts';
 import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
 import { REPORT_FORMATS } from '../report/formats.ts';
 import { ActionChangeSchema, ActionIdSchema, RegisterFilterSchema, type ActionFieldChange, type RegisterAction } from './register.ts';
@@ -101,6 +102,21 @@ export const bridgeRequestSchemas = {
   'sessions.list': z.object({}),
   'sessions.open': z.object({ sessionId: IdSchema }),
   'sessions.compare': z.object({ sessionIds: z.array(IdSchema).min(1).max(LIMITS.compareSessions) }),
+  /** The comparison of runs as a file: CSV (one row per run and measure) or one HTML page. */
+  'sessions.exportComparison': z.object({ sessionIds: z.array(IdSchema).min(1).max(LIMITS.compareSessions), format: z.enum(['csv', 'html']) }),
+  /** Each objective's and capability's rating over the ended runs in the data file (imported ones included). */
+  'sessions.trends': z.object({}),
+  /**
+   * Session bundles (`.drillbook` files) from other facilitators, kept in the data file read-only;
+   * a session id already there (imported before, or this file's own) is skipped, never overwritten.
+   */
+  'sessions.importBundles': z.object({
+    files: z.array(z.object({
+      fileName: z.string().trim().min(1).max(LIMITS.fileName),
+      /** The file's bytes, base64. */
+      content: z.string().min(1).max(LIMITS.bundleBase64),
+    })).min(1).max(LIMITS.bundlesPerImport),
+  }),
   /** A command as an actor. The engine's own schema checks `command` inside the service. */
   'live.dispatch': z.object({ sessionId: IdSchema, actor: BridgeActorSchema, command: z.unknown() }),
   /** What an audience saw just after event `seq` (the fold of events 1..seq, projected). */
@@ -212,6 +228,27 @@ export interface SessionSummary {
   readOnly?: boolean;
   /** For a bundle: the session's id in the data file it was exported from. */
   sourceSessionId?: string;
+  /** Set for a session imported from another facilitator's bundle (read-only too): where it came from. */
+  origin?: SessionOrigin;
+}
+
+/** Where an imported session came from (sessions.importBundles). */
+export interface SessionOrigin {
+  /** The bundle's file name as it was imported. */
+  bundleFile: string;
+  /** When the bundle was exported, and by which version of Drillbook. */
+  exportedAt: number;
+  appVersion: string;
+  importedAt: number;
+}
+
+/** What one sessions.importBundles did with each file. */
+export interface BundleImportResult {
+  fileName: string;
+  sessionId: string | null;
+  outcome: 'imported' | 'already-imported' | 'exists-locally' | 'refused';
+  /** For a refusal: what is wrong with the file. */
+  message?: string;
 }
 
 export interface SessionDetail extends SessionSummary {
@@ -227,8 +264,14 @@ export interface ComparisonRun {
   facilitator: string;
   status: SessionStatus;
   percent: number | null;
+  /** When the facilitator first started the clock, or null (never started). */
+  startedAt: number | null;
+  /** The overall rating in force (capped as in the report), null while nothing was possible. */
+  rating: Rating | null;
   /** The hash of the scenario text the run used: runs with different hashes ran different versions. */
   contentHash: string;
+  /** For a run imported from another facilitator's bundle: its bundle file. */
+  origin: string | null;
   objectives: { id: string; title: string; percent: number | null; rating: Rating | null }[];
   metrics: { name: string; at_s: number | null; target_s: number }[];
 }
@@ -265,6 +308,9 @@ export interface BridgeValues {
   'sessions.list': SessionSummary[];
   'sessions.open': SessionDetail;
   'sessions.compare': Comparison;
+  'sessions.exportComparison': ExportedReport;
+  'sessions.trends': Trends;
+  'sessions.importBundles': BundleImportResult[];
   'live.dispatch': DispatchAck;
   /** The projection of the audience at that seq (the engine's projection, as JSON). */
   'live.replay': Projection;

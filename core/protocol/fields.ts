@@ -42,6 +42,10 @@ export const LIMITS = {
   compareSessions: 20,
   /** Corrective actions one register edit or import may change. */
   registerRows: 10_000,
+  /** Session bundles in one import (issue 18, item 5). */
+  bundlesPerImport: 20,
+  /** One bundle's bytes as base64 (characters): 64 MiB, about 48 MB of file. */
+  bundleBase64: 64 * 1024 * 1024,
   // ---- numbers ----
   minSpeed: 0.25,
   maxSpeed: 10,

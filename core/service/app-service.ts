@@ -20,9 +20,10 @@ import { libraryHandlers } from './handlers/library.ts';
 import { liveHandlers, toEngineAudience } from './handlers/live.ts';
 import { openSession, sessionHandlers } from './handlers/sessions.ts';
 import { registerHandlers } from './handlers/register.ts';
-import type { BundleExporter, CsvReader, Handlers, HostExporter, ServiceContext } from './handlers/types.ts';
+import { trendHandlers } from './handlers/trends.ts';
+import type { BundleExporter, BundleImporter, CsvReader, Handlers, HostExporter, ServiceContext } from './handlers/types.ts';
 
-export type { BundleExporter, CsvReader, Handlers, HostExporter } from './handlers/types.ts';
+export type { BundleExporter, BundleImporter, CsvReader, Handlers, HostExporter } from './handlers/types.ts';
 export { reviewIdOf, type HostPauseReason, type SessionReview } from './session-registry.ts';
 
 export interface AppServiceOptions {
@@ -39,6 +40,8 @@ export interface AppServiceOptions {
   bundle?: BundleExporter;
   /** Reads a register CSV strictly; without it, register.import says where a file can be imported. */
   readCsv?: CsvReader;
+  /** Where bundles from other facilitators are kept (the host's data file); without it, import says where it can be done. */
+  importBundle?: BundleImporter;
   /** Told about things that went wrong off the request path (a shipped file that does not load, a failed delivery). */
   onError?: (message: string) => void;
   /**
@@ -78,6 +81,7 @@ export class AppService {
       ...(options.pdf ? { pdf: options.pdf } : {}),
       ...(options.bundle ? { bundle: options.bundle } : {}),
       ...(options.readCsv ? { readCsv: options.readCsv } : {}),
+      ...(options.importBundle ? { importBundle: options.importBundle } : {}),
     };
     this.handlers = {
       ...libraryHandlers(this.context),
@@ -86,6 +90,7 @@ export class AppService {
       ...debriefHandlers(this.context),
       ...exportHandlers(this.context),
       ...registerHandlers(this.context),
+      ...trendHandlers(this.context),
     };
   }
 

@@ -1,7 +1,7 @@
 // The sessions the service holds open: live ones (a runtime over the stored log, recovered on first
 // use after a restart) and reviews (a session read from a bundle, in memory, never changed). The
 // registry starts them, hands them to the handlers, counts who watches them, and lets go of the
-// ones at rest (ended, or a review) that nobody watches once more than `keepAtRest` of them are
+// ones at rest (ended, a review, or an import) that nobody watches once more than `keepAtRest` of them are
 // open, least recently used first. A running, paused or not yet started session is never let go:
 // its timers and its pushes live in its runtime.
 import { recoverRuntime } from '../engine/recovery.ts';
@@ -103,7 +103,21 @@ export class SessionRegistry {
     }
     const loaded = loadScenario(record.scenarioText, record.scenarioFileName);
     if (!loaded.ok) return fail('invalid-scenario', `The scenario text of session ${sessionId} no longer loads.`, loaded.errors);
+    if (record.origin) return ok(this.openImported(record, loaded.value));
     return ok(this.start(record, loaded.value, true));
+  }
+
+  /**
+   * An imported session (another facilitator's run, kept in this data file): read like a review,
+   * under its own id, never recovered (its clock would run) and never appended to.
+   */
+  private openImported(record: StoredSessionRecord, scenario: Scenario): LiveSession {
+    const events = this.options.storage.events.load(record.sessionId);
+    const runtime = new SessionRuntime({ scenario, sessionId: record.sessionId, store: frozenStore(events), timers: STILL_TIMERS, wall: this.options.wall, events });
+    runtime.dispose();
+    const live: LiveSession = { record, scenario, runtime };
+    this.add(record.sessionId, live);
+    return live;
   }
 
   /** Starts a session just stored (recover: false) or reopens a stored one (recover: true). */
@@ -184,7 +198,7 @@ export class SessionRegistry {
   pauseRunning(reason: HostPauseReason): string[] {
     const paused: string[] = [];
     for (const [sessionId, { live }] of this.open) {
-      if (live.reviewOf !== undefined || live.runtime.state.status !== 'running') continue;
+      if (isReadOnly(live) || live.runtime.state.status !== 'running') continue;
       const result = live.runtime.dispatch('system', { type: 'session.pause', reason });
       if (result.ok) paused.push(sessionId);
       else this.options.onError(`Session ${sessionId} could not be paused after a ${reason}: ${result.rejection.message}`);
@@ -217,9 +231,14 @@ export class SessionRegistry {
   }
 }
 
-/** Ended, or a review: nothing will happen in it unless someone asks. */
+/** Ended, a review or an import: nothing will happen in it unless someone asks. */
 function atRest(live: LiveSession): boolean {
-  return live.reviewOf !== undefined || live.runtime.state.status === 'ended';
+  return isReadOnly(live) || live.runtime.state.status === 'ended';
+}
+
+/** A review of a bundle, or a session imported from one: read, re-scored, exported, never changed. */
+export function isReadOnly(live: LiveSession): boolean {
+  return live.reviewOf !== undefined || live.record.origin !== undefined;
 }
 
 function dispose(live: LiveSession): void {
@@ -229,5 +248,8 @@ function dispose(live: LiveSession): void {
 
 /** The answer to a change asked of a session opened from a bundle. */
 export function readOnly(live: LiveSession): { ok: false; error: { code: string; message: string } } {
+  if (live.record.origin) {
+    return fail('read-only', `This session (${live.record.sessionId}) was imported from ${live.record.origin.bundleFile}, another facilitator's run, and is read-only: review it, compare it and export its report here; changes belong in the Drillbook that ran it.`);
+  }
   return fail('read-only', `This session (${live.reviewOf ?? live.record.sessionId}) was opened from a session bundle and is read-only: review it and export its report here; changes belong in the Drillbook that ran it.`);
 }

@@ -3,6 +3,7 @@
 // All synchronous, like the EventStore: a request is answered only after its write returned.
 import type { EventStore } from '../engine/event.ts';
 import type { ActionRecord } from '../protocol/register.ts';
+import type { SessionOrigin } from '../protocol/bridge.ts';
 
 export interface StoredScenario {
   entryId: string;
@@ -31,6 +32,11 @@ export interface StoredSessionRecord {
   createdAt: number;
   roomScreen: boolean;
   seating: 'hot-seat' | 'own-devices';
+  /**
+   * Set for a session imported from another facilitator's bundle (issue 18, item 5): its log is
+   * kept here to be read, re-scored and exported, never appended to.
+   */
+  origin?: SessionOrigin;
 }
 
 export interface SessionStorage {

@@ -30,7 +30,7 @@ const commands: Record<string, Entry> = {
     load: async () => (await import('./guide.ts')).guideCommand,
   },
   sessions: {
-    summary: 'sessions [DB] [--json]      list the sessions kept in a data file (default: the one drillbook serve uses), with their scores',
+    summary: 'sessions [DB] [--json]      list the sessions kept in a data file (default: the one drillbook serve uses), with their scores; --compare IDS, --import BUNDLE',
     load: async () => (await import('./sessions.ts')).sessionsCommand,
   },
   report: {

@@ -3,12 +3,12 @@
 // to the application service, which keeps it in memory, read-only; the file is closed before this
 // returns and is never written. Exporting one: the store writes it to a temporary folder and its
 // bytes go back as the export's content (the desktop saves them, a browser downloads them).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fail, ok, type BridgeResult, type ExportedReport, type SessionDetail } from '../../core/protocol/bridge.ts';
+import { fail, ok, type BridgeResult, type BundleImportResult, type ExportedReport, type SessionDetail } from '../../core/protocol/bridge.ts';
 import type { AppService, SessionReview } from '../../core/service/app-service.ts';
-import { exportSessionBundle, openSessionBundle, StoreError, type Store } from '../store/index.ts';
+import { exportSessionBundle, importSessionBundle, openSessionBundle, StoreError, type Store } from '../store/index.ts';
 import { appVersion } from './app-version.ts';
 
 /** The bundle of stored session `sessionId`, as an export (base64 content named `fileName`). */
@@ -21,6 +21,29 @@ export function exportBundleFile(store: Store, sessionId: string, fileName: stri
   } catch (error) {
     if (error instanceof StoreError) return fail(error.kind === 'not-found' ? 'not-found' : 'internal', error.message);
     throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Keeps the session of a bundle sent over the Bridge (base64 bytes) in `store`, read-only, unless its
+ * id is there already (sessions.importBundles). The bytes go to a temporary file the bundle reader
+ * verifies; a file that is not a sound bundle is refused with the reader's reason.
+ */
+export function importBundleFile(store: Store, fileName: string, base64: string, wall: () => number = Date.now): BundleImportResult {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) return { fileName, sessionId: null, outcome: 'refused', message: `${fileName} is empty or not base64: it is not a session bundle.` };
+  const dir = mkdtempSync(join(tmpdir(), 'drillbook-import-'));
+  try {
+    const path = join(dir, 'import.drillbook');
+    writeFileSync(path, bytes);
+    const done = importSessionBundle(store, path, { bundleFile: fileName, now: wall });
+    return { fileName, sessionId: done.sessionId, outcome: done.outcome };
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    // The reader names the temporary copy; the user knows the file by its own name.
+    return { fileName, sessionId: null, outcome: 'refused', message: error.message.split(join(dir, 'import.drillbook')).join(fileName) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

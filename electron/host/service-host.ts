@@ -13,7 +13,7 @@ import { AppService, type HostExporter } from '../../core/service/app-service.ts
 import type { ShippedScenario } from '../../core/service/library.ts';
 import { isSessionBundle, openStore, startRollingBackups, StoreError, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
 import { createServiceStorage } from '../store/service-storage.ts';
-import { exportBundleFile } from './bundle-review.ts';
+import { exportBundleFile, importBundleFile } from './bundle-review.ts';
 import { readCsv } from '../files/csv.ts';
 import { ClockWatch, type ClockJump } from './clock-watch.ts';
 import { nodePushScheduler } from './push-scheduler.ts';
@@ -100,6 +100,7 @@ export class ServiceHost {
         pdf: options.pdf ?? chromiumPdf,
         bundle: async (sessionId, fileName) => exportBundleFile(this.store, sessionId, fileName),
         readCsv,
+        importBundle: (fileName, base64) => importBundleFile(this.store, fileName, base64, this.wall),
         onError: this.onError,
         views: { scheduler: nodePushScheduler, intervalMs: options.pushIntervalMs ?? 16 },
       });
@@ -115,7 +116,8 @@ export class ServiceHost {
 
   /** Opens every session the store says was running; the service's recovery pauses it. */
   private recoverInterrupted(): string[] {
-    const ids = this.store.sessions.list().filter((s) => s.status === 'running' && s.kind === 'live').map((s) => s.id);
+    // An imported session (another facilitator's, bundled mid-run) was not interrupted here: it is only read.
+    const ids = this.store.sessions.list().filter((s) => s.status === 'running' && s.kind === 'live' && !this.store.imports.find(s.id)).map((s) => s.id);
     for (const sessionId of ids) {
       void this.service.request('sessions.open', { sessionId }).then((result) => {
         if (!result.ok) this.onError(`Session ${sessionId} could not be recovered: ${result.error.message}`);

@@ -17,3 +17,5 @@ export { type StoredLobby, type StoredLobbyMember, type LobbyQueries } from './q
 export { type Seating } from './queries/sessions.ts';
 export { createServiceStorage } from './service-storage.ts';
 export { exportSessionBundle, openSessionBundle, isSessionBundle, BUNDLE_EXTENSION, BUNDLE_KIND, BUNDLE_MARKER_KEY, type BundleMarker, type ExportBundleOptions, type SessionBundle } from './bundle.ts';
+export { importSessionBundle, type BundleImportOutcome, type ImportBundleOptions, type ImportedBundle } from './bundle-import.ts';
+export { type SessionImport } from './queries/imports.ts';

@@ -51,6 +51,7 @@ function sessionStorage(store: Store): SessionStorage {
     const session = store.sessions.find(id);
     if (!session) return undefined;
     const text = store.scenarios.get(session.scenario);
+    const imported = store.imports.find(id);
     return {
       sessionId: session.id,
       // Sessions made outside the service (`drillbook simulate --db`) have no entry: they open by id.
@@ -61,6 +62,7 @@ function sessionStorage(store: Store): SessionStorage {
       createdAt: session.createdAt,
       roomScreen: session.roomScreen,
       seating: session.seating,
+      ...(imported ? { origin: { bundleFile: imported.bundleFile, exportedAt: imported.exportedAt, appVersion: imported.appVersion, importedAt: imported.importedAt } } : {}),
     };
   };
   return {
@@ -71,6 +73,7 @@ function sessionStorage(store: Store): SessionStorage {
       const room = { entryId: record.entryId, roomScreen: record.roomScreen, seating: record.seating };
       store.transaction(() => {
         if (store.sessions.find(record.sessionId)) {
+          if (store.imports.find(record.sessionId)) throw new StoreError('conflict', `Session ${record.sessionId} in ${store.path} was imported from another facilitator's bundle and is read-only.`, { path: store.path });
           store.sessions.setRoom(record.sessionId, room);
           return;
         }

@@ -3,6 +3,7 @@ import { openDatabase, type Db, type OpenOptions } from './open.ts';
 import { actionQueries } from './queries/actions.ts';
 import { SqliteEventStore } from './queries/events.ts';
 import { improvementQueries } from './queries/improvements.ts';
+import { importQueries } from './queries/imports.ts';
 import { libraryQueries } from './queries/library.ts';
 import { lobbyQueries } from './queries/lobbies.ts';
 import { scenarioQueries } from './queries/scenarios.ts';
@@ -23,6 +24,8 @@ export interface Store {
   readonly settings: ReturnType<typeof settingsQueries>;
   /** The LAN lobbies and the facilitator console key (a restarted server takes devices back). */
   readonly lobbies: ReturnType<typeof lobbyQueries>;
+  /** Where each session imported from another facilitator's bundle came from (bundle-import.ts). */
+  readonly imports: ReturnType<typeof importQueries>;
   /** Runs `fn` in one write transaction (synchronous: never await inside). */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -46,6 +49,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     library: libraryQueries(db, path),
     settings: settingsQueries(db, path),
     lobbies: lobbyQueries(db, path),
+    imports: importQueries(db),
     transaction: <T>(fn: () => T): T => (readonly ? db.transaction(fn)() : db.transaction(fn).immediate()),
     close: () => db.close(),
   };

@@ -198,7 +198,8 @@ export async function captureScreens(executablePath: string): Promise<ScreensRes
       await shoot(page, '14b-debrief-plan', size, result);
 
       await page.goto(`${base}#/history`);
-      await page.getByRole('table').waitFor();
+      // History holds the trends' table too: wait for the list of sessions.
+      await page.getByRole('table', { name: 'Past sessions' }).waitFor();
       await shoot(page, '15-history', size, result);
       await page.close();
     }

@@ -80,7 +80,7 @@ describe('accessibility of every view (axe, serious and critical)', () => {
     await expectClean('debrief');
 
     await goTo('#/history');
-    await screen.findByRole('table');
+    await screen.findByRole('table', { name: 'Past sessions' });
     await expectClean('history');
 
     const second = await createSession(h, 'shipped-canary-drill', [{ name: 'Al', roles: ['alpha'] }]);

@@ -142,7 +142,8 @@ describe('history', () => {
       runs.push(id);
     }
     renderApp(h, '#/history');
-    const table = await screen.findByRole('table');
+    // History holds the trends' table too: this is the list of sessions.
+    const table = await screen.findByRole('table', { name: 'Past sessions' });
     expect(within(table).getAllByRole('link', { name: 'Debrief' })).toHaveLength(2);
     for (const box of within(table).getAllByRole('checkbox')) fireEvent.click(box);
     fireEvent.click(screen.getByRole('button', { name: /Compare 2 runs/ }));

@@ -4,7 +4,7 @@ import type { Command } from '../../engine/commands.ts';
 import { fail, ok, type BridgeResult } from '../../protocol/bridge.ts';
 import { computeDebrief } from '../../scoring/debrief.ts';
 import type { Debrief } from '../../scoring/debrief-types.ts';
-import { readOnly, type LiveSession } from '../session-registry.ts';
+import { isReadOnly, readOnly, type LiveSession } from '../session-registry.ts';
 import { dispatch } from './live.ts';
 import { withRegister } from './register.ts';
 import type { Handlers, ServiceContext } from './types.ts';
@@ -15,7 +15,7 @@ export function debriefOf(live: LiveSession): Debrief {
 }
 
 function commandAll(live: LiveSession, commands: Command[]): BridgeResult<null> {
-  if (live.reviewOf !== undefined) return readOnly(live);
+  if (isReadOnly(live)) return readOnly(live);
   for (const command of commands) {
     const result = live.runtime.dispatch('facilitator', command);
     if (!result.ok) return fail(result.rejection.code, result.rejection.message);

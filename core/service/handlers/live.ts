@@ -4,7 +4,7 @@ import { project, type Audience as EngineAudience } from '../../engine/projectio
 import { reduce } from '../../engine/reduce.ts';
 import { parseCommand } from '../../protocol/commands.ts';
 import { fail, ok, type Audience, type BridgeResult, type DispatchAck } from '../../protocol/bridge.ts';
-import { readOnly } from '../session-registry.ts';
+import { isReadOnly, readOnly } from '../session-registry.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
 /** The Bridge's wire audience (`role:<id>`) as the engine names it. */
@@ -17,7 +17,7 @@ export function toEngineAudience(audience: Audience): EngineAudience {
 export function dispatch(ctx: ServiceContext, sessionId: string, actor: Actor, raw: unknown): BridgeResult<DispatchAck> {
   const live = ctx.sessions.get(sessionId);
   if (!live.ok) return live;
-  if (live.value.reviewOf !== undefined) return readOnly(live.value);
+  if (isReadOnly(live.value)) return readOnly(live.value);
   const command = parseCommand(raw);
   if (!command.ok) return fail(command.rejection.code, command.rejection.message);
   const result = live.value.runtime.dispatch(actor, command.value);

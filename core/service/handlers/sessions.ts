@@ -6,11 +6,12 @@ import { fail, ok, type BridgeResult, type Comparison, type SessionDetail, type 
 import { loadScenario } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/types.ts';
 import { computeDebrief } from '../../scoring/debrief.ts';
+import { buildComparison } from '../../report/comparison.ts';
 import type { LiveSession } from '../session-registry.ts';
 import type { StoredSessionRecord } from '../storage.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
-export function sessionHandlers(ctx: ServiceContext): Pick<Handlers, 'sessions.create' | 'sessions.list' | 'sessions.open' | 'sessions.compare'> {
+export function sessionHandlers(ctx: ServiceContext): Pick<Handlers, 'sessions.create' | 'sessions.list' | 'sessions.open' | 'sessions.compare' | 'sessions.importBundles'> {
   return {
     'sessions.create': async (params) => {
       const found = ctx.library.find(params.entryId);
@@ -28,6 +29,12 @@ export function sessionHandlers(ctx: ServiceContext): Pick<Handlers, 'sessions.c
     'sessions.list': async () => ok(listSessions(ctx)),
     'sessions.open': async (params) => openSession(ctx, params.sessionId),
     'sessions.compare': async (params) => compare(ctx, params.sessionIds),
+    'sessions.importBundles': async (params) => {
+      const importer = ctx.importBundle;
+      if (!importer) return fail('unsupported', 'Session bundles are imported by the desktop app, `drillbook serve`, or `drillbook sessions DB --import FILE`.');
+      // One file's refusal does not stop the others: each says what became of it.
+      return ok(params.files.map((file) => importer(file.fileName, file.content)));
+    },
   };
 }
 
@@ -65,25 +72,23 @@ function listSessions(ctx: ServiceContext): SessionSummary[] {
   return out.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Comparison> {
-  const runs: Comparison['runs'] = [];
-  let scenario: Scenario | null = null;
+/** Runs of one scenario side by side (sessions.compare, and its export). */
+export function compare(ctx: ServiceContext, sessionIds: string[]): BridgeResult<Comparison> {
+  const runs: Parameters<typeof buildComparison>[0][number][] = [];
   for (const id of sessionIds) {
     const live = ctx.sessions.get(id);
     if (!live.ok) return live;
-    if (scenario && scenario.id !== live.value.scenario.id) {
-      return fail('mismatch', `Only runs of the same scenario can be compared: ${id} ran '${live.value.scenario.title}', not '${scenario.title}'.`);
-    }
-    scenario ??= live.value.scenario;
-    const debrief = computeDebrief(live.value.scenario, live.value.runtime.events, { sessionId: id });
+    const { record, runtime, scenario } = live.value;
     runs.push({
-      sessionId: id, createdAt: live.value.record.createdAt, facilitator: debrief.session.facilitator ?? '', status: live.value.runtime.state.status,
-      percent: debrief.score.percent, contentHash: live.value.record.contentHash,
-      objectives: debrief.objectives.map((o) => ({ id: o.id, title: o.title, percent: o.percent, rating: o.rating })),
-      metrics: debrief.metrics.map((m) => ({ name: m.name, at_s: m.at_s, target_s: m.target_s })),
+      debrief: computeDebrief(scenario, runtime.events, { sessionId: id }),
+      facts: {
+        sessionId: id, createdAt: record.createdAt, startedAt: runtime.state.started?.wall ?? null, status: runtime.state.status,
+        contentHash: record.contentHash, origin: record.origin?.bundleFile ?? null,
+      },
     });
   }
-  return scenario ? ok({ scenarioId: scenario.id, scenarioTitle: scenario.title, runs }) : fail('not-found', 'No session to compare.');
+  const built = buildComparison(runs);
+  return built.ok ? ok(built.value) : fail(built.code, built.message);
 }
 
 function summaryOf(live: LiveSession): SessionSummary {
@@ -106,5 +111,6 @@ function summarize(record: StoredSessionRecord, scenario: Scenario, state: Reado
     endedAt: state.ended?.wall ?? null,
     percent: state.status === 'ended' ? computeDebrief(scenario, events).score.percent : null,
     ...(reviewOf === undefined ? {} : { readOnly: true, sourceSessionId: reviewOf }),
+    ...(record.origin ? { readOnly: true, origin: record.origin } : {}),
   };
 }

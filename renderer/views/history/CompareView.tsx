@@ -1,27 +1,39 @@
 // Runs of one scenario side by side. Rows are matched by objective id and metric name, never by
 // position: a scenario edited between two runs may add, drop or reorder objectives (issue 14,
 // item 15), and a run of a version without an objective says so instead of borrowing a neighbour's.
-import { useEffect } from 'react';
-import type { Comparison, ComparisonRun } from '../../../core/protocol/bridge.ts';
+import { useEffect, useState } from 'react';
+import { useBridge } from '../../bridge/context.tsx';
+import { downloadFile } from '../../components/download.ts';
+import { comparisonVersions, unionOf } from '../../../core/report/comparison.ts';
 import { useApp } from '../../store/use-app.ts';
 import { Load } from '../../components/states.tsx';
 import { formatDate, formatPercent, formatSeconds } from '../../components/format.ts';
 
-/** Every key of every run, in the order first seen (the first run's order leads). */
-function union<T>(runs: ComparisonRun[], rows: (r: ComparisonRun) => T[], key: (row: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const run of runs) for (const row of rows(run)) if (!seen.has(key(row))) seen.set(key(row), row);
-  return [...seen.values()];
-}
-
-/** A short name for each scenario version, in the order the runs first used it. */
-function versionLabels(c: Comparison): Map<string, string> {
-  const labels = new Map<string, string>();
-  for (const run of c.runs) if (!labels.has(run.contentHash)) labels.set(run.contentHash, `version ${labels.size + 1}`);
-  return labels;
-}
-
 const NOT_IN_VERSION = <span className="dim">not in this version</span>;
+
+/** The comparison as a file (CSV for spreadsheets, one HTML page), downloaded like other exports. */
+function ExportComparison({ sessionIds }: { sessionIds: string[] }) {
+  const bridge = useBridge();
+  const toast = useApp((s) => s.toast);
+  const [busy, setBusy] = useState<'csv' | 'html' | null>(null);
+  async function run(format: 'csv' | 'html') {
+    setBusy(format);
+    try {
+      const result = await bridge.request('sessions.exportComparison', { sessionIds, format });
+      if (!result.ok) return toast(result.error.message, 'error');
+      downloadFile(result.value);
+      toast(`Exported ${result.value.fileName}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+  return (
+    <div className="row" role="group" aria-label="Export the comparison">
+      <button type="button" disabled={busy !== null} onClick={() => void run('csv')}>{busy === 'csv' ? 'Exporting…' : 'Export CSV'}</button>
+      <button type="button" disabled={busy !== null} onClick={() => void run('html')}>{busy === 'html' ? 'Exporting…' : 'Export HTML'}</button>
+    </div>
+  );
+}
 
 export function CompareView({ sessionIds }: { sessionIds: string[] }) {
   const comparison = useApp((s) => s.comparison);
@@ -31,9 +43,9 @@ export function CompareView({ sessionIds }: { sessionIds: string[] }) {
   return (
     <Load value={comparison} what="the comparison" onRetry={() => void loadComparison(sessionIds)}>
       {(c) => {
-        const objectives = union(c.runs, (r) => r.objectives, (o) => o.id);
-        const metrics = union(c.runs, (r) => r.metrics, (m) => m.name);
-        const versions = versionLabels(c);
+        const objectives = unionOf(c.runs, (r) => r.objectives, (o) => o.id);
+        const metrics = unionOf(c.runs, (r) => r.metrics, (m) => m.name);
+        const versions = comparisonVersions(c);
         const mixed = versions.size > 1;
         return (
           <div className="stack">
@@ -47,7 +59,8 @@ export function CompareView({ sessionIds }: { sessionIds: string[] }) {
               <thead>
                 <tr><th scope="col"><span className="sr-only">Measure</span></th>{c.runs.map((r) => (
                   <th key={r.sessionId} scope="col">{formatDate(r.createdAt)}<div className="dim">{r.facilitator}</div>
-                    {mixed ? <div className="dim" title={`Scenario content hash ${r.contentHash}`}>Scenario {versions.get(r.contentHash)}</div> : null}</th>
+                    {mixed ? <div className="dim" title={`Scenario content hash ${r.contentHash}`}>Scenario {versions.get(r.contentHash)}</div> : null}
+                    {r.origin ? <div className="dim">Imported: {r.origin}</div> : null}</th>
                 ))}</tr>
               </thead>
               <tbody>
@@ -66,6 +79,7 @@ export function CompareView({ sessionIds }: { sessionIds: string[] }) {
                 ))}
               </tbody>
             </table>
+            <ExportComparison sessionIds={c.runs.map((r) => r.sessionId)} />
           </div>
         );
       }}

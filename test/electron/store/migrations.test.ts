@@ -96,6 +96,14 @@ describe('migrations', () => {
       }
       store.actions.put([{ id: 'fixture-session-1/plan-1', status: 'in progress', contact: 'ops@example.org', start: '2026-01-05', updatedAt: 7 }]);
       expect(store.actions.list()).toContainEqual({ id: 'fixture-session-1/plan-1', status: 'in progress', contact: 'ops@example.org', start: '2026-01-05', updatedAt: 7 });
+      if (fixture.version >= 6) {
+        // An imported session keeps its origin, and its log takes no new event.
+        expect(store.imports.list()).toEqual([{ session: 'imported-session-3', bundleFile: 'team-b.drillbook', exportedAt: 1790000500000, appVersion: '0.1.0', importedAt: 1790000600000 }]);
+        expect(() => store.events.append('imported-session-3', [{ seq: 2, at: 1000, wall: 1, actor: 'facilitator', type: 'session.ended', payload: {} }])).toThrow(/read-only/);
+      } else {
+        // Before v6 nothing was imported; the migrated file takes imports from now on.
+        expect(store.imports.list()).toEqual([]);
+      }
       if (fixture.version < LATEST_VERSION) {
         expect(listBackups(path).map((b) => b.reason)).toContain(`before-v${LATEST_VERSION}`);
       }

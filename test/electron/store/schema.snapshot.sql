@@ -19,6 +19,9 @@ CREATE INDEX sessions_by_scenario ON sessions (scenario);
 -- index sqlite_autoindex_events_1 on events
 (automatic);
 
+-- index sqlite_autoindex_imported_sessions_1 on imported_sessions
+(automatic);
+
 -- index sqlite_autoindex_improvement_items_1 on improvement_items
 (automatic);
 
@@ -82,6 +85,15 @@ CREATE TABLE events (
   type TEXT NOT NULL CHECK (length(type) > 0),
   payload TEXT NOT NULL CHECK (json_valid(payload)),
   UNIQUE (session, seq)
+) STRICT;
+
+-- table imported_sessions on imported_sessions
+CREATE TABLE imported_sessions (
+  session TEXT PRIMARY KEY REFERENCES sessions (id),
+  bundle_file TEXT NOT NULL CHECK (length(bundle_file) BETWEEN 1 AND 255),
+  exported_at INTEGER NOT NULL,
+  app_version TEXT NOT NULL,
+  imported_at INTEGER NOT NULL
 ) STRICT;
 
 -- table improvement_items on improvement_items
@@ -190,4 +202,23 @@ BEGIN
   SELECT RAISE(ABORT, 'drillbook: events are append-only');
 END;
 
--- user_version 5
+-- trigger imported_sessions_no_delete on imported_sessions
+CREATE TRIGGER imported_sessions_no_delete BEFORE DELETE ON imported_sessions
+BEGIN
+  SELECT RAISE(ABORT, 'imported_sessions is kept');
+END;
+
+-- trigger imported_sessions_no_update on imported_sessions
+CREATE TRIGGER imported_sessions_no_update BEFORE UPDATE ON imported_sessions
+BEGIN
+  SELECT RAISE(ABORT, 'imported_sessions is kept');
+END;
+
+-- trigger imported_sessions_read_only on events
+CREATE TRIGGER imported_sessions_read_only BEFORE INSERT ON events
+WHEN EXISTS (SELECT 1 FROM imported_sessions WHERE session = NEW.session)
+BEGIN
+  SELECT RAISE(ABORT, 'imported session is read-only');
+END;
+
+-- user_version 6
