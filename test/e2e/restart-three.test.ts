@@ -195,6 +195,10 @@ async function run(contexts: BrowserContext[], first: ServeRun, restarted: (serv
     await expect.poll(() => seat.getByTestId('seat-status').textContent(), { timeout: 10_000 }).toBe('Not connected');
   }
   await shot(eli, 'three-04-phone-disconnected');
+  // Pat taps an action while the computer is away: the device holds it until it is back, where the
+  // restarted session is paused and refuses it. Pat is told; it is not acknowledged, and not recorded.
+  const offline = { title: 'Post the internal update to #incidents' };
+  await pat.getByRole('region', { name: 'Actions' }).getByRole('button', { name: offline.title, exact: true }).click();
   expect(await overflow(eli), 'the phone seat scrolls sideways while disconnected').toEqual({ document: 0, main: 0 });
 
   // ---- it comes back on the same file and port: same key, the three devices back by themselves ----
@@ -214,6 +218,9 @@ async function run(contexts: BrowserContext[], first: ServeRun, restarted: (serv
     if (seat === ivy) await ivy.getByTestId(`role-tab-${a.role}`).click();
     await promptForm(seat, a.prompt).getByText('Your answer:').waitFor();
   }
+  await pat.getByRole('status').getByText('The session is paused, so you cannot take an action now. Wait until the facilitator resumes it.').waitFor({ timeout: 15_000 });
+  expect(await pat.getByRole('region', { name: 'Actions' }).getByRole('button', { name: `${offline.title} ✓` }).count()).toBe(0);
+  await shot(pat, 'three-05a-refused-while-away');
   await shot(eli, 'three-05-phone-paused');
   await shot(ivy, 'three-06-two-roles-paused');
   // On the phone the pause reads on the first screen: nothing sideways, the notice within the viewport.
@@ -282,6 +289,7 @@ async function run(contexts: BrowserContext[], first: ServeRun, restarted: (serv
   const taken = debrief.timeline.filter((t) => t.type === 'action.taken').map((t) => t.summary);
   expect(taken).toHaveLength(actions.length);
   for (const a of actions) expect(taken.filter((s) => s.includes(`'${a.title}'`)), `the action ${a.action} once`).toHaveLength(1);
+  expect(taken.filter((s) => s.includes(`'${offline.title}'`)), 'the action refused after the restart').toHaveLength(0);
   // The restart shows in the record as a recovery and its pause.
   expect(debrief.timeline.some((t) => t.type === 'session.recovered')).toBe(true);
   expect(debrief.session.people).toBe(3);
