@@ -1,9 +1,11 @@
 // End to end, in the real Chromium against `drillbook serve` (issue 14, "Done when"): the server is
 // stopped in the middle of an exercise with three participants on their own devices, one of them
 // on a phone and one holding two roles, and started again on the same data file and port. Every
-// page stays open and reconnects by itself; each seat shows the restart pause; the facilitator's
-// tab resumes; answers carry on; after the end the debrief (its Decisions table, and the JSON
-// export) holds every decision a seat showed as sent, before and after the restart, each once.
+// page stays open and reconnects by itself (none reloads); each seat shows the restart pause, on the
+// phone within the screen; the facilitator's tab resumes; answers carry on. An action tapped while
+// the computer was away is refused after the restart (paused) and the device says so. After the end
+// the debrief (its Decisions table, and the JSON export) holds every decision a seat showed as
+// sent, before and after the restart, each once, and nothing else.
 // Screenshots land in test-results/e2e/three-*.png.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -186,6 +188,9 @@ async function run(contexts: BrowserContext[], first: ServeRun, restarted: (serv
   await shot(ivy, 'three-03-two-roles-before');
 
   // ---- the facilitator's computer goes away; every page stays open ----
+  // A mark in each page's document: still there after the restart, so nothing reloaded a page.
+  const pages = [page, ivy, eli, pat];
+  for (const p of pages) await p.evaluate(() => { (window as unknown as { beforeRestart?: boolean }).beforeRestart = true; });
   const port = Number(first.url.port);
   const key = first.url.searchParams.get('token');
   expect(await first.stop()).toBe(0);
@@ -238,6 +243,7 @@ async function run(contexts: BrowserContext[], first: ServeRun, restarted: (serv
   await shot(page, 'three-07-console-recovered');
   await resume.click();
   for (const seat of seats) await expect.poll(() => seat.getByTestId('seat-status').textContent(), { timeout: 15_000 }).toBe('Running');
+  for (const p of pages) expect(await p.evaluate(() => (window as unknown as { beforeRestart?: boolean }).beforeRestart), 'a page reloaded').toBe(true);
 
   // ---- after the restart: more decisions ----
   // Eli: the rollback's branch (due 2:00 after it), on the phone.
