@@ -24,6 +24,7 @@ import { RegisterView } from '../views/register/RegisterView.tsx';
 import { DesktopLobbyDock } from '../lan/DesktopLobbyDock.tsx';
 import { currentLock, lockToSeats, useHotSeatLock } from './hot-seat-lock.ts';
 import { LockedBar } from './LockedBar.tsx';
+import { Toasts } from '../components/Toasts.tsx';
 
 function ConnectionBanner() {
   const connection = useApp((s) => s.connection);
@@ -33,21 +34,6 @@ function ConnectionBanner() {
       {connection === 'lost'
         ? 'Connection to the Drillbook host lost. Reconnecting by itself; what you enter now is not sent until it is back.'
         : 'Reconnecting to the Drillbook host…'}
-    </div>
-  );
-}
-
-function Toasts() {
-  const toasts = useApp((s) => s.toasts);
-  const dismiss = useApp((s) => s.dismissToast);
-  return (
-    <div className="toast stack" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={t.tone === 'error' ? 'error-box row' : 'panel row'}>
-          <span className="user-text" style={{ flex: 1 }}>{t.text}</span>
-          <button type="button" className="small" onClick={() => dismiss(t.id)} aria-label="Dismiss message">×</button>
-        </div>
-      ))}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ConnectionState } from '../../core/protocol/bridge.ts';
 import { ServicesProvider } from '../bridge/context.tsx';
 import type { WsBridge } from '../bridge/ws-bridge.ts';
 import { Load } from '../components/states.tsx';
+import { Toasts } from '../components/Toasts.tsx';
 import type { AppStore } from '../store/store.ts';
 import { useLive } from '../store/use-live.ts';
 import { RoomView } from '../views/room/RoomView.tsx';
@@ -86,6 +87,8 @@ export function ParticipantApp({ bridge, store, seat, onLeave }: { bridge: WsBri
         <main className="main fill" id="main">
           {role ? <Seat key={role} sessionId={seat.sessionId} role={role} /> : <RoomView sessionId={seat.sessionId} />}
         </main>
+        {/* What the host refused (an answer or action sent while away, then refused as paused) is said here. */}
+        <Toasts />
       </div>
     </ServicesProvider>
   );

@@ -19,6 +19,40 @@ export interface Served {
   close(): Promise<number>;
 }
 
+/** One run of `drillbook serve` in this process; `stop` ends it as Ctrl-C would. */
+export interface ServeRun {
+  /** The facilitator console's URL, with its token. */
+  url: URL;
+  /** What serve printed. */
+  out: string[];
+  /** Stops the server; resolves to serve's exit code. */
+  stop(): Promise<number>;
+}
+
+/**
+ * Starts `drillbook serve` on `<dir>/e2e.db` and `port` (0: any) without building the renderer, and
+ * waits for the console's link. What serve writes to stderr lands in `problems`. Started again on
+ * the same directory and port, it is the facilitator's computer after a restart.
+ */
+export async function serveOn(dir: string, port: number, problems: string[]): Promise<ServeRun> {
+  const out: string[] = [];
+  const io = { out: (t: string) => void out.push(t), err: (t: string) => void problems.push(`serve: ${t}`), cwd: dir };
+  let stop: () => void = () => {};
+  const served = runServe({ db: join(dir, 'e2e.db'), host: '127.0.0.1', port, scenario: null, build: false }, io, new Promise<void>((r) => (stop = r)));
+  const stopped = async (): Promise<number> => {
+    stop();
+    return served;
+  };
+  const deadline = Date.now() + 30_000;
+  while (!out.some((l) => l.includes('?token=')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const line = out.find((l) => l.includes('?token='));
+  if (!line) {
+    await stopped().catch(() => undefined);
+    throw new Error(`drillbook serve printed no URL: ${out.join('\n')} ${problems.join('\n')}`);
+  }
+  return { url: new URL(/http:\/\/\S+/.exec(line)![0]), out, stop: stopped };
+}
+
 /**
  * Builds the renderer if needed, starts `drillbook serve` on a new data file in a temporary
  * directory named from `prefix`, waits for its URL, and launches the browser. What serve writes to
@@ -28,29 +62,27 @@ export async function startServed(prefix: string, problems: string[]): Promise<S
   const build = ensureRendererBuilt();
   if (!build.ok) throw new Error(build.message);
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  let stop: () => void = () => {};
-  const out: string[] = [];
-  const io = { out: (t: string) => void out.push(t), err: (t: string) => void problems.push(`serve: ${t}`), cwd: dir };
-  const served = runServe({ db: join(dir, 'e2e.db'), host: '127.0.0.1', port: 0, scenario: null, build: false }, io, new Promise<void>((r) => (stop = r)));
+  let run: ServeRun;
+  try {
+    run = await serveOn(dir, 0, problems);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   let browser: E2eBrowser | undefined;
   const close = async (): Promise<number> => {
+    let code: number;
     try {
       await browser?.close();
     } finally {
-      stop();
+      code = await run.stop();
     }
-    const code = await served;
     rmSync(dir, { recursive: true, force: true });
     return code;
   };
   try {
-    const deadline = Date.now() + 30_000;
-    while (!out.some((l) => l.includes('?token=')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const line = out.find((l) => l.includes('?token='));
-    if (!line) throw new Error(`drillbook serve printed no URL: ${out.join('\n')} ${problems.join('\n')}`);
-    const facilitatorUrl = new URL(/http:\/\/\S+/.exec(line)![0]);
     browser = await launch();
-    return { browser, dir, facilitatorUrl, close };
+    return { browser, dir, facilitatorUrl: run.url, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;

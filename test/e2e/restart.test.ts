@@ -9,39 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runServe } from '../../electron/cli/serve.ts';
 import { ensureRendererBuilt } from '../../electron/lan/renderer-build.ts';
 import { runE2e, launch, shot, watchPage, type E2eBrowser } from './browser.ts';
+import { serveOn } from './exercise-setup.ts';
 
 const SCENARIO = 'model-latency-slo';
 let browser: E2eBrowser;
 let dir: string;
 const problems: string[] = [];
 
-interface Served {
-  url: URL;
-  out: string[];
-  stop(): Promise<void>;
-}
-
-/** `drillbook serve` in this process on the data file; resolves once it printed the console's link. */
-async function serve(port: number): Promise<Served> {
-  const out: string[] = [];
-  const io = { out: (t: string) => void out.push(t), err: (t: string) => void problems.push(`serve: ${t}`), cwd: dir };
-  let stop: () => void = () => {};
-  const served = runServe({ db: join(dir, 'e2e.db'), host: '127.0.0.1', port, scenario: null, build: false }, io, new Promise<void>((r) => (stop = r)));
-  const deadline = Date.now() + 30_000;
-  while (!out.some((l) => l.includes('?token=')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const line = out.find((l) => l.includes('?token='));
-  if (!line) throw new Error(`drillbook serve printed no URL: ${out.join('\n')} ${problems.join('\n')}`);
-  return {
-    url: new URL(/http:\/\/\S+/.exec(line)![0]),
-    out,
-    async stop() {
-      stop();
-      expect(await served).toBe(0);
-    },
-  };
+/** `drillbook serve` on this suite's data file and `port`; its stop expects a clean exit. */
+async function serve(port: number): Promise<{ url: URL; out: string[]; stop(): Promise<void> }> {
+  const run = await serveOn(dir, port, problems);
+  return { url: run.url, out: run.out, stop: async () => void expect(await run.stop()).toBe(0) };
 }
 
 describe.runIf(runE2e)('a restart of browser mode in the middle of an exercise', () => {
@@ -59,7 +39,7 @@ describe.runIf(runE2e)('a restart of browser mode in the middle of an exercise',
 
   it('the seat shows the restart pause and carries on after the facilitator resumes', async () => {
     const contexts: BrowserContext[] = [];
-    let server: Served | null = await serve(0);
+    let server: Awaited<ReturnType<typeof serve>> | null = await serve(0);
     try {
       const fac = await browser.browser.newContext({ viewport: { width: 1280, height: 720 } });
       contexts.push(fac);
