@@ -132,7 +132,11 @@ describe('the desktop backend opens a session bundle', () => {
 
     const second = backend();
     const review = value(await second.openBundle(path));
-    expect(value(await second.bridge.request('debrief.get', { sessionId: review.sessionId }))).toEqual(expected);
+    // The same debrief, less the register's standing of each plan item: that is the tracking in the
+    // data file the session was run from (issue 18), which a bundle of the session does not carry.
+    expect(expected.improvement_plan[0]?.register).toMatchObject({ status: 'open' });
+    const withoutRegister = { ...expected, improvement_plan: expected.improvement_plan.map(({ register: _register, ...item }) => item) };
+    expect(value(await second.bridge.request('debrief.get', { sessionId: review.sessionId }))).toEqual(withoutRegister);
 
     // The options that would change a report cannot quietly apply to the session itself.
     expect(await first.bridge.request('report.export', { sessionId: id, format: 'bundle', anonymize: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
