@@ -3,6 +3,7 @@ import { openDatabase, type Db, type OpenOptions } from './open.ts';
 import { SqliteEventStore } from './queries/events.ts';
 import { improvementQueries } from './queries/improvements.ts';
 import { libraryQueries } from './queries/library.ts';
+import { libraryVersionQueries } from './queries/library-versions.ts';
 import { lobbyQueries } from './queries/lobbies.ts';
 import { scenarioQueries } from './queries/scenarios.ts';
 import { sessionQueries } from './queries/sessions.ts';
@@ -17,6 +18,8 @@ export interface Store {
   readonly events: SqliteEventStore;
   readonly improvements: ReturnType<typeof improvementQueries>;
   readonly library: ReturnType<typeof libraryQueries>;
+  /** Every saved version of a library entry (append-only). */
+  readonly libraryVersions: ReturnType<typeof libraryVersionQueries>;
   readonly settings: ReturnType<typeof settingsQueries>;
   /** The LAN lobbies and the facilitator console key (a restarted server takes devices back). */
   readonly lobbies: ReturnType<typeof lobbyQueries>;
@@ -40,6 +43,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     events: new SqliteEventStore(db, path, summarizeEvents(sessions, improvements)),
     improvements,
     library: libraryQueries(db, path),
+    libraryVersions: libraryVersionQueries(db, path),
     settings: settingsQueries(db, path),
     lobbies: lobbyQueries(db, path),
     transaction: <T>(fn: () => T): T => (readonly ? db.transaction(fn)() : db.transaction(fn).immediate()),

@@ -5,10 +5,13 @@ import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-library.ts';
 import { migration003 } from './003-clock-checkpoints.ts';
 import { migration004 } from './004-lobbies.ts';
+import { migration005 } from './005-reserved-register.ts';
+import { migration006 } from './006-reserved-imported-sessions.ts';
+import { migration007 } from './007-library-versions.ts';
 
 export type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const LATEST_VERSION: number = migrations.length;
 
