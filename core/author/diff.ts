@@ -99,6 +99,8 @@ interface Collection<T extends { id: string }> {
   fields: readonly Field<T>[];
   /** The keys the fields cover (the rest is compared as "other details"). */
   keys: readonly string[];
+  /** A line that goes first for a changed element (an inject's trigger). */
+  lead?: (before: T, after: T) => string[];
   /** Extra lines for a changed element (a prompt's options). Prompts are compared on their own, so an inject's `prompts` key is left to them. */
   extra?: (before: T, after: T) => string[];
 }
@@ -116,7 +118,7 @@ function diffCollection<T extends { id: string }>(before: readonly T[], after: r
       out.push({ kind: c.kind, id: e.id, change: 'added', text: `${c.noun} '${e.id}' added` });
       continue;
     }
-    const lines = [...fieldChanges(was, e, c.fields), ...(c.extra?.(was, e) ?? []), ...otherChanges(was, e, c.keys)];
+    const lines = [...(c.lead?.(was, e) ?? []), ...fieldChanges(was, e, c.fields), ...(c.extra?.(was, e) ?? []), ...otherChanges(was, e, c.keys)];
     for (const line of lines) out.push({ kind: c.kind, id: e.id, change: 'changed', text: `${c.noun} '${e.id}': ${line}` });
   }
   return out;
@@ -140,12 +142,18 @@ const ACTION: Collection<Action> = {
   keys: ['id', 'title', 'roles', 'description'],
 };
 
+/** The one change a trainer makes most, said as a time when both triggers are times. */
+function triggerChange(before: Inject, after: Inject): string[] {
+  const a = before.trigger;
+  const b = after.trigger;
+  if (same(a, b)) return [];
+  if (a.kind === 'at' && b.kind === 'at') return [`time ${fmtClock(a.at)} → ${fmtClock(b.at)}`];
+  return [`trigger ${triggerText(a)} → ${triggerText(b)}`];
+}
+
 const INJECT: Collection<Inject> = {
   kind: 'inject', noun: 'inject',
   fields: [
-    // The one change a trainer makes most: say it as a time when both are times.
-    field('time', (i) => (i.trigger.kind === 'at' ? i.trigger.at : undefined), time),
-    field('trigger', (i) => (i.trigger.kind === 'at' ? undefined : i.trigger), (t: Trigger | undefined) => (t ? triggerText(t) : '(a time)')),
     field('to', (i) => (i.toAll ? ['all'] : i.to), ids),
     field('channel', (i) => i.channel, String),
     field('from', (i) => i.from),
@@ -155,6 +163,7 @@ const INJECT: Collection<Inject> = {
     field('facilitator notes', (i) => i.facilitatorNotes),
     field('discussion questions', (i) => i.discussion),
   ],
+  lead: triggerChange,
   keys: ['id', 'trigger', 'to', 'toAll', 'channel', 'from', 'title', 'body', 'storyTime', 'facilitatorNotes', 'discussion', 'prompts'],
 };
 

@@ -27,7 +27,7 @@ export function serviceOn(storage: ServiceStorage) {
 export function threeVersions(): [string, string, string] {
   const v1 = blankTemplate('beginner').text;
   const doc = AuthorDocument.open(v1);
-  doc.setTrigger('first-alert', { kind: 'at', at: 180 });
+  doc.setTrigger('first-alert', { at: '3m' });
   const v2 = doc.toString();
   doc.set(['injects', 1, 'prompts', 0, 'expect', 'best'], ['sev1']);
   doc.set(['injects', 1, 'prompts', 0, 'expect', 'acceptable'], ['sev2']);
