@@ -46,4 +46,21 @@ describe('library versions (SQLite)', () => {
     expect((await must(bridge.request('library.save', { entryId: saved.entryId, fileName: 'a.yaml', text: big }))).version).toBe(2);
     app.dispose();
   });
+
+  it('a data file opened read-only refuses the save with a message for the user', async () => {
+    const path = join(tempDir(), 'app.db');
+    const [v1, v2] = threeVersions();
+    const writable = track(openStore(path));
+    const first = serviceOn(createServiceStorage(writable));
+    const saved = await must(first.bridge.request('library.save', { fileName: 'a.yaml', text: v1 }));
+    first.app.dispose();
+    writable.close();
+
+    const readonly = track(openStore(path, { readonly: true }));
+    const { bridge, app } = serviceOn(createServiceStorage(readonly));
+    const refused = await bridge.request('library.save', { entryId: saved.entryId, fileName: 'a.yaml', text: v2 });
+    expect(!refused.ok && refused.error.message).toMatch(/was not saved: the computer could not write .+app\.db \(SQLITE_READONLY\)\. Check that the drive is still attached and writable/);
+    expect((await must(bridge.request('library.versions', { entryId: saved.entryId }))).map((v) => v.version)).toEqual([1]);
+    app.dispose();
+  });
 });
