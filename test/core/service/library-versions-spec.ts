@@ -39,7 +39,8 @@ export function threeVersions(): [string, string, string] {
 
 export function versionsSpec(makeStorage: () => ServiceStorage): void {
   it('keeps every save as a version, lists them, diffs them, restores one as a new version; a session keeps the text it ran', async () => {
-    const { bridge, timers } = serviceOn(makeStorage());
+    const storage = makeStorage();
+    const { bridge, timers } = serviceOn(storage);
     const [v1, v2, v3] = threeVersions();
     const first = await must(bridge.request('library.save', { fileName: 'payments.yaml', text: v1, note: 'First draft' }));
     expect(first).toMatchObject({ version: 1, ready: true, errors: [], contentHash: contentHash(v1), note: 'First draft' });
@@ -78,6 +79,7 @@ export function versionsSpec(makeStorage: () => ServiceStorage): void {
     expect(opened.entryId).toBe(entryId);
     const sessions = await must(bridge.request('sessions.compare', { sessionIds: [session.sessionId] }));
     expect(sessions.runs[0]?.contentHash).toBe(contentHash(v2));
+    expect(storage.sessions.get(session.sessionId)).toMatchObject({ entryId, scenarioText: v2, contentHash: contentHash(v2) });
   });
 
   it('keeps a draft with errors as a version that is not ready, without replacing what the library lists and runs', async () => {
