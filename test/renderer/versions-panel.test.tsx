@@ -4,6 +4,7 @@
 import './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { VersionsPanel } from '../../renderer/views/author/VersionsPanel.tsx';
 import { ServicesProvider } from '../../renderer/bridge/context.tsx';
 import { createAppStore } from '../../renderer/store/store.ts';
@@ -54,6 +55,10 @@ describe('VersionsPanel', () => {
       "prompt 'severity': best option sev2 → sev1",
       "prompt 'severity': acceptable options sev1 → sev2",
     ]);
+
+    // The panel is mounted inside the Author view, so page-level rules (a main heading) are not its own.
+    const audit = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Restore version 1' })); });
     await screen.findByText('Version 1 restored as version 4.');
