@@ -8,3 +8,5 @@ export { scenarioProblems, type Problem, type Problems, type ProblemSeverity } f
 export { importEvents, importTable, readCsvTable, guessMapping, CsvFileError, EVENT_FIELDS, type ColumnMapping, type CsvImport, type CsvImportOptions, type CsvProblem, type CsvTable, type EventField, type ImportedInject } from './csv-import.ts';
 export { eventsToCsv, EXPORT_COLUMNS } from './csv-export.ts';
 export { parseEventTime, formatEventTime, TIME_HINT, type ClockForm, type TimeResult } from './event-time.ts';
+export { diffScenarios, type ChangeKind, type ScenarioChange } from './diff.ts';
+export { BLANK_TEMPLATES, blankTemplate, type BlankTemplate } from './templates.ts';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LIMITS, ParticipantSchema, personName, planItemFields, roleAudience, slug, storedId, text } from './fields.ts';
 import type { Scenario, LoadError, Rating } from '../scenario/types.ts';
 import type { LintFinding } from '../scenario/lint/types.ts';
+import type { ScenarioChange } from '../author/diff.ts';
 import type { Debrief, DebriefPlanItem } from '../scoring/debrief-types.ts';
 import type { Trends } from '../scoring/trends.ts';
 import type { FacilitatorView, Projection, RoleView, RoomView } from '../engine/projections.ts';
@@ -83,6 +84,22 @@ export const bridgeRequestSchemas = {
     text: z.string().max(MAX_SCENARIO_BYTES),
   }),
   'library.duplicate': z.object({ entryId: IdSchema }),
+  /**
+   * Saves a text as the next version of an entry, or as a new entry without `entryId`. A text with
+   * errors is kept as a draft version (ready: false); the library lists and starts sessions from the
+   * latest ready version.
+   */
+  'library.save': z.object({
+    entryId: IdSchema.optional(),
+    fileName: z.string().trim().min(1).max(LIMITS.fileName),
+    text: text(MAX_SCENARIO_BYTES),
+    note: text(LIMITS.title).default(''),
+  }),
+  'library.versions': z.object({ entryId: IdSchema }),
+  'library.version': z.object({ entryId: IdSchema, version: z.number().int().min(1) }),
+  'library.diff': z.object({ entryId: IdSchema, from: z.number().int().min(1), to: z.number().int().min(1) }),
+  /** Appends a new version with an earlier version's text: history is never rewritten. */
+  'library.restore': z.object({ entryId: IdSchema, version: z.number().int().min(1), note: text(LIMITS.title).optional() }),
   /** A scenario's facilitator pack in print: the situation manual (of one role, or common) or the facilitator guide. */
   'library.guide': z.object({
     entryId: IdSchema,
@@ -195,6 +212,46 @@ export interface ImportedEntry extends LibraryEntry {
   lint: LintFinding[];
 }
 
+/** One saved version of a library entry (`library.versions`). */
+export interface LibraryVersion {
+  version: number;
+  fileName: string;
+  contentHash: string;
+  /** Null for a shipped file (it was never saved here). */
+  savedAt: number | null;
+  note: string;
+  /** It loaded with no error: a draft with errors is kept but never listed or run. */
+  ready: boolean;
+  /** The sessions that ran this exact text (same entry, same content hash). */
+  sessionIds: string[];
+}
+
+/** The answer to `library.save` and `library.restore`: the new version and what the checks found. */
+export interface SavedVersion extends LibraryVersion {
+  entryId: string;
+  /** The loader's errors: a version with any is a draft (not ready). */
+  errors: LoadError[];
+  lint: LintFinding[];
+}
+
+/** One version's exact text (`library.version`). */
+export interface VersionText {
+  entryId: string;
+  version: number;
+  fileName: string;
+  contentHash: string;
+  ready: boolean;
+  text: string;
+}
+
+/** The readable change list from one version to another (`library.diff`). */
+export interface VersionDiff {
+  entryId: string;
+  from: number;
+  to: number;
+  changes: ScenarioChange[];
+}
+
 export type SessionStatus = 'setup' | 'running' | 'paused' | 'ended';
 
 export interface SessionParticipant {
@@ -303,6 +360,11 @@ export interface BridgeValues {
   'library.get': LibraryEntryDetail;
   'library.import': ImportedEntry;
   'library.duplicate': LibraryEntry;
+  'library.save': SavedVersion;
+  'library.versions': LibraryVersion[];
+  'library.version': VersionText;
+  'library.diff': VersionDiff;
+  'library.restore': SavedVersion;
   'library.guide': ExportedReport;
   'sessions.create': SessionSummary;
   'sessions.list': SessionSummary[];

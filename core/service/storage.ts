@@ -15,10 +15,39 @@ export interface StoredScenario {
   importedAt: number | null;
 }
 
+/** One saved version of a library entry. History is append-only: a restore is a new version. */
+export interface StoredVersion {
+  entryId: string;
+  /** 1, 2, 3... in the order saved. */
+  version: number;
+  fileName: string;
+  contentHash: string;
+  savedAt: number;
+  /** The author's note ("Shorter first alert"); empty when none was given. */
+  note: string;
+  /** The text loaded with no error when saved: only a ready version becomes the entry's listed text. */
+  ready: boolean;
+}
+
+export interface VersionInput {
+  savedAt: number;
+  note: string;
+  ready: boolean;
+}
+
 export interface ScenarioStorage {
+  /** Each entry with its listed text: its latest ready version. */
   list(): StoredScenario[];
   get(entryId: string): StoredScenario | undefined;
-  put(scenario: StoredScenario): void;
+  /**
+   * Appends the next version of the entry (the first one creates it) with this text, in one write;
+   * a ready version also becomes the entry's listed text, a draft with errors does not.
+   */
+  save(scenario: StoredScenario, version: VersionInput): StoredVersion;
+  /** The entry's versions, oldest first ([] when it has none). */
+  versions(entryId: string): StoredVersion[];
+  /** The exact text of one version. */
+  versionText(entryId: string, version: number): string | undefined;
 }
 
 export interface StoredSessionRecord {

@@ -1,8 +1,8 @@
 // The application service's storage (core/service/storage.ts) on the SQLite data file, through the
 // store's query modules: a library entry points at the one stored copy of its text (`scenarios`
-// keeps one row per distinct text), a session row carries the entry it came from and how the room
-// plays it (schema v2), and events go to the store's SqliteEventStore, so status and seats stay in
-// step with the log in the same transaction.
+// keeps one row per distinct text) and each save of it is a numbered version (schema v7); a session
+// row carries the entry it came from and how the room plays it (schema v2), and events go to the
+// store's SqliteEventStore, so status and seats stay in step with the log in the same transaction.
 import { contentHash as hashOf } from './queries/scenarios.ts';
 import { loadScenario } from '../../core/scenario/load.ts';
 import type { ScenarioStorage, ServiceStorage, SessionStorage, StoredScenario, StoredSessionRecord } from '../../core/service/storage.ts';
@@ -36,13 +36,22 @@ function scenarioStorage(store: Store): ScenarioStorage {
       const entry = store.library.get(entryId);
       return entry ? toStored(entry) : undefined;
     },
-    put(scenario) {
+    save(scenario, version) {
       checkHash(store, scenario.text, scenario.contentHash, `The scenario ${scenario.fileName}`);
-      store.transaction(() => {
+      return store.transaction(() => {
         const row = importText(store, scenario.text, scenario.fileName, scenario.importedAt);
-        store.library.put({ entryId: scenario.entryId, scenario: row, source: scenario.source, fileName: scenario.fileName, importedAt: scenario.importedAt });
+        const number = store.libraryVersions.append({ entryId: scenario.entryId, scenario: row, fileName: scenario.fileName, ...version });
+        // Only a ready version becomes what the library lists and sessions start from.
+        if (version.ready) {
+          store.library.put({ entryId: scenario.entryId, scenario: row, source: scenario.source, fileName: scenario.fileName, importedAt: scenario.importedAt });
+        }
+        return { entryId: scenario.entryId, version: number, fileName: scenario.fileName, contentHash: scenario.contentHash, ...version };
       });
     },
+    versions: (entryId) => store.libraryVersions.list(entryId).map((v) => ({
+      entryId: v.entryId, version: v.version, fileName: v.fileName, contentHash: v.contentHash, savedAt: v.savedAt, note: v.note, ready: v.ready,
+    })),
+    versionText: (entryId, version) => store.libraryVersions.text(entryId, version),
   };
 }
 

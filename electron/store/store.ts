@@ -5,6 +5,7 @@ import { SqliteEventStore } from './queries/events.ts';
 import { improvementQueries } from './queries/improvements.ts';
 import { importQueries } from './queries/imports.ts';
 import { libraryQueries } from './queries/library.ts';
+import { libraryVersionQueries } from './queries/library-versions.ts';
 import { lobbyQueries } from './queries/lobbies.ts';
 import { scenarioQueries } from './queries/scenarios.ts';
 import { sessionQueries } from './queries/sessions.ts';
@@ -21,6 +22,8 @@ export interface Store {
   /** The corrective-action register's tracking (status, contact, start set outside a session). */
   readonly actions: ReturnType<typeof actionQueries>;
   readonly library: ReturnType<typeof libraryQueries>;
+  /** Every saved version of a library entry (append-only). */
+  readonly libraryVersions: ReturnType<typeof libraryVersionQueries>;
   readonly settings: ReturnType<typeof settingsQueries>;
   /** The LAN lobbies and the facilitator console key (a restarted server takes devices back). */
   readonly lobbies: ReturnType<typeof lobbyQueries>;
@@ -47,6 +50,7 @@ export function openStore(path: string, options: OpenOptions = {}): Store {
     improvements,
     actions: actionQueries(db, path),
     library: libraryQueries(db, path),
+    libraryVersions: libraryVersionQueries(db, path),
     settings: settingsQueries(db, path),
     lobbies: lobbyQueries(db, path),
     imports: importQueries(db),

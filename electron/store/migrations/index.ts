@@ -7,10 +7,11 @@ import { migration003 } from './003-clock-checkpoints.ts';
 import { migration004 } from './004-lobbies.ts';
 import { migration005 } from './005-corrective-actions.ts';
 import { migration006 } from './006-imported-sessions.ts';
+import { migration007 } from './007-library-versions.ts';
 
 export type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const LATEST_VERSION: number = migrations.length;
 

@@ -4,6 +4,7 @@ import { Empty, Load } from '../../components/states.tsx';
 import { formatSeconds } from '../../components/format.ts';
 import { href } from '../../app/navigation.ts';
 import { ImportBox } from './ImportBox.tsx';
+import { NewFromTemplate } from './NewFromTemplate.tsx';
 import { ScenarioPreview } from './ScenarioPreview.tsx';
 
 export function LibraryView({ entryId }: { entryId: string | null }) {
@@ -20,6 +21,7 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
       <aside className="stack" aria-label="Scenario library" style={{ minHeight: 0 }}>
         <h1>Scenarios</h1>
         <ImportBox />
+        <NewFromTemplate shipped={library.status === 'ready' ? library.value.filter((e) => e.source === 'shipped') : []} />
         <Load value={library} what="the scenario library" onRetry={() => void loadLibrary()}>
           {(entries) => entries.length === 0 ? <Empty>No scenarios yet. Import a scenario file to begin.</Empty> : (
             <div role="listbox" aria-label="Scenarios" className="list" style={{ flex: 1, minHeight: 0 }}>

@@ -37,15 +37,19 @@ describe('AppService', () => {
     expect(after.ok && after.value).toHaveLength(1);
   });
 
-  it('imports and duplicates a scenario, keeping the exact text', async () => {
+  it('imports and duplicates a scenario, keeping the exact text but its id and title', async () => {
     const { bridge } = setup();
     const imported = await bridge.request('library.import', { fileName: 'copy.yaml', text: recsys.text });
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     const dup = await bridge.request('library.duplicate', { entryId: imported.value.entryId });
     expect(dup.ok && dup.value.fileName).toBe('copy (copy).yaml');
+    expect(dup.ok && [dup.value.scenarioId, dup.value.title]).toEqual([`${imported.value.scenarioId}-copy`, `${imported.value.title} (copy)`]);
     const detail = await bridge.request('library.get', { entryId: dup.ok ? dup.value.entryId : '' });
-    expect(detail.ok && detail.value.text).toBe(recsys.text);
+    // Only the `id:` and `title:` lines differ: every comment and every other byte is kept.
+    const rest = (text: string) => text.split('\n').filter((line) => !/^(id|title):/.test(line)).join('\n');
+    expect(detail.ok && rest(detail.value.text)).toBe(rest(recsys.text));
+    expect(detail.ok && detail.value.text).not.toBe(recsys.text);
     const list = await bridge.request('library.list', {});
     expect(list.ok && list.value).toHaveLength(3);
   });

@@ -66,6 +66,11 @@ describe('migrations', () => {
       if (fixture.version >= 2) {
         expect(store.library.get('entry-1')).toMatchObject({ source: 'imported', fileName: 'fixture-outage.yaml', scenario: session.scenario });
         expect(store.sessions.get('service-session-2')).toMatchObject({ entryId: 'entry-1', roomScreen: true, seating: 'own-devices' });
+        // v7: an entry from before versions has its text as version 1, and the next save is version 2.
+        expect(store.libraryVersions.list('entry-1')).toEqual([
+          { entryId: 'entry-1', version: 1, scenario: session.scenario, fileName: 'fixture-outage.yaml', savedAt: 1790000000000, note: 'Imported from fixture-outage.yaml', ready: true, contentHash: store.scenarios.get(session.scenario).contentHash },
+        ]);
+        expect(store.libraryVersions.append({ entryId: 'entry-1', scenario: session.scenario, fileName: 'fixture-outage.yaml', savedAt: 1, note: '', ready: true })).toBe(2);
       } else {
         // Sessions from before v2 get the defaults of the new columns.
         expect(session).toMatchObject({ entryId: null, roomScreen: false, seating: 'hot-seat' });

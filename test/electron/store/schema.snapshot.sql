@@ -1,6 +1,9 @@
 -- index library_entries_by_scenario on library_entries
 CREATE INDEX library_entries_by_scenario ON library_entries (scenario);
 
+-- index library_versions_by_scenario on library_versions
+CREATE INDEX library_versions_by_scenario ON library_versions (scenario);
+
 -- index lobby_members_by_session on lobby_members
 CREATE INDEX lobby_members_by_session ON lobby_members (session);
 
@@ -29,6 +32,9 @@ CREATE INDEX sessions_by_scenario ON sessions (scenario);
 (automatic);
 
 -- index sqlite_autoindex_library_entries_1 on library_entries
+(automatic);
+
+-- index sqlite_autoindex_library_versions_1 on library_versions
 (automatic);
 
 -- index sqlite_autoindex_lobbies_1 on lobbies
@@ -126,6 +132,18 @@ CREATE TABLE library_entries (
   imported_at INTEGER
 ) STRICT;
 
+-- table library_versions on library_versions
+CREATE TABLE library_versions (
+  entry_id TEXT NOT NULL CHECK (length(entry_id) BETWEEN 1 AND 128),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  scenario INTEGER NOT NULL REFERENCES scenarios (id),
+  file_name TEXT NOT NULL,
+  saved_at INTEGER NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  ready INTEGER NOT NULL CHECK (ready IN (0, 1)),
+  PRIMARY KEY (entry_id, version)
+) STRICT;
+
 -- table lobbies on lobbies
 CREATE TABLE lobbies (
   session TEXT PRIMARY KEY REFERENCES sessions (id),
@@ -221,4 +239,12 @@ BEGIN
   SELECT RAISE(ABORT, 'imported session is read-only');
 END;
 
--- user_version 6
+-- trigger library_versions_no_delete on library_versions
+CREATE TRIGGER library_versions_no_delete BEFORE DELETE ON library_versions
+BEGIN SELECT RAISE(ABORT, 'library versions are append-only: they are never deleted'); END;
+
+-- trigger library_versions_no_update on library_versions
+CREATE TRIGGER library_versions_no_update BEFORE UPDATE ON library_versions
+BEGIN SELECT RAISE(ABORT, 'library versions are append-only: save a new version instead'); END;
+
+-- user_version 7

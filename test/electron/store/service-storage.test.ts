@@ -64,8 +64,8 @@ describe('createServiceStorage', () => {
     const store = track(openStore(join(tempDir(), 'app.db')));
     const storage = createServiceStorage(store);
     const hash = contentHash(QUICK_SCENARIO);
-    storage.scenarios.put({ entryId: 'a', source: 'imported', fileName: 'quick.yaml', text: QUICK_SCENARIO, contentHash: hash, importedAt: 1 });
-    storage.scenarios.put({ entryId: 'b', source: 'imported', fileName: 'quick (copy).yaml', text: QUICK_SCENARIO, contentHash: hash, importedAt: 2 });
+    storage.scenarios.save({ entryId: 'a', source: 'imported', fileName: 'quick.yaml', text: QUICK_SCENARIO, contentHash: hash, importedAt: 1 }, { savedAt: 1, note: '', ready: true });
+    storage.scenarios.save({ entryId: 'b', source: 'imported', fileName: 'quick (copy).yaml', text: QUICK_SCENARIO, contentHash: hash, importedAt: 2 }, { savedAt: 1, note: '', ready: true });
     storage.sessions.put({ sessionId: 'abcdef0123456789', entryId: 'b', scenarioText: QUICK_SCENARIO, scenarioFileName: 'quick.yaml', contentHash: hash, createdAt: 3, roomScreen: false, seating: 'hot-seat' });
     expect(storage.scenarios.list().map((s) => [s.entryId, s.fileName])).toEqual([
       ['a', 'quick.yaml'],
