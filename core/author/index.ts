@@ -1,6 +1,7 @@
 // Authoring: the model behind the Author view. A scenario text edited by forms, the events table
 // and the YAML tab alike (document.ts), its references kept whole on rename (references.ts), its
-// problems as the CLI prints them (problems.ts), and its events list to and from CSV (csv-*.ts).
+// problems as the CLI prints them (problems.ts), its events list to and from CSV (csv-*.ts), and
+// the timeline layout model (timeline.ts).
 export { AuthorDocument, AuthorError, freeId, type InjectTrigger } from './document.ts';
 export { allReferences, referencesTo, type ElementKind, type Reference } from './references.ts';
 export { eventRows, conditionSummary, type EventRow, type EventTrigger } from './events.ts';
@@ -8,3 +9,4 @@ export { scenarioProblems, type Problem, type Problems, type ProblemSeverity } f
 export { importEvents, importTable, readCsvTable, guessMapping, CsvFileError, EVENT_FIELDS, type ColumnMapping, type CsvImport, type CsvImportOptions, type CsvProblem, type CsvTable, type EventField, type ImportedInject } from './csv-import.ts';
 export { eventsToCsv, EXPORT_COLUMNS } from './csv-export.ts';
 export { parseEventTime, formatEventTime, TIME_HINT, type ClockForm, type TimeResult } from './event-time.ts';
+export { timelineModel, type TimelineModel, type TimelineInject, type TimelineEdge, type TimelineStep, type TimelineBranch, type DependencyKind } from './timeline.ts';
