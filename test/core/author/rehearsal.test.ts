@@ -30,9 +30,10 @@ describe('Rehearsal', () => {
     const before = r.scores().score.points;
     let answered = 0;
     let steps = 0;
-    while (r.status !== 'ended' && steps++ < 200) {
+    const ended = (): boolean => r.status === 'ended';
+    while (!ended() && steps++ < 200) {
       r.stepToNext();
-      if (r.status === 'ended') break;
+      if (ended()) break;
       // Answer the first half of the exercise, then let the rest run unanswered.
       if (r.exerciseMs() < r.durationMs / 2) answered += await answerAll(r);
       expect(r.exerciseMs() % 1000).toBe(0);
