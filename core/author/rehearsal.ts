@@ -77,6 +77,7 @@ export class Rehearsal {
   private readonly recorded: RecordedEvent[] = [];
   private readonly unsaid: string[] = [];
   private readonly listeners = new Set<() => void>();
+  private lastCommand: { atMs: number; logLength: number } | null = null;
 
   private constructor(
     readonly scenario: Scenario,
@@ -88,6 +89,7 @@ export class Rehearsal {
     const request = async <M extends BridgeMethod>(method: M, params: BridgeParams<M>): Promise<BridgeResult<BridgeValues[M]>> => {
       if (method !== 'live.dispatch') return inner.request(method, params);
       const p = params as BridgeParams<'live.dispatch'>;
+      this.keepOrder();
       const at = this.exerciseMs();
       const result = await inner.request(method, params);
       if (result.ok && p.sessionId === sessionId) this.record(p.actor, p.command as Command, at);
@@ -133,7 +135,21 @@ export class Rehearsal {
     const action = playActionOf(actor, command);
     if (action) this.recorded.push({ ...action, at: Math.floor(atMs / SECOND) });
     else this.unsaid.push(command.type);
+    this.lastCommand = { atMs, logLength: this.runtime.events.length };
     this.changed();
+  }
+
+  /**
+   * A dry run applies a second's commands together, before the deliveries they make due. So when
+   * something has happened since the last command of this second (an inject that command brought,
+   * delivered by "Next inject"), the next command waits for the next second: replayed at this one,
+   * it would come before that delivery.
+   */
+  private keepOrder(): void {
+    const last = this.lastCommand;
+    if (last && this.status === 'running' && last.atMs === this.exerciseMs() && this.runtime.events.length > last.logLength) {
+      this.advanceTo(this.exerciseMs() + SECOND);
+    }
   }
 
   private changed(): void {

@@ -113,3 +113,27 @@ describe('runPlay', () => {
     r.close();
   });
 });
+
+describe('Rehearsal and the order of a second', () => {
+  it('moves a command to the next second when an inject the last command brought has landed in between, so the play replays it', async () => {
+    // restart-result comes right after the rolling restart (delay 0): it lands in the same second.
+    const original = text('feature-store-outage.yaml');
+    const source = original.replace('when: {action: rolling-restart}\n    delay: 3m', 'when: {action: rolling-restart}\n    delay: 0s');
+    expect(source).not.toBe(original);
+    const r = await Rehearsal.start(source, 'feature-store-outage.yaml');
+    r.advanceBy(120_000);
+    expect((await r.dispatch('role:eng', { type: 'action.take', action: 'rolling-restart' })).ok).toBe(true);
+    r.stepToNext(); // delivers restart-result at this same second
+    const prompt = r.view('role:eng').prompts.find((p) => p.id === 'exit-degraded')!;
+    expect(prompt).toBeDefined();
+    expect((await r.dispatch('role:eng', { type: 'prompt.answer', prompt: 'exit-degraded', answer: prompt.options[0]!.id })).ok).toBe(true);
+    expect(r.events.map((e) => e.at)).toEqual([120, 121]);
+    await r.end();
+    const play = loadPlay(r.playYaml(), 'x.yaml');
+    if (!play.ok) throw new Error(JSON.stringify(play.errors));
+    const replay = simulatePlay(r.scenario, play.value);
+    expect(replay.rejected).toEqual([]);
+    expect(replay.debrief.score).toEqual((await r.debrief()).score);
+    r.close();
+  });
+});
