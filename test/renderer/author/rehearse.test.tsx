@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { loadPlay, loadScenario } from '../../../core/scenario/index.ts';
 import { simulatePlay } from '../../../core/scoring/simulate.ts';
 import { formatPercent } from '../../../renderer/components/format.ts';
@@ -106,5 +107,21 @@ describe('RehearsePanel', () => {
   it('says what is wrong with a scenario that does not load, instead of rehearsing it', async () => {
     render(<RehearsePanel text={'format: drillbook/scenario@1\nid: broken\n'} fileName="broken.yaml" />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be rehearsed[\s\S]*broken\.yaml:\d+:\d+/);
+  });
+
+  it('has no serious axe violation with the seats side by side, a text answer waiting for a grade', async () => {
+    render(<RehearsePanel text={text} fileName={FILE} plays={[play('model-latency-slo.strong.yaml')]} />);
+    await screen.findByTestId('rehearse-panel');
+    const textPrompt = scenario.injects.flatMap((i) => i.prompts).find((p) => p.type === 'text')!;
+    for (let i = 0; i < 30 && !screen.queryByRole('form', { name: textPrompt.ask }); i++) {
+      fireEvent.click(screen.getByRole('button', { name: 'Next inject' }));
+      await act(async () => {});
+    }
+    const form = screen.getByRole('form', { name: textPrompt.ask });
+    fireEvent.change(within(form).getByRole('textbox'), { target: { value: 'Roll back and tell the customers.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Submit answer' }));
+    await within(screen.getByRole('region', { name: 'Text answers to grade' })).findByText('Roll back and tell the customers.');
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

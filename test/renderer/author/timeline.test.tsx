@@ -10,7 +10,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { timelineModel } from '../../../core/author/timeline.ts';
 import { loadScenario } from '../../../core/scenario/index.ts';
 import type { Scenario } from '../../../core/scenario/types.ts';
-import { ScenarioTimeline } from '../../../renderer/views/author/timeline/ScenarioTimeline.tsx';
+import axe from 'axe-core';
+import { ScenarioTimeline, ScenarioTimelineOfText } from '../../../renderer/views/author/timeline/ScenarioTimeline.tsx';
 
 const load = (file: string): Scenario => {
   const r = loadScenario(readFileSync(join(import.meta.dirname, '../../../scenarios', file), 'utf8'), file);
@@ -64,6 +65,26 @@ describe('ScenarioTimeline', () => {
     render(<ScenarioTimeline scenario={scenario} />);
     fireEvent.click(screen.getByRole('button', { name: 'By recipient' }));
     expect(screen.getByRole('button', { name: 'By recipient' }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('img').textContent).toContain(scenario.roles[0]!.title.slice(0, 10));
+    expect(screen.getByRole('group', { name: /^Timeline of/ }).textContent).toContain(scenario.roles[0]!.title.slice(0, 10));
+  });
+});
+
+describe('ScenarioTimelineOfText', () => {
+  it('draws a text that loads and lists the errors of one that does not', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../../scenarios/latency-runbook-101.yaml'), 'utf8');
+    const { container, unmount } = render(<ScenarioTimelineOfText text={text} fileName="latency-runbook-101.yaml" />);
+    expect(container.querySelectorAll('[data-inject]').length).toBeGreaterThan(0);
+    unmount();
+    render(<ScenarioTimelineOfText text={'format: drillbook/scenario@1\nid: x\n'} fileName="x.yaml" />);
+    expect(screen.getByRole('status').textContent).toMatch(/once the scenario loads/);
+    expect(screen.getAllByRole('listitem')[0]!.textContent).toMatch(/^x\.yaml:\d+:\d+/);
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious axe violation', async () => {
+    render(<ScenarioTimeline scenario={load('model-latency-slo.yaml')} />);
+    const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { formatClock, formatPercent } from '../../../components/format.ts';
 import { createAppStore } from '../../../store/store.ts';
 import { DecisionFeed } from '../../console/DecisionFeed.tsx';
 import { LiveScores } from '../../console/LiveScores.tsx';
+import { TextAnswersToGrade } from '../../console/PendingPrompts.tsx';
 import { RoleSeat } from '../../seat/RoleSeat.tsx';
 
 export interface PlayFile {
@@ -157,7 +158,15 @@ function Rehearsing({ rehearsal, plays, onRestart }: { rehearsal: Rehearsal; pla
           <section className="panel stack" aria-label="Facilitator" style={{ minWidth: '20rem', flex: '0 0 22rem' }}>
             <h2>Facilitator</h2>
             <section aria-label="Live score"><LiveScores view={facilitator} nowMs={rehearsal.exerciseMs()} /></section>
-            <DecisionFeed view={facilitator} roleTitle={roleTitle} />
+            <section aria-label="Text answers to grade" className="stack">
+              <h3>Grade text answers</h3>
+              <TextAnswersToGrade view={facilitator} roleTitle={roleTitle} oneKey={null}
+                send={(command) => rehearsal.dispatch('facilitator', command)} />
+            </section>
+            <section aria-label="Decisions" className="stack">
+              <h3>Decisions</h3>
+              <DecisionFeed view={facilitator} roleTitle={roleTitle} />
+            </section>
           </section>
           {rehearsal.scenario.roles.map((role) => (
             <section key={role.id} aria-label={`Seat: ${role.title}`} style={{ minWidth: '24rem', flex: '1 0 24rem' }}>

@@ -5,6 +5,7 @@
 // The same model is also a table and lists, for a screen reader and for reading the exact words.
 import { useMemo, useState } from 'react';
 import { timelineModel, type TimelineInject, type TimelineModel } from '../../../../core/author/timeline.ts';
+import { formatLoadError, loadScenario } from '../../../../core/scenario/index.ts';
 import type { Scenario } from '../../../../core/scenario/types.ts';
 import { channelLabel } from '../../../components/InjectCard.tsx';
 import { formatClock } from '../../../components/format.ts';
@@ -91,7 +92,7 @@ export function ScenarioTimeline({ scenario }: { scenario: Scenario }) {
         </div>
       </div>
       <div style={{ overflowX: 'auto' }}>
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ minWidth: 900, maxWidth: WIDTH }} role="img"
+        <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ minWidth: 900, maxWidth: WIDTH }} role="group"
           aria-label={`Timeline of ${model.injects.length} injects over ${formatClock(model.end * 1000)}, with ${model.edges.length} dependency links and ${model.steps.length} runbook times. The table below has the same content.`}>
           <defs>
             <marker id="timeline-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -195,4 +196,18 @@ export function ScenarioTimeline({ scenario }: { scenario: Scenario }) {
       </section>
     </section>
   );
+}
+
+/** The timeline of a scenario text as the editor holds it: drawn when it loads, its first errors otherwise. */
+export function ScenarioTimelineOfText({ text, fileName = 'scenario.yaml' }: { text: string; fileName?: string }) {
+  const loaded = useMemo(() => loadScenario(text, fileName), [text, fileName]);
+  if (!loaded.ok) {
+    return (
+      <section className="panel" aria-label="Timeline">
+        <p role="status">The timeline shows once the scenario loads. First errors:</p>
+        <ul>{loaded.errors.slice(0, 5).map((e, n) => <li key={n}>{formatLoadError(e)}</li>)}</ul>
+      </section>
+    );
+  }
+  return <ScenarioTimeline scenario={loaded.value} />;
 }
