@@ -78,6 +78,17 @@ describe('RehearsePanel', () => {
     expect(formatPercent(simulatePlay(scenario, saved.value).debrief.score.percent)).toBe(shown);
   });
 
+  it('delivers an inject on the facilitator\'s word to its seats, and records the command', async () => {
+    render(<RehearsePanel text={text} fileName={FILE} />);
+    await screen.findByTestId('rehearse-panel');
+    const later = scenario.injects.filter((i) => i.trigger.kind === 'at').at(-1)!;
+    fireEvent.click(screen.getByRole('button', { name: `Deliver now: ${later.title}` }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: `Deliver now: ${later.title}` })).toBeNull());
+    const recipient = scenario.roles.find((r) => later.to.includes(r.id))!;
+    expect(within(screen.getByRole('region', { name: `Seat: ${recipient.title}` })).getAllByText(later.title).length).toBeGreaterThan(0);
+    expect(screen.getByText(/1 recorded/)).toBeTruthy();
+  });
+
   it('runs on its own at the chosen speed, by whole seconds of exercise time, and stops', async () => {
     render(<RehearsePanel text={text} fileName={FILE} />);
     await screen.findByTestId('rehearse-panel');

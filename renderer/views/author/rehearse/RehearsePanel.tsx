@@ -5,6 +5,7 @@
 // script, and "Run a play" dry-runs one of the scenario's plays and shows its debrief summary.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Rehearsal, playIsFor, runPlay } from '../../../../core/author/rehearsal.ts';
+import type { Command } from '../../../../core/engine/commands.ts';
 import type { FacilitatorView, RoleView } from '../../../../core/engine/projections.ts';
 import type { Debrief } from '../../../../core/scoring/debrief-types.ts';
 import { ServicesProvider } from '../../../bridge/context.tsx';
@@ -96,6 +97,32 @@ function PlayRunner({ rehearsal, plays }: { rehearsal: Rehearsal; plays: readonl
   );
 }
 
+/** The facilitator's inject list, trimmed for a rehearsal: each inject's state, and "deliver now" or "skip" for those still to come. */
+function RehearsalInjects({ view, send }: { view: FacilitatorView; send: (command: Command) => Promise<unknown> }) {
+  const open = view.clock.status === 'running' || view.clock.status === 'paused';
+  return (
+    <section aria-labelledby="rehearsal-injects-heading" className="stack">
+      <h3 id="rehearsal-injects-heading">Injects</h3>
+      <ul aria-label="Injects of the rehearsal" style={{ listStyle: 'none', padding: 0, margin: 0, maxHeight: '16rem', overflowY: 'auto' }}>
+        {view.injects.map((i) => (
+          <li key={i.id} data-inject={i.id} className="row" style={{ justifyContent: 'space-between' }}>
+            <span>
+              <strong>{i.deliveredAt !== null ? formatClock(i.deliveredAt) : i.dueAt !== null ? formatClock(i.dueAt) : 'on cue'}</strong>{' '}
+              <span className="user-text">{i.title}</span> <span className="dim">({i.status})</span>
+            </span>
+            {open && (i.status === 'pending' || i.status === 'held') ? (
+              <span className="row">
+                <button type="button" className="small" aria-label={`Deliver now: ${i.title}`} onClick={() => void send({ type: 'inject.deliver', inject: i.id })}>Deliver now</button>
+                <button type="button" className="small" aria-label={`Skip: ${i.title}`} onClick={() => void send({ type: 'inject.skip', inject: i.id })}>Skip</button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Rehearsing({ rehearsal, plays, onRestart }: { rehearsal: Rehearsal; plays: readonly PlayFile[]; onRestart: () => void }) {
   const store = useMemo(() => createAppStore(rehearsal.bridge), [rehearsal]);
   const [, setTick] = useState(0);
@@ -158,6 +185,7 @@ function Rehearsing({ rehearsal, plays, onRestart }: { rehearsal: Rehearsal; pla
           <section className="panel stack" aria-label="Facilitator" style={{ minWidth: '20rem', flex: '0 0 22rem' }}>
             <h2>Facilitator</h2>
             <section aria-label="Live score"><LiveScores view={facilitator} nowMs={rehearsal.exerciseMs()} /></section>
+            <RehearsalInjects view={facilitator} send={(command) => rehearsal.dispatch('facilitator', command)} />
             <section aria-label="Text answers to grade" className="stack">
               <h3>Grade text answers</h3>
               <TextAnswersToGrade view={facilitator} roleTitle={roleTitle} oneKey={null}
