@@ -76,6 +76,12 @@ export const bridgeRequestSchemas = {
     text: z.string().max(MAX_SCENARIO_BYTES),
   }),
   'library.duplicate': z.object({ entryId: IdSchema }),
+  /** Save an edited text (the Author view): over an imported entry when `entryId` names one, else as a new entry. */
+  'library.save': z.object({
+    entryId: IdSchema.optional(),
+    fileName: z.string().trim().min(1).max(LIMITS.fileName),
+    text: z.string().max(MAX_SCENARIO_BYTES),
+  }),
   /** A scenario's facilitator pack in print: the situation manual (of one role, or common) or the facilitator guide. */
   'library.guide': z.object({
     entryId: IdSchema,
@@ -242,6 +248,7 @@ export interface BridgeValues {
   'library.get': LibraryEntryDetail;
   'library.import': ImportedEntry;
   'library.duplicate': LibraryEntry;
+  'library.save': ImportedEntry;
   'library.guide': ExportedReport;
   'sessions.create': SessionSummary;
   'sessions.list': SessionSummary[];

@@ -110,12 +110,25 @@ export class Library {
 
   /** A refused file comes back with its errors and then what the lint still finds in its text. */
   import(fileName: string, text: string): BridgeResult<ImportedEntry> {
+    return this.store(fileName, text, this.newId(), 'in the file and import it again');
+  }
+
+  /**
+   * Save an edited text: over the imported entry `entryId` (its sessions keep the text they ran
+   * with), or as a new entry when there is none or it is shipped (a shipped file is read-only).
+   */
+  save(fileName: string, text: string, entryId?: string): BridgeResult<ImportedEntry> {
+    const over = entryId !== undefined && !this.shipped.has(entryId) && this.storage.get(entryId) !== undefined ? entryId : this.newId();
+    return this.store(fileName, text, over, 'in the Author view and save it again');
+  }
+
+  private store(fileName: string, text: string, entryId: string, retry: string): BridgeResult<ImportedEntry> {
     const result = lintScenarioText(text, fileName);
     if (!result.ok) {
       const n = result.errors.length;
-      return fail('invalid-scenario', `${fileName} is not a valid Drillbook scenario: ${n} error${n === 1 ? '' : 's'}. Fix ${n === 1 ? 'it' : 'them'} in the file and import it again.`, result.errors, result.findings);
+      return fail('invalid-scenario', `${fileName} is not a valid Drillbook scenario: ${n} error${n === 1 ? '' : 's'}. Fix ${n === 1 ? 'it' : 'them'} ${retry}.`, result.errors, result.findings);
     }
-    const stored: StoredScenario = { entryId: this.newId(), source: 'imported', fileName, text, contentHash: contentHash(text), importedAt: this.wall() };
+    const stored: StoredScenario = { entryId, source: 'imported', fileName, text, contentHash: contentHash(text), importedAt: this.wall() };
     this.storage.put(stored);
     this.parsed.set(stored.contentHash, result.scenario);
     this.linted.set(stored.contentHash, result.findings);

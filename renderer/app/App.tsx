@@ -20,6 +20,7 @@ import { SeatView } from '../views/seat/SeatView.tsx';
 import { DebriefView } from '../views/debrief/DebriefView.tsx';
 import { HistoryView } from '../views/history/HistoryView.tsx';
 import { CompareView } from '../views/history/CompareView.tsx';
+import { AuthorView } from '../views/author/AuthorView.tsx';
 import { DesktopLobbyDock } from '../lan/DesktopLobbyDock.tsx';
 import { currentLock, lockToSeats, useHotSeatLock } from './hot-seat-lock.ts';
 import { LockedBar } from './LockedBar.tsx';
@@ -58,6 +59,7 @@ function TopBar({ route, hostLabel }: { route: Route; hostLabel: string | null }
   const links: { label: string; route: Route; current: boolean }[] = [
     { label: 'Library', route: { view: 'library', entryId: null }, current: route.view === 'library' || route.view === 'setup' },
     { label: 'History', route: { view: 'history' }, current: route.view === 'history' || route.view === 'compare' },
+    { label: 'Author', route: { view: 'author-new', level: 'beginner' }, current: route.view === 'author' || route.view === 'author-new' },
   ];
   if (sessionId) {
     links.push(
@@ -91,6 +93,8 @@ function RoutedView({ route }: { route: Route }) {
     case 'debrief': return <DebriefView sessionId={route.sessionId} />;
     case 'history': return <HistoryView />;
     case 'compare': return <CompareView sessionIds={route.sessionIds} />;
+    case 'author': return <AuthorView key={route.entryId} source={{ entryId: route.entryId }} />;
+    case 'author-new': return <AuthorView key={`new-${route.level}`} source={{ level: route.level }} />;
   }
 }
 

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { LEVELS, type Level } from '../../../core/scenario/types.ts';
 import { useApp } from '../../store/use-app.ts';
 import { Empty, Load } from '../../components/states.tsx';
 import { formatSeconds } from '../../components/format.ts';
-import { href } from '../../app/navigation.ts';
+import { href, navigate } from '../../app/navigation.ts';
 import { ImportBox } from './ImportBox.tsx';
 import { ScenarioPreview } from './ScenarioPreview.tsx';
 
@@ -20,6 +21,7 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
       <aside className="stack" aria-label="Scenario library" style={{ minHeight: 0 }}>
         <h1>Scenarios</h1>
         <ImportBox />
+        <NewScenario />
         <Load value={library} what="the scenario library" onRetry={() => void loadLibrary()}>
           {(entries) => entries.length === 0 ? <Empty>No scenarios yet. Import a scenario file to begin.</Empty> : (
             <div role="listbox" aria-label="Scenarios" className="list" style={{ flex: 1, minHeight: 0 }}>
@@ -44,6 +46,21 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
           </Load>
         )}
       </section>
+    </div>
+  );
+}
+
+/** A new scenario from a blank skeleton of a level, in the Author view. */
+function NewScenario() {
+  const [level, setLevel] = useState<Level>('beginner');
+  return (
+    <div className="row">
+      <label>Level{' '}
+        <select value={level} onChange={(e) => setLevel(e.target.value as Level)} aria-label="Level of the new scenario">
+          {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
+        </select>
+      </label>
+      <button type="button" onClick={() => navigate({ view: 'author-new', level })}>New scenario</button>
     </div>
   );
 }
