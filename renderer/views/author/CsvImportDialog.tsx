@@ -25,8 +25,7 @@ export function CsvImportDialog({ editor, onClose }: { editor: AuthorEditor; onC
     ? root.roles.filter(isRecord).map((r) => ({ id: String(r.id), ...(typeof r.title === 'string' ? { title: r.title } : {}) })) : [];
   const existing = injectIds(root);
   const result = useMemo(() => (table ? importTable(table, { mapping, clock, roles, existingIds: existing }) : null),
-    // roles/existing are read from the text: recompute when it changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // roles and existing ids are read from the text: recompute when it changes.
     [table, mapping, clock, editor.text]);
 
   async function choose(file: File | undefined) {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { isRecord } from '../../../core/scenario/path.ts';
 import { CHANNELS, LEVELS } from '../../../core/scenario/types.ts';
 import { PROMPT_TYPES } from '../../../core/scenario/prompt-types.ts';
-import type { AuthorDocument, ElementKind } from '../../../core/author/index.ts';
+import type { AuthorDocument } from '../../../core/author/index.ts';
 import type { AuthorEditor } from './use-author-document.ts';
 import type { Selection } from './selection.ts';
 import { IdField, ItemButtons, nextId, TextField } from './fields.tsx';
