@@ -29,8 +29,9 @@ async function rename(label: string, next: string) {
 
 async function openBlank(level = 'beginner') {
   const h = createHarness([]);
-  renderApp(h, `#/new/${level}`);
-  await screen.findByRole('heading', { name: /Author: New beginner scenario|Author:/ });
+  renderApp(h, '#/library');
+  await click(await screen.findByRole('button', { name: `New ${level} scenario` }));
+  await screen.findByRole('heading', { name: `Author: New ${level} scenario` });
   return h;
 }
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { isRecord } from '../../../core/scenario/path.ts';
 import { CHANNELS, LEVELS } from '../../../core/scenario/types.ts';
-import { PROMPT_TYPES } from '../../../core/scenario/prompt-types.ts';
+import { PROMPT_TYPE_SPECS, PROMPT_TYPES, type PromptType } from '../../../core/scenario/prompt-types.ts';
 import type { AuthorDocument } from '../../../core/author/index.ts';
 import type { AuthorEditor } from './use-author-document.ts';
 import type { Selection } from './selection.ts';
@@ -108,7 +108,7 @@ function PromptFields({ prompt, index, count, inject, roles, selected, editor, o
         </label>
       </div>
       <TextField multiline label={`${name} question`} value={prompt.ask} onChange={(v) => set('ask', v)} />
-      {type === 'text' ? null : (
+      {!Object.hasOwn(PROMPT_TYPE_SPECS, type) || !PROMPT_TYPE_SPECS[type as PromptType].options ? null : (
         <div className="stack" aria-label={`${name} options`} role="group">
           {options.map((o, j) => {
             const optionName = `${name} option ${j + 1}`;

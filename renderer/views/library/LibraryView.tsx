@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { LEVELS, type Level } from '../../../core/scenario/types.ts';
+import { useEffect } from 'react';
+import { LEVELS } from '../../../core/scenario/types.ts';
 import { useApp } from '../../store/use-app.ts';
 import { Empty, Load } from '../../components/states.tsx';
 import { formatSeconds } from '../../components/format.ts';
@@ -52,15 +52,13 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
 
 /** A new scenario from a blank skeleton of a level, in the Author view. */
 function NewScenario() {
-  const [level, setLevel] = useState<Level>('beginner');
   return (
-    <div className="row">
-      <label>Level{' '}
-        <select value={level} onChange={(e) => setLevel(e.target.value as Level)} aria-label="Level of the new scenario">
-          {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
-        </select>
-      </label>
-      <button type="button" onClick={() => navigate({ view: 'author-new', level })}>New scenario</button>
+    <div className="row" role="group" aria-label="New scenario from a blank skeleton">
+      <span>New scenario:</span>
+      {LEVELS.map((level) => (
+        <button key={level} type="button" className="small" onClick={() => navigate({ view: 'author-new', level })}
+          aria-label={`New ${level} scenario`}>{level}</button>
+      ))}
     </div>
   );
 }
