@@ -186,6 +186,9 @@ describe('the Author view', () => {
     await click(button('Start a session…'));
     await screen.findByRole('heading', { name: 'New session: New beginner scenario' });
     const saved = h.bridge.requests.filter((r) => r.method === 'library.save');
+    // Warnings do not stop a session; the setup shows them.
+    const warnings = screen.getByRole('list', { name: 'Lint warnings' });
+    expect(warnings.textContent).toContain("role 'incident-commander' has 0 prompts and 0 actions");
     // The refused save, then the one Start made.
     expect(saved.map((r) => r.result.ok)).toEqual([false, true]);
   });
