@@ -7,6 +7,7 @@ import './setup-dom.ts';
 import { downloadedFiles } from './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
 import { createHarness, renderApp } from './harness.tsx';
 import { loadScenario } from '../../core/scenario/load.ts';
 import { formatLintFinding, lintScenarioText } from '../../core/scenario/lint/index.ts';
@@ -212,5 +213,39 @@ describe('the Author view', () => {
     expect(list.ok && list.value.filter((e) => e.source === 'imported').map((e) => e.title)).toEqual(['Latency runbook, our version 2']);
     // The shipped file itself is unchanged.
     expect(list.ok && list.value.some((e) => e.entryId === 'shipped-latency-runbook-101' && !e.title.includes('our version'))).toBe(true);
+  });
+
+  it('edits a choice prompt\'s options (add, rename, reorder) and has no serious axe finding on any tab', async () => {
+    await openBlank();
+    await click(button('The first alert'));
+    await click(button('Add a prompt'));
+    await change(screen.getByLabelText('Prompt 1 type'), 'choice');
+    await click(button('Add an option to prompt 1'));
+    await click(button('Add an option to prompt 1'));
+    await change(screen.getByLabelText('Prompt 1 option 2 label'), 'Page the on-call');
+    await rename('Prompt 1 option 2 id', 'page');
+    await click(button('Move Prompt 1 option 2 up'));
+    let text = await yamlText();
+    const loaded = loadScenario(text, 'new.yaml');
+    expect(loaded.ok && loaded.value.injects[0]?.prompts[0]?.options).toEqual([{ id: 'page', label: 'Page the on-call' }, { id: 'option-1', label: 'New option' }]);
+
+    const serious = async () => (await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
+    await tab('Forms');
+    await click(button('The first alert'));
+    expect(await serious()).toEqual([]);
+    await tab('Events');
+    await click(screen.getByLabelText('Select first-alert'));
+    expect(await serious()).toEqual([]);
+    await click(button('Import events CSV…'));
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [new File(['time,title\n1:00,A\nx,B\n'], 'a.csv', { type: 'text/csv' })] } });
+    });
+    await screen.findByRole('table', { name: 'Preview' });
+    expect(await serious()).toEqual([]);
+    text = await yamlText();
+    expect(text).toContain('type: choice');
   });
 });
