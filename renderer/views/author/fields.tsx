@@ -1,11 +1,13 @@
 // The inputs of the forms: a text field edited in place, and an id field that renames on commit
 // (Enter or leaving the field) so that every reference follows and a half-typed id is never tried.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 export function TextField({ label, value, onChange, multiline = false }: { label: string; value: unknown; onChange: (v: string) => void; multiline?: boolean }) {
   const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  const id = useId();
+  // A textarea is labelled by reference, not wrapped: a wrapping label's name would take in its text.
   return multiline ? (
-    <label className="stack">{label}<textarea rows={3} value={shown} onChange={(e) => onChange(e.target.value)} /></label>
+    <div className="stack" style={{ gap: 4 }}><label htmlFor={id}>{label}</label><textarea id={id} rows={3} value={shown} onChange={(e) => onChange(e.target.value)} /></div>
   ) : (
     <label>{label} <input value={shown} onChange={(e) => onChange(e.target.value)} /></label>
   );
