@@ -82,7 +82,7 @@ function Editor({ opened }: { opened: Opened }) {
   }
 
   return (
-    <div className="stack" style={{ maxWidth: 1200 }}>
+    <div className="stack author" style={{ maxWidth: 1200 }}>
       <header className="row" style={{ justifyContent: 'space-between', flexWrap: 'wrap' }}>
         <div className="stack">
           <h1>Author: <span className="user-text">{title}</span></h1>
@@ -121,7 +121,7 @@ function Editor({ opened }: { opened: Opened }) {
             {tab === 'YAML' ? <YamlTab editor={editor} jump={jump} /> : null}
           </div>
         </div>
-        <aside style={{ flex: 2, minWidth: 0 }}>
+        <aside className="problems-side" style={{ flex: 2, minWidth: 0 }} aria-label="Problems panel">
           <ProblemsPanel problems={problems} onJump={onJump} />
         </aside>
       </div>
