@@ -130,6 +130,25 @@ describe('the Author view', () => {
     const channels = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[3]?.textContent);
     expect(channels).toEqual(['email', 'email', 'email']);
 
+    // Recipients of the selected rows: a role id, checked against the roles.
+    await act(async () => {
+      const to = screen.getByLabelText(/^Recipients of the selected rows/);
+      fireEvent.change(to, { target: { value: 'incident-commander' } });
+      fireEvent.blur(to);
+    });
+    const recipients = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[2]?.textContent);
+    expect(recipients).toEqual(['incident-commander', 'incident-commander', 'incident-commander']);
+    await act(async () => {
+      const to = screen.getByLabelText(/^Recipients of the selected rows/);
+      fireEvent.change(to, { target: { value: 'incident-comander' } });
+      fireEvent.blur(to);
+    });
+    expect(screen.getByRole('alert').textContent).toContain("unknown role 'incident-comander'");
+    // Undo takes the last edit back: the recipients go back to all.
+    await click(button('Undo'));
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[2]?.textContent)).toEqual(['all', 'all', 'all']);
+    await click(button('Redo'));
+
     // A shift before the start is refused with the reason, and nothing moves.
     await change(screen.getByLabelText('Shift by'), '-10m');
     await click(button('Shift times'));
