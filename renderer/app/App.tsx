@@ -21,6 +21,7 @@ import { DebriefView } from '../views/debrief/DebriefView.tsx';
 import { HistoryView } from '../views/history/HistoryView.tsx';
 import { CompareView } from '../views/history/CompareView.tsx';
 import { RegisterView } from '../views/register/RegisterView.tsx';
+import { AuthorView } from '../views/author/AuthorView.tsx';
 import { DesktopLobbyDock } from '../lan/DesktopLobbyDock.tsx';
 import { currentLock, lockToSeats, useHotSeatLock } from './hot-seat-lock.ts';
 import { LockedBar } from './LockedBar.tsx';
@@ -46,6 +47,7 @@ function TopBar({ route, hostLabel }: { route: Route; hostLabel: string | null }
     { label: 'Library', route: { view: 'library', entryId: null }, current: route.view === 'library' || route.view === 'setup' },
     { label: 'History', route: { view: 'history' }, current: route.view === 'history' || route.view === 'compare' },
     { label: 'Register', route: { view: 'register' }, current: route.view === 'register' },
+    { label: 'Author', route: { view: 'author-new', level: 'beginner' }, current: route.view === 'author' || route.view === 'author-new' },
   ];
   if (sessionId) {
     links.push(
@@ -80,6 +82,8 @@ function RoutedView({ route }: { route: Route }) {
     case 'history': return <HistoryView />;
     case 'compare': return <CompareView sessionIds={route.sessionIds} />;
     case 'register': return <RegisterView />;
+    case 'author': return <AuthorView key={route.entryId} source={{ entryId: route.entryId }} />;
+    case 'author-new': return <AuthorView key={`new-${route.level}`} source={{ level: route.level }} />;
   }
 }
 

@@ -1,6 +1,7 @@
 // Routes live in the URL hash so that a second window (the room screen on a projector, a seat on a
 // shared laptop) opens straight onto its view, and the back button works.
 import { isStoredId } from '../../core/protocol/fields.ts';
+import { LEVELS, type Level } from '../../core/scenario/types.ts';
 
 export type Route =
   | { view: 'library'; entryId: string | null }
@@ -11,6 +12,9 @@ export type Route =
   | { view: 'debrief'; sessionId: string }
   | { view: 'history' }
   | { view: 'register' }
+  /** The Author view: a library entry's text (`entryId`), or a blank skeleton of a level. */
+  | { view: 'author'; entryId: string }
+  | { view: 'author-new'; level: Level }
   | { view: 'compare'; sessionIds: string[] };
 
 
@@ -32,6 +36,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'setup' && clean(a)) return { view: 'setup', entryId: clean(a)! };
   if (head === 'history') return { view: 'history' };
   if (head === 'register') return { view: 'register' };
+  if (head === 'author' && clean(a)) return { view: 'author', entryId: clean(a)! };
+  if (head === 'new') return { view: 'author-new', level: (LEVELS as readonly string[]).includes(a ?? '') ? (a as Level) : 'beginner' };
   if (head === 'compare') {
     const ids = (a ?? '').split(',').map(clean).filter((x): x is string => x !== null);
     return ids.length ? { view: 'compare', sessionIds: ids } : { view: 'history' };
@@ -59,6 +65,8 @@ export function routeToHash(route: Route): string {
     case 'debrief': return `#/session/${e(route.sessionId)}/debrief`;
     case 'history': return '#/history';
     case 'register': return '#/register';
+    case 'author': return `#/author/${e(route.entryId)}`;
+    case 'author-new': return `#/new/${route.level}`;
     case 'compare': return `#/compare/${route.sessionIds.map(e).join(',')}`;
   }
 }

@@ -3,24 +3,13 @@
 // restore (a new version with the old text: history is never rewritten) and a save of a version's
 // text to a file. Self-contained: it talks to the Bridge itself, so the Author view only mounts it.
 import { useCallback, useEffect, useState } from 'react';
+import { downloadText } from './save.ts';
 import type { BridgeError, LibraryVersion, VersionDiff } from '../../../core/protocol/bridge.ts';
 import { useBridge } from '../../bridge/context.tsx';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate, formatTimeOfDay } from '../../components/format.ts';
 
 type Loaded<T> = { status: 'loading' } | { status: 'error'; error: BridgeError } | { status: 'ready'; value: T };
-
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function savedAt(v: LibraryVersion): string {
   return v.savedAt === null ? 'shipped' : `${formatDate(v.savedAt)} ${formatTimeOfDay(v.savedAt)}`;
@@ -83,7 +72,7 @@ export function VersionsPanel({ entryId, onRestored }: {
       setMessage({ text: result.error.message, error: true });
       return;
     }
-    downloadText(result.value.fileName, result.value.text);
+    downloadText(result.value.fileName, result.value.text, 'application/yaml');
     setMessage({ text: `Saved version ${version} as ${result.value.fileName}.`, error: false });
   }
 

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
+import { LEVELS } from '../../../core/scenario/types.ts';
 import { useApp } from '../../store/use-app.ts';
 import { Empty, Load } from '../../components/states.tsx';
 import { formatSeconds } from '../../components/format.ts';
-import { href } from '../../app/navigation.ts';
+import { href, navigate } from '../../app/navigation.ts';
 import { ImportBox } from './ImportBox.tsx';
 import { NewFromTemplate } from './NewFromTemplate.tsx';
 import { ScenarioPreview } from './ScenarioPreview.tsx';
@@ -22,6 +23,7 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
         <h1>Scenarios</h1>
         <ImportBox />
         <NewFromTemplate shipped={library.status === 'ready' ? library.value.filter((e) => e.source === 'shipped') : []} />
+        <NewScenario />
         <Load value={library} what="the scenario library" onRetry={() => void loadLibrary()}>
           {(entries) => entries.length === 0 ? <Empty>No scenarios yet. Import a scenario file to begin.</Empty> : (
             <div role="listbox" aria-label="Scenarios" className="list" style={{ flex: 1, minHeight: 0 }}>
@@ -46,6 +48,19 @@ export function LibraryView({ entryId }: { entryId: string | null }) {
           </Load>
         )}
       </section>
+    </div>
+  );
+}
+
+/** A new scenario from a blank skeleton of a level, in the Author view. */
+function NewScenario() {
+  return (
+    <div className="row" role="group" aria-label="New scenario from a blank skeleton">
+      <span>New scenario:</span>
+      {LEVELS.map((level) => (
+        <button key={level} type="button" className="small" onClick={() => navigate({ view: 'author-new', level })}
+          aria-label={`New ${level} scenario`}>{level}</button>
+      ))}
     </div>
   );
 }

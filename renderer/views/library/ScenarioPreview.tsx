@@ -31,6 +31,7 @@ export function ScenarioPreview({ entry }: { entry: LibraryEntryDetail }) {
             const copy = await duplicate(entry.entryId);
             if (copy) navigate({ view: 'library', entryId: copy.entryId });
           }}>Duplicate</button>
+          <button type="button" onClick={() => navigate({ view: 'author', entryId: entry.entryId })}>{entry.source === 'shipped' ? 'Edit a copy' : 'Edit'}</button>
           <button type="button" className="primary" onClick={() => navigate({ view: 'setup', entryId: entry.entryId })}>Start a session…</button>
         </div>
       </header>

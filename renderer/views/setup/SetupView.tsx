@@ -7,6 +7,7 @@ import { Load } from '../../components/states.tsx';
 import { navigate } from '../../app/navigation.ts';
 import type { LibraryEntryDetail } from '../../../core/protocol/bridge.ts';
 import { LIMITS } from '../../../core/protocol/fields.ts';
+import { LintList, lintSummary } from '../library/LintFindings.tsx';
 
 interface Row {
   key: number;
@@ -88,12 +89,26 @@ function SetupForm({ entry }: { entry: LibraryEntryDetail }) {
           <label><input type="radio" name="seating" checked={seating === 'own-devices'} onChange={() => setSeating('own-devices')} /> each on their own device</label>
         </fieldset>
       </section>
+      <SetupWarnings entry={entry} />
       {error ? <div className="error-box" role="alert"><p className="user-text">{error}</p></div> : null}
       <div className="row">
         <button type="submit" className="primary" disabled={busy}>{busy ? 'Creating…' : 'Create session'}</button>
         <button type="button" onClick={() => navigate({ view: 'library', entryId: entry.entryId })}>Back to the library</button>
       </div>
     </form>
+  );
+}
+
+/** A scenario with lint warnings may run (only errors stop it); the facilitator sees them before the start. */
+function SetupWarnings({ entry }: { entry: LibraryEntryDetail }) {
+  const warnings = entry.lint.filter((f) => f.severity === 'warning' && f.silenced === undefined);
+  if (warnings.length === 0) return null;
+  return (
+    <section className="panel stack" aria-labelledby="setup-lint">
+      <h2 id="setup-lint">Before you start: {lintSummary(entry.lint)}</h2>
+      <p className="dim">The scenario runs with these; fix them in the Author view for a fairer exercise.</p>
+      <LintList findings={warnings} label="Lint warnings" />
+    </section>
   );
 }
 
