@@ -182,7 +182,7 @@ describe('the Author view', () => {
     expect(downloadedFiles.at(-1)).toBe('new-beginner-scenario-events.csv');
   });
 
-  it('blocks Start and refuses a save while the text has errors; once fixed it saves and opens the setup', async () => {
+  it('blocks Start while the text has errors and keeps a save as a draft; once fixed it saves the next version and opens the setup', async () => {
     const h = await openBlank();
     await tab('YAML');
     const area = screen.getByLabelText('Scenario YAML') as HTMLTextAreaElement;
@@ -197,9 +197,12 @@ describe('the Author view', () => {
     const text = area.value;
     expect(text.slice(area.selectionStart, area.selectionEnd)).toContain('pigeon');
 
+    // Saving keeps the text as a draft version (nothing typed is lost); the library keeps offering
+    // only versions without errors, so a session still cannot start from it.
     await click(button('Save to library'));
-    expect(screen.getByRole('alert').textContent).toContain('is not a valid Drillbook scenario: 1 error');
-    expect(h.bridge.requests.filter((r) => r.method === 'library.save' && r.result.ok)).toHaveLength(0);
+    await screen.findByText(/as a draft: it has errors/);
+    const draft = h.bridge.requests.filter((r) => r.method === 'library.save');
+    expect(draft.map((r) => r.result.ok && (r.result.value as { ready: boolean }).ready)).toEqual([false]);
 
     await change(area, area.value.replace('channel: pigeon', 'channel: alert'));
     expect(screen.getByText(/^Ready to run/)).toBeTruthy();
@@ -209,8 +212,10 @@ describe('the Author view', () => {
     // Warnings do not stop a session; the setup shows them.
     const warnings = screen.getByRole('list', { name: 'Lint warnings' });
     expect(warnings.textContent).toContain("role 'incident-commander' has 0 prompts and 0 actions");
-    // The refused save, then the one Start made.
-    expect(saved.map((r) => r.result.ok)).toEqual([false, true]);
+    // The draft, then the version Start saved: version 2 of the same entry, ready to run.
+    const values = saved.map((r) => (r.result.ok ? r.result.value as { entryId: string; version: number; ready: boolean } : null));
+    expect(values.map((v) => v && { version: v.version, ready: v.ready })).toEqual([{ version: 1, ready: false }, { version: 2, ready: true }]);
+    expect(values[1]?.entryId).toBe(values[0]?.entryId);
   });
 
   it('edits a copy of a shipped scenario from the Library and saves it twice as the same entry', async () => {

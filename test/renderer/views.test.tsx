@@ -31,10 +31,12 @@ describe('library', () => {
     await act(async () => { fireEvent.drop(drop, { dataTransfer: { files: [yamlFile('canary.yaml', CANARY_SCENARIO)] } }); });
     await screen.findByRole('heading', { name: 'Canary drill' });
     expect(screen.queryByText(/was not imported/)).toBeNull();
-    expect(screen.getAllByRole('option')).toHaveLength(1);
+    // The library's entries (the Template picker beside it has options of its own).
+    const entries = () => within(screen.getByRole('listbox', { name: 'Scenarios' })).getAllByRole('option');
+    expect(entries()).toHaveLength(1);
 
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Duplicate' })); });
-    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(2));
+    await waitFor(() => expect(entries()).toHaveLength(2));
     await goTo(window.location.hash);
     await screen.findByText(/imported: canary \(copy\)\.yaml/);
   });

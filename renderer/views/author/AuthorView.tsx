@@ -11,8 +11,7 @@ import { useApp } from '../../store/use-app.ts';
 import { navigate } from '../../app/navigation.ts';
 import { Load } from '../../components/states.tsx';
 import type { Loadable } from '../../store/load-state.ts';
-import { blankTemplate } from '../../../core/author/templates.ts';
-import { fileNameFor } from './skeleton.ts';
+import { blankScenario, fileNameFor } from './skeleton.ts';
 import { downloadText, saveToLibrary } from './save.ts';
 import { useAuthorDocument } from './use-author-document.ts';
 import { elementAt, type Selection } from './selection.ts';
@@ -142,7 +141,7 @@ function Editor({ opened }: { opened: Opened }) {
 export function AuthorView({ source }: { source: AuthorSource }) {
   const bridge = useBridge();
   const [opened, setOpened] = useState<Loadable<Opened>>(() => ('level' in source
-    ? { status: 'ready', value: { text: blankTemplate(source.level).text, fileName: blankTemplate(source.level).fileName, entryId: null } }
+    ? { status: 'ready', value: { text: blankScenario(source.level), fileName: `new-${source.level}-scenario.yaml`, entryId: null } }
     : { status: 'loading' }));
   const entryId = 'entryId' in source ? source.entryId : null;
   const [attempt, setAttempt] = useState(0);
