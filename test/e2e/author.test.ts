@@ -72,7 +72,7 @@ describe.runIf(runE2e)('the Author view, end to end', () => {
 
       // Saved to the library, and a session can be set up from it.
       await page.getByRole('button', { name: 'Save to library' }).click();
-      await page.getByText('Saved Model rollback drill to the library.').waitFor();
+      await page.getByText('Saved version 1 of Model rollback drill to the library.').waitFor();
       await page.getByRole('button', { name: 'Start a session…' }).click();
       await page.getByRole('heading', { name: 'New session: Model rollback drill' }).waitFor();
       await shot(page, 'author-03-setup');

@@ -124,9 +124,9 @@ export async function captureScreens(executablePath: string): Promise<ScreensRes
       page.on('pageerror', (e) => pageErrors.push(`page error: ${e.message}`));
       page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
       await page.goto(`${base}#/library`);
-      await page.getByRole('option').first().waitFor();
+      await page.getByRole('listbox', { name: 'Scenarios' }).getByRole('option').first().waitFor();
       await shoot(page, '01-library-empty-preview', size, result);
-      await page.getByRole('option', { name: /Empty shelves/ }).click();
+      await page.getByRole('listbox', { name: 'Scenarios' }).getByRole('option', { name: /Empty shelves/ }).click();
       await page.getByRole('heading', { name: /Empty shelves/ }).waitFor();
       await shoot(page, '02-library-preview', size, result);
 

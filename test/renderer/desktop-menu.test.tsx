@@ -131,7 +131,7 @@ describe('the desktop menu in the facilitator window', () => {
     await screen.findByRole('heading', { name: 'Canary drill' });
     expect(screen.queryByText(/was not imported/)).toBeNull();
     expect(window.location.hash).toMatch(/^#\/library\/.+/);
-    expect(screen.getAllByRole('option')).toHaveLength(1);
+    expect(within(screen.getByRole('listbox', { name: 'Scenarios' })).getAllByRole('option')).toHaveLength(1);
   });
 
   it('opens a session bundle read-only and goes to its debrief, or shows why it could not', async () => {

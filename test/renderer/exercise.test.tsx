@@ -14,7 +14,7 @@ describe('a whole exercise from the library to an export', () => {
     renderApp(h, '#/library');
 
     // Library and preview.
-    const entry = await screen.findByRole('option', { name: new RegExp(TITLE.slice(0, 20)) });
+    const entry = await within(await screen.findByRole('listbox', { name: 'Scenarios' })).findByRole('option', { name: new RegExp(TITLE.slice(0, 20)) });
     fireEvent.click(entry);
     await goTo('#/library/shipped-recsys-null-results');
     await screen.findByRole('heading', { name: TITLE });
