@@ -100,6 +100,8 @@ export const bridgeRequestSchemas = {
   'library.diff': z.object({ entryId: IdSchema, from: z.number().int().min(1), to: z.number().int().min(1) }),
   /** Appends a new version with an earlier version's text: history is never rewritten. */
   'library.restore': z.object({ entryId: IdSchema, version: z.number().int().min(1), note: text(LIMITS.title).optional() }),
+  /** The shipped plays written for a scenario id (the Rehearse tab's "Run a play"). */
+  'library.plays': z.object({ scenarioId: slug() }),
   /** A scenario's facilitator pack in print: the situation manual (of one role, or common) or the facilitator guide. */
   'library.guide': z.object({
     entryId: IdSchema,
@@ -244,6 +246,12 @@ export interface VersionText {
   text: string;
 }
 
+/** A play script (drillbook/play@1) and its file name (`library.plays`). */
+export interface PlayFile {
+  fileName: string;
+  text: string;
+}
+
 /** The readable change list from one version to another (`library.diff`). */
 export interface VersionDiff {
   entryId: string;
@@ -365,6 +373,7 @@ export interface BridgeValues {
   'library.version': VersionText;
   'library.diff': VersionDiff;
   'library.restore': SavedVersion;
+  'library.plays': PlayFile[];
   'library.guide': ExportedReport;
   'sessions.create': SessionSummary;
   'sessions.list': SessionSummary[];

@@ -11,6 +11,7 @@ import {
   type BridgeMethod, type BridgeParams, type BridgeResult, type BridgeUpdate, type BridgeValues, type ParsedParams, type SessionDetail,
 } from '../protocol/bridge.ts';
 import { Library, type ShippedScenario } from './library.ts';
+import { ShippedPlays, type ShippedPlay } from './plays.ts';
 import { SessionRegistry, type HostPauseReason, type SessionReview } from './session-registry.ts';
 import type { ServiceStorage } from './storage.ts';
 import type { PushScheduler } from './view-pusher.ts';
@@ -30,6 +31,8 @@ export interface AppServiceOptions {
   storage: ServiceStorage;
   timers: TimerHost;
   shipped?: readonly ShippedScenario[];
+  /** The shipped plays (scenarios/plays/*.yaml), offered by `library.plays` for the scenario each names. */
+  shippedPlays?: readonly ShippedPlay[];
   /** Wall-clock epoch ms. */
   wall: () => number;
   /** A new unique id (sessions, imported scenarios). */
@@ -71,13 +74,15 @@ export class AppService {
     this.onError = onError;
     const library = new Library(options.storage.scenarios, options.shipped ?? [], options.newId, options.wall,
       (file, message) => onError(`The shipped scenario ${file} does not load and is left out: ${message}`));
+    const plays = new ShippedPlays(options.shippedPlays ?? [],
+      (file, message) => onError(`The shipped play ${file} is left out: ${message}`));
     this.sessions = new SessionRegistry({
       storage: options.storage, timers: options.timers, wall: options.wall, onError,
       ...(options.views ? { views: options.views } : {}),
       ...(options.keepAtRest !== undefined ? { keepAtRest: options.keepAtRest } : {}),
     });
     this.context = {
-      storage: options.storage, library, sessions: this.sessions, wall: options.wall, newId: options.newId,
+      storage: options.storage, library, plays, sessions: this.sessions, wall: options.wall, newId: options.newId,
       ...(options.pdf ? { pdf: options.pdf } : {}),
       ...(options.bundle ? { bundle: options.bundle } : {}),
       ...(options.readCsv ? { readCsv: options.readCsv } : {}),

@@ -6,11 +6,12 @@
 // acknowledgement), and brings back the sessions that were running when the process died: paused
 // at their last exercise time, with `session.recovered` in their log.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail, ok, type BridgeResult, type ExportedReport } from '../../core/protocol/bridge.ts';
 import { AppService, type HostExporter } from '../../core/service/app-service.ts';
 import type { ShippedScenario } from '../../core/service/library.ts';
+import type { ShippedPlay } from '../../core/service/plays.ts';
 import { isSessionBundle, openStore, startRollingBackups, StoreError, type OpenOptions, type RollingBackups, type Store } from '../store/index.ts';
 import { createServiceStorage } from '../store/service-storage.ts';
 import { exportBundleFile, importBundleFile } from './bundle-review.ts';
@@ -22,6 +23,8 @@ import { RealTimers } from './real-timers.ts';
 export interface ServiceHostOptions extends OpenOptions {
   /** The shipped library; default: every scenarios/*.yaml of this tree. */
   shipped?: readonly ShippedScenario[];
+  /** The shipped plays; default: every scenarios/plays/*.yaml of this tree. */
+  shippedPlays?: readonly ShippedPlay[];
   /** Rolling backups of the data file; false turns them off. */
   backups?: { everyMs?: number; keep?: number } | false;
   /** Clock watch settings; false turns it off. intervalMs 0: no heartbeat of its own (tests call checkClock). */
@@ -42,6 +45,13 @@ export function readShippedScenarios(dir: string = SHIPPED_DIR): ShippedScenario
     .filter((f) => f.endsWith('.yaml'))
     .sort()
     .map((fileName) => ({ fileName, text: readFileSync(join(dir, fileName), 'utf8') }));
+}
+
+/** The shipped plays: every plays/*.yaml under the shipped scenarios folder (none when it has no plays/). */
+export function readShippedPlays(scenariosDir: string = SHIPPED_DIR): ShippedPlay[] {
+  const dir = join(scenariosDir, 'plays');
+  if (!existsSync(dir)) return [];
+  return readShippedScenarios(dir);
 }
 
 /** A session id the store and the Bridge both accept: 24 hex digits (96 bits). */
@@ -95,6 +105,7 @@ export class ServiceHost {
         storage: createServiceStorage(this.store),
         timers: this.timers,
         shipped: options.shipped ?? readShippedScenarios(),
+        shippedPlays: options.shippedPlays ?? readShippedPlays(),
         wall: this.wall,
         newId: newServiceId,
         pdf: options.pdf ?? chromiumPdf,

@@ -7,7 +7,7 @@ import { fail, ok, type Bridge, type BridgeResult, type SessionDetail } from '..
 import { InProcessBridge } from '../../core/service/index.ts';
 import type { HostExporter } from '../../core/service/app-service.ts';
 import { openBundleForReview } from '../host/bundle-review.ts';
-import { readShippedScenarios, ServiceHost, type ServiceHostOptions } from '../host/service-host.ts';
+import { readShippedPlays, readShippedScenarios, ServiceHost, type ServiceHostOptions } from '../host/service-host.ts';
 import { LobbyService, type LobbyServiceOptions } from '../lan/lobby-service.ts';
 
 export const DATA_FILE = 'drillbook.db';
@@ -58,6 +58,7 @@ export function openDesktopBackend(options: BackendOptions): DesktopBackend {
   const host = new ServiceHost(path, {
     ...options.host,
     shipped: readShippedScenarios(options.scenariosDir),
+    shippedPlays: readShippedPlays(options.scenariosDir),
     pdf: desktopPdf(options.printPdf),
     onError: options.onError,
   });

@@ -8,13 +8,16 @@ import type { Bridge } from '../../core/protocol/bridge.ts';
 import { browserTimers, randomId } from './browser-timers.ts';
 
 const files = import.meta.glob('../../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const playFiles = import.meta.glob('../../scenarios/plays/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+const named = (all: Record<string, string>) => Object.entries(all).map(([path, text]) => ({ fileName: path.split('/').pop() ?? path, text }));
 
 export function createInPageBridge(): { bridge: Bridge; service: AppService } {
-  const shipped = Object.entries(files).map(([path, text]) => ({ fileName: path.split('/').pop() ?? path, text }));
   const service = new AppService({
     storage: createMemoryStorage(),
     timers: browserTimers,
-    shipped,
+    shipped: named(files),
+    shippedPlays: named(playFiles),
     wall: () => Date.now(),
     newId: randomId,
     onError: (message) => console.error(message),

@@ -1,12 +1,12 @@
 // library.*: the scenario library (shipped files, imports, duplicates) and the versions of its
-// entries (save, list, read, compare, restore). A scenario's printed guide is an export (./exports.ts).
+// entries (save, list, read, compare, restore), and the shipped plays written for a scenario. A scenario's printed guide is an export (./exports.ts).
 import { ok } from '../../protocol/bridge.ts';
 import type { Handlers, ServiceContext } from './types.ts';
 
 type LibraryMethods = 'library.list' | 'library.get' | 'library.import' | 'library.duplicate'
-  | 'library.save' | 'library.versions' | 'library.version' | 'library.diff' | 'library.restore';
+  | 'library.save' | 'library.versions' | 'library.version' | 'library.diff' | 'library.restore' | 'library.plays';
 
-export function libraryHandlers({ library, storage }: ServiceContext): Pick<Handlers, LibraryMethods> {
+export function libraryHandlers({ library, plays, storage }: ServiceContext): Pick<Handlers, LibraryMethods> {
   /** The sessions started from this entry with this exact text: they ran that version. */
   const sessionsOf = (entryId: string) => {
     const sessions = storage.sessions.list().filter((s) => s.entryId === entryId);
@@ -22,5 +22,6 @@ export function libraryHandlers({ library, storage }: ServiceContext): Pick<Hand
     'library.version': async (params) => library.version(params.entryId, params.version),
     'library.diff': async (params) => library.diff(params.entryId, params.from, params.to),
     'library.restore': async (params) => library.restore(params.entryId, params.version, params.note),
+    'library.plays': async (params) => ok(plays.forScenario(params.scenarioId)),
   };
 }

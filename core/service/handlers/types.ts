@@ -4,6 +4,7 @@
 import type { BridgeMethod, BridgeResult, BridgeValues, BundleImportResult, ExportedReport, ParsedParams } from '../../protocol/bridge.ts';
 import type { ImportProblem } from '../../protocol/register.ts';
 import type { Library } from '../library.ts';
+import type { ShippedPlays } from '../plays.ts';
 import type { SessionRegistry } from '../session-registry.ts';
 import type { ServiceStorage } from '../storage.ts';
 
@@ -27,10 +28,11 @@ export type CsvReader = (text: string) => { ok: true; records: string[][] } | { 
  */
 export type BundleImporter = (fileName: string, base64: string) => BundleImportResult;
 
-/** What the handlers share: storage, the library, the open sessions and the host's exporters. */
+/** What the handlers share: storage, the library and its shipped plays, the open sessions and the host's exporters. */
 export interface ServiceContext {
   storage: ServiceStorage;
   library: Library;
+  plays: ShippedPlays;
   sessions: SessionRegistry;
   wall: () => number;
   newId: () => string;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newServiceId, readShippedScenarios, ServiceHost } from '../../../electron/host/service-host.ts';
+import { newServiceId, readShippedPlays, readShippedScenarios, ServiceHost } from '../../../electron/host/service-host.ts';
 import { openStore } from '../../../electron/store/index.ts';
 import { must } from './helpers.ts';
 import { LAN_SCENARIO } from './lan-scenario.ts';
@@ -35,6 +35,14 @@ describe('ServiceHost', () => {
     expect(library.length).toBe(readShippedScenarios().length);
     expect(library.length).toBeGreaterThan(0);
     for (let i = 0; i < 50; i++) expect(newServiceId()).toMatch(/^[0-9a-f]{24}$/);
+    await host.close();
+  });
+
+  it('offers the shipped plays of scenarios/plays/ for the scenario each names', async () => {
+    const host = new ServiceHost(dbPath(), { backups: false, watch: false });
+    const plays = await must(host.service.request('library.plays', { scenarioId: 'latency-runbook-101' })) as { fileName: string }[];
+    expect(plays.map((p) => p.fileName)).toEqual(readShippedPlays().map((p) => p.fileName).filter((f) => f.startsWith('latency-runbook-101.')));
+    expect(plays).toHaveLength(4);
     await host.close();
   });
 
