@@ -8,8 +8,11 @@ import { downloadedFiles } from './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { createHarness, renderApp } from './harness.tsx';
-import { loadScenario } from '../../core/scenario/load.ts';
+import { createHarness, renderApp, shippedPlays, shippedScenarios } from './harness.tsx';
+import { createMemoryStorage } from '../../core/service/memory-storage.ts';
+import { loadPlay, loadScenario } from '../../core/scenario/load.ts';
+import { simulatePlay } from '../../core/scoring/simulate.ts';
+import { formatPercent } from '../../renderer/components/format.ts';
 import { formatLintFinding, lintScenarioText } from '../../core/scenario/lint/index.ts';
 
 const click = async (el: HTMLElement) => { await act(async () => { fireEvent.click(el); }); };
@@ -237,6 +240,38 @@ describe('the Author view', () => {
     expect(list.ok && list.value.filter((e) => e.source === 'imported').map((e) => e.title)).toEqual(['Latency runbook, our version 2']);
     // The shipped file itself is unchanged.
     expect(list.ok && list.value.some((e) => e.entryId === 'shipped-latency-runbook-101' && !e.title.includes('our version'))).toBe(true);
+  });
+
+  it("rehearses a shipped scenario's copy with the plays written for its id, runs one to its debrief, and has none once the id changes", async () => {
+    const h = createHarness(shippedScenarios(), createMemoryStorage(), { shippedPlays: shippedPlays() });
+    renderApp(h, '#/library/shipped-latency-runbook-101');
+    await click(await screen.findByRole('button', { name: 'Edit a copy' }));
+    await screen.findByRole('tab', { name: 'Rehearse' });
+    await tab('Rehearse');
+    const plays = await screen.findByRole('region', { name: 'Run a play' });
+    const names = ['latency-runbook-101.mixed.yaml', 'latency-runbook-101.strong.yaml', 'latency-runbook-101.struggling.yaml', 'latency-runbook-101.tech-only.yaml'];
+    await within(plays).findByRole('button', { name: names[0] });
+    expect(within(plays).getAllByRole('button').map((b) => b.textContent)).toEqual(names);
+    expect(h.bridge.requests.filter((r) => r.method === 'library.plays').map((r) => r.params)).toEqual([{ scenarioId: 'latency-runbook-101' }]);
+
+    await click(within(plays).getByRole('button', { name: 'latency-runbook-101.struggling.yaml' }));
+    const summary = await within(plays).findByRole('region', { name: 'Debrief of latency-runbook-101.struggling.yaml' });
+    const file = shippedScenarios().find((f) => f.fileName === 'latency-runbook-101.yaml')!;
+    const scenario = loadScenario(file.text, file.fileName);
+    const play = shippedPlays().find((p) => p.fileName === 'latency-runbook-101.struggling.yaml')!;
+    const parsed = loadPlay(play.text, play.fileName);
+    if (!scenario.ok || !parsed.ok) throw new Error('shipped files load');
+    const expected = simulatePlay(scenario.value, parsed.value).debrief;
+    expect(within(summary).getByTestId('debrief-percent').textContent).toBe(formatPercent(expected.score.percent));
+    expect(summary.textContent).toContain(`Runbook: ${expected.steps.filter((st) => st.met_at_s !== null).length} of ${expected.steps.length} steps met.`);
+
+    // A copy given its own id: no shipped play names it, and the tab says so.
+    await tab('Forms');
+    await rename('Scenario id', 'latency-runbook-ours');
+    await tab('Rehearse');
+    const none = await screen.findByText(/No play is written for the scenario id/);
+    expect(none.textContent).toContain('latency-runbook-ours');
+    expect(within(screen.getByRole('region', { name: 'Run a play' })).queryByRole('button')).toBeNull();
   });
 
   it('edits a choice prompt\'s options (add, rename, reorder) and has no serious axe finding on any tab', async () => {

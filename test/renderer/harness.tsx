@@ -73,7 +73,14 @@ let counter = 0;
  * `storage`: another harness's, to play a restart of the host over the same data. `host`: what a
  * real host adds to the service (a CSV reader).
  */
-export function createHarness(shipped: ShippedScenario[] = shippedScenarios(), storage = createMemoryStorage(), host: Pick<AppServiceOptions, 'readCsv'> = {}) {
+/** The shipped plays (scenarios/plays/); a harness offers them only when given (host.shippedPlays). */
+export function shippedPlays(): ShippedScenario[] {
+  const dir = join(SCENARIO_DIR, 'plays');
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()
+    .map((fileName) => ({ fileName, text: readFileSync(join(dir, fileName), 'utf8') }));
+}
+
+export function createHarness(shipped: ShippedScenario[] = shippedScenarios(), storage = createMemoryStorage(), host: Pick<AppServiceOptions, 'readCsv' | 'shippedPlays'> = {}) {
   const timers = new VirtualTimers(0);
   let wall = Date.UTC(2026, 10, 26, 9, 0, 0);
   const service = new AppService({

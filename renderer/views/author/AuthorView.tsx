@@ -23,6 +23,7 @@ import { CsvImportDialog } from './CsvImportDialog.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { ScenarioTimelineOfText } from './timeline/ScenarioTimeline.tsx';
 import { RehearsePanel } from './rehearse/RehearsePanel.tsx';
+import { useShippedPlays } from './use-plays.ts';
 
 export type AuthorSource = { entryId: string } | { level: Level };
 
@@ -52,6 +53,8 @@ function Editor({ opened }: { opened: Opened }) {
   const [saveError, setSaveError] = useState<string | null>(null);
   const { problems, doc } = editor;
   const title = isRecord(editor.value) && typeof editor.value.title === 'string' ? editor.value.title : fileName;
+  const scenarioId = isRecord(editor.value) && typeof editor.value.id === 'string' ? editor.value.id : null;
+  const plays = useShippedPlays(scenarioId, tab === 'Rehearse');
 
   const onJump = (p: Problem) => {
     const target = tab === 'YAML' ? null : elementAt(editor.value, p.path);
@@ -126,7 +129,10 @@ function Editor({ opened }: { opened: Opened }) {
             {tab === 'Events' ? <EventsTab editor={editor} selection={selection} onOpen={(s) => { setSelection(s); setTab('Forms'); }} /> : null}
             {tab === 'YAML' ? <YamlTab editor={editor} jump={jump} /> : null}
             {tab === 'See it' ? <ScenarioTimelineOfText text={editor.text} fileName={fileName} /> : null}
-            {tab === 'Rehearse' ? <RehearsePanel text={editor.text} fileName={fileName} /> : null}
+            {tab === 'Rehearse' ? (
+              <RehearsePanel text={editor.text} fileName={fileName} plays={plays.status === 'ready' ? plays.plays : []}
+                {...(plays.status === 'loading' ? { playsNote: 'Finding the plays written for this scenario…' } : plays.status === 'error' ? { playsNote: `The plays could not be listed: ${plays.message}` } : {})} />
+            ) : null}
           </div>
           {entryId ? <VersionsPanel entryId={entryId} /> : null}
         </div>

@@ -62,7 +62,7 @@ export function DebriefSummary({ debrief, rejected, label }: { debrief: Debrief;
   );
 }
 
-function PlayRunner({ rehearsal, plays }: { rehearsal: Rehearsal; plays: readonly PlayFile[] }) {
+function PlayRunner({ rehearsal, plays, playsNote }: { rehearsal: Rehearsal; plays: readonly PlayFile[]; playsNote: string | undefined }) {
   const mine = plays.filter((p) => playIsFor(rehearsal.scenario.id, p.text));
   const [result, setResult] = useState<{ fileName: string; debrief: Debrief; rejected: { event: string; reason: string }[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,7 +79,9 @@ function PlayRunner({ rehearsal, plays }: { rehearsal: Rehearsal; plays: readonl
   return (
     <section className="panel stack" aria-labelledby="plays-heading">
       <h2 id="plays-heading">Run a play</h2>
-      {mine.length === 0 ? <p className="dim">No play for this scenario yet. Save a rehearsal as a play, or open a play file.</p> : (
+      {playsNote ? <p className="dim" role="status">{playsNote}</p> : mine.length === 0 ? (
+        <p className="dim">No play is written for the scenario id <code className="user-text">{rehearsal.scenario.id}</code> (a play names the scenario it is for). Save a rehearsal as a play, or open a play file.</p>
+      ) : (
         <div className="row">
           {mine.map((p) => <button key={p.fileName} type="button" className="small" onClick={() => run(p)}>{p.fileName}</button>)}
         </div>
@@ -123,7 +125,7 @@ function RehearsalInjects({ view, send }: { view: FacilitatorView; send: (comman
   );
 }
 
-function Rehearsing({ rehearsal, plays, onRestart }: { rehearsal: Rehearsal; plays: readonly PlayFile[]; onRestart: () => void }) {
+function Rehearsing({ rehearsal, plays, playsNote, onRestart }: { rehearsal: Rehearsal; plays: readonly PlayFile[]; playsNote: string | undefined; onRestart: () => void }) {
   const store = useMemo(() => createAppStore(rehearsal.bridge), [rehearsal]);
   const [, setTick] = useState(0);
   const [speed, setSpeed] = useState<number>(60);
@@ -202,14 +204,17 @@ function Rehearsing({ rehearsal, plays, onRestart }: { rehearsal: Rehearsal; pla
             </section>
           ))}
         </div>
-        <PlayRunner rehearsal={rehearsal} plays={plays} />
+        <PlayRunner rehearsal={rehearsal} plays={plays} playsNote={playsNote} />
       </div>
     </ServicesProvider>
   );
 }
 
-/** The Rehearse tab: mounted by the Author view with the current scenario text and the plays it knows. */
-export function RehearsePanel({ text, fileName = 'scenario.yaml', plays = [] }: { text: string; fileName?: string; plays?: readonly PlayFile[] }) {
+/**
+ * The Rehearse tab: mounted by the Author view with the current scenario text and the plays it knows
+ * (the shipped ones written for its id); `playsNote` stands in for the list while it is not known.
+ */
+export function RehearsePanel({ text, fileName = 'scenario.yaml', plays = [], playsNote }: { text: string; fileName?: string; plays?: readonly PlayFile[]; playsNote?: string }) {
   const [state, setState] = useState<{ rehearsal: Rehearsal } | { error: string } | null>(null);
   const [round, setRound] = useState(0);
   useEffect(() => {
@@ -224,5 +229,5 @@ export function RehearsePanel({ text, fileName = 'scenario.yaml', plays = [] }: 
   }, [text, fileName, round]);
   if (state === null) return <p className="dim" role="status">Starting the rehearsal…</p>;
   if ('error' in state) return <p role="alert" style={{ whiteSpace: 'pre-wrap' }}>{state.error}</p>;
-  return <Rehearsing key={round} rehearsal={state.rehearsal} plays={plays} onRestart={() => setRound((n) => n + 1)} />;
+  return <Rehearsing key={round} rehearsal={state.rehearsal} plays={plays} playsNote={playsNote} onRestart={() => setRound((n) => n + 1)} />;
 }
