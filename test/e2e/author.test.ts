@@ -1,7 +1,8 @@
 // End to end, in the real Chromium against `drillbook serve` (browser mode): the facilitator builds
 // a small scenario from a blank skeleton with the Author view's forms, fixes a lint warning from the
-// problems panel (the click selects the element), saves it to the library and to a file, and the
-// saved file passes `drillbook validate`; the library lists it, and Setup opens from it.
+// problems panel (the click selects the element), rehearses it to the debrief in the Rehearse tab
+// (answering as a role from its seat), saves it to the library and to a file, and the saved file
+// passes `drillbook validate`; the library lists it, and Setup opens from it.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe.runIf(runE2e)('the Author view, end to end', () => {
     if (served) expect(await served.close()).toBe(0);
   });
 
-  it('builds a scenario from blank with the forms, fixes a lint warning from the problems panel and saves it', async () => {
+  it('builds a scenario from blank with the forms, fixes a lint warning from the problems panel, rehearses it to the debrief and saves it', async () => {
     await withContexts(problems, 'author-failed', async (contexts) => {
       const { browser, dir, facilitatorUrl } = served!;
       const context = await browser.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -59,6 +60,28 @@ describe.runIf(runE2e)('the Author view, end to end', () => {
       await page.getByRole('button', { name: /idle-role: role 'role-1'/ }).waitFor({ state: 'detached' });
       await page.getByText(/^Ready to run/).waitFor();
 
+      // Rehearsed before it is saved: the first alert reaches the Incident Commander's seat, who
+      // answers there; the facilitator's side has the answer to grade; ended, the debrief.
+      await page.getByRole('tab', { name: 'Rehearse' }).click();
+      await page.getByTestId('rehearse-panel').waitFor();
+      expect(await page.getByRole('timer', { name: 'Exercise time' }).textContent()).toBe('0:00');
+      await page.getByRole('button', { name: '+1 min' }).click();
+      await page.getByRole('timer', { name: 'Exercise time' }).getByText('1:00').waitFor();
+      const seat = page.getByRole('region', { name: 'Seat: Incident Commander' });
+      await seat.getByLabel('Answer: Do you roll back now?').fill('Roll back to the last good model, then tell the business.');
+      await seat.getByRole('button', { name: 'Submit answer' }).click();
+      await page.getByText(/^1 recorded/).waitFor();
+      await page.getByRole('region', { name: 'Facilitator' }).getByText('Roll back to the last good model, then tell the business.').first().waitFor();
+      await shot(page, 'author-03-rehearsal');
+      await page.getByRole('button', { name: 'End', exact: true }).click();
+      const debrief = page.getByRole('region', { name: 'Debrief of this rehearsal' });
+      await debrief.waitFor();
+      expect(await debrief.textContent()).toMatch(/\(\d+ of \d+ points\)[\s\S]*Runbook: \d+ of \d+ steps met\./);
+      expect(await debrief.getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^The first thing the team should do well: /), expect.stringMatching(/^Roll back safely: /)]);
+      await shot(page, 'author-04-rehearsal-debrief');
+      // Rehearsing changed nothing in the scenario, and stored nothing: the library's save is still to come.
+      await page.getByText('Not saved').waitFor();
+
       // Saved to a file: what drillbook validate accepts.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save to file' }).click()]);
       const path = join(dir, download.suggestedFilename());
@@ -75,7 +98,7 @@ describe.runIf(runE2e)('the Author view, end to end', () => {
       await page.getByText('Saved version 1 of Model rollback drill to the library.').waitFor();
       await page.getByRole('button', { name: 'Start a session…' }).click();
       await page.getByRole('heading', { name: 'New session: Model rollback drill' }).waitFor();
-      await shot(page, 'author-03-setup');
+      await shot(page, 'author-05-setup');
       await page.getByRole('link', { name: 'Library' }).click();
       await page.getByRole('option', { name: /Model rollback drill/ }).waitFor();
       expect(problems).toEqual([]);
