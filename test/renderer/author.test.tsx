@@ -8,7 +8,7 @@ import { downloadedFiles } from './setup-dom.ts';
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { createHarness, renderApp, shippedPlays, shippedScenarios } from './harness.tsx';
+import { createHarness, goTo, renderApp, shippedPlays, shippedScenarios } from './harness.tsx';
 import { createMemoryStorage } from '../../core/service/memory-storage.ts';
 import { loadPlay, loadScenario } from '../../core/scenario/load.ts';
 import { simulatePlay } from '../../core/scoring/simulate.ts';
@@ -272,6 +272,80 @@ describe('the Author view', () => {
     const none = await screen.findByText(/No play is written for the scenario id/);
     expect(none.textContent).toContain('latency-runbook-ours');
     expect(within(screen.getByRole('region', { name: 'Run a play' })).queryByRole('button')).toBeNull();
+  });
+
+  it('keeps unsaved text as a draft when the author leaves for another view, restores it on return, and discards it on request', async () => {
+    const h = await openBlank();
+    await change(screen.getByLabelText('Scenario title'), 'Half-written drill');
+    await click(button('Add an objective'));
+    const edited = await yamlText();
+    expect(screen.queryByRole('status', { name: 'Draft restored' })).toBeNull();
+
+    await goTo('#/history');
+    await screen.findByRole('heading', { name: /History|Sessions/ });
+    expect(screen.queryByRole('heading', { name: /^Author:/ })).toBeNull();
+    await goTo('#/new/beginner');
+    await screen.findByRole('heading', { name: 'Author: Half-written drill' });
+    expect(screen.getByRole('status', { name: 'Draft restored' }).textContent).toMatch(/^Draft restored/);
+    expect(screen.getByText('Not saved')).toBeTruthy();
+    expect(await yamlText()).toBe(edited);
+    // Another level's new scenario is another draft: it starts from its skeleton.
+    await goTo('#/new/advanced');
+    await screen.findByRole('heading', { name: 'Author: New advanced scenario' });
+    expect(screen.queryByRole('status', { name: 'Draft restored' })).toBeNull();
+
+    // Discard: the skeleton again, and no draft left to restore.
+    await goTo('#/new/beginner');
+    await screen.findByRole('heading', { name: 'Author: Half-written drill' });
+    await click(within(screen.getByRole('status', { name: 'Draft restored' })).getByRole('button', { name: 'Discard' }));
+    await screen.findByRole('heading', { name: 'Author: New beginner scenario' });
+    expect(screen.queryByRole('status', { name: 'Draft restored' })).toBeNull();
+    await goTo('#/library');
+    await goTo('#/new/beginner');
+    await screen.findByRole('heading', { name: 'Author: New beginner scenario' });
+    expect(screen.queryByRole('status', { name: 'Draft restored' })).toBeNull();
+
+    // A saved text is no draft: back from another view, the saved entry's text, nothing restored.
+    await change(screen.getByLabelText('Scenario title'), 'Saved drill');
+    await goTo('#/library');
+    await goTo('#/new/beginner');
+    await screen.findByRole('heading', { name: 'Author: Saved drill' });
+    await click(button('Save to library'));
+    await screen.findByText('Saved version 1 of Saved drill to the library.');
+    expect(screen.queryByText('Not saved')).toBeNull();
+    expect(screen.queryByRole('status', { name: 'Draft restored' })).toBeNull();
+    await goTo('#/library');
+    await goTo('#/new/beginner');
+    await screen.findByRole('heading', { name: 'Author: New beginner scenario' });
+    expect(screen.queryByRole('status', { name: 'Draft restored' })).toBeNull();
+    expect(h.bridge.requests.filter((r) => r.method === 'library.save')).toHaveLength(1);
+  });
+
+  it('restores the draft of a library entry, and says when the library has a newer text than the one it started from', async () => {
+    const h = createHarness([]);
+    renderApp(h, '#/new/beginner');
+    await screen.findByRole('heading', { name: 'Author: New beginner scenario' });
+    await click(button('Save to library'));
+    const first = h.bridge.requests.find((r) => r.method === 'library.save')!;
+    const entryId = first.result.ok ? (first.result.value as { entryId: string }).entryId : '';
+    expect(entryId).not.toBe('');
+
+    await goTo(`#/author/${entryId}`);
+    await screen.findByRole('heading', { name: 'Author: New beginner scenario' });
+    await change(screen.getByLabelText('Scenario title'), 'My edit, not saved');
+    const mine = await yamlText();
+    await goTo('#/library');
+    // Meanwhile the entry gets a new version (another window, a restore).
+    const text = (await h.bridge.request('library.get', { entryId }));
+    if (!text.ok) throw new Error('entry');
+    await h.bridge.request('library.save', { entryId, fileName: text.value.fileName, text: text.value.text.replace('summary: |', '# A newer version.\nsummary: |'), note: '' });
+    await goTo(`#/author/${entryId}`);
+    await screen.findByRole('heading', { name: 'Author: My edit, not saved' });
+    expect(await yamlText()).toBe(mine);
+    expect(screen.getByRole('status', { name: 'Draft restored' }).textContent).toMatch(/The library's text has changed since you started them/);
+    await click(within(screen.getByRole('status', { name: 'Draft restored' })).getByRole('button', { name: 'Discard' }));
+    await screen.findByRole('heading', { name: 'Author: New beginner scenario' });
+    expect(await yamlText()).toContain('# A newer version.');
   });
 
   it('edits a choice prompt\'s options (add, rename, reorder) and has no serious axe finding on any tab', async () => {

@@ -1,12 +1,14 @@
 // The Author view (facilitator only): a scenario edited as forms, as the events table and as
 // YAML, all one AuthorDocument; the problems panel checks it as the author types; it saves to the
-// library or to a file; a session starts only from a text without errors.
+// library or to a file; a session starts only from a text without errors. Unsaved text is a draft
+// in the app store (drafts-slice.ts), so leaving for another view and coming back restores it.
 import { useEffect, useState } from 'react';
 import { eventsToCsv, type Problem } from '../../../core/author/index.ts';
 import type { LibraryEntryDetail } from '../../../core/protocol/bridge.ts';
 import type { Level } from '../../../core/scenario/types.ts';
 import { isRecord } from '../../../core/scenario/path.ts';
-import { useBridge } from '../../bridge/context.tsx';
+import { useBridge, useServices } from '../../bridge/context.tsx';
+import { authorDraftKey, type AuthorDraft } from '../../store/drafts-slice.ts';
 import { useApp } from '../../store/use-app.ts';
 import { navigate } from '../../app/navigation.ts';
 import { Load } from '../../components/states.tsx';
@@ -38,14 +40,20 @@ interface Opened {
 const TABS = ['Forms', 'Events', 'YAML', 'See it', 'Rehearse'] as const;
 type Tab = (typeof TABS)[number];
 
-function Editor({ opened }: { opened: Opened }) {
+function Editor({ opened, draftKey, onDiscard }: { opened: Opened; draftKey: string; onDiscard: () => void }) {
   const bridge = useBridge();
+  const { store } = useServices();
   const toast = useApp((s) => s.toast);
   const loadLibrary = useApp((s) => s.loadLibrary);
-  const [fileName, setFileName] = useState(opened.fileName);
-  const editor = useAuthorDocument(opened.text, fileName);
-  const [entryId, setEntryId] = useState(opened.entryId);
-  const [savedText, setSavedText] = useState<string | null>(opened.entryId ? opened.text : null);
+  const setAuthorDraft = useApp((s) => s.setAuthorDraft);
+  const clearAuthorDraft = useApp((s) => s.clearAuthorDraft);
+  // The draft left here last time, read once: the editor starts from it.
+  const [restored, setRestored] = useState<AuthorDraft | null>(() => store.getState().authorDrafts[draftKey] ?? null);
+  const base = restored?.base ?? opened.text;
+  const [fileName, setFileName] = useState(restored?.fileName ?? opened.fileName);
+  const editor = useAuthorDocument(restored?.text ?? opened.text, fileName);
+  const [entryId, setEntryId] = useState(restored ? restored.entryId : opened.entryId);
+  const [savedText, setSavedText] = useState<string | null>(restored ? restored.savedText : opened.entryId ? opened.text : null);
   const [tab, setTab] = useState<Tab>('Forms');
   const [selection, setSelection] = useState<Selection | null>(null);
   const [jump, setJump] = useState<{ line: number; column: number; seq: number } | null>(null);
@@ -55,6 +63,14 @@ function Editor({ opened }: { opened: Opened }) {
   const title = isRecord(editor.value) && typeof editor.value.title === 'string' ? editor.value.title : fileName;
   const scenarioId = isRecord(editor.value) && typeof editor.value.id === 'string' ? editor.value.id : null;
   const plays = useShippedPlays(scenarioId, tab === 'Rehearse');
+
+  // Text changed since it was opened or last saved is a draft in the app store, so leaving the view
+  // loses nothing; back at the saved (or opened) text, there is no draft.
+  const dirty = editor.text !== (savedText ?? base);
+  useEffect(() => {
+    if (dirty) setAuthorDraft(draftKey, { text: editor.text, fileName, entryId, savedText, base });
+    else clearAuthorDraft(draftKey);
+  }, [dirty, editor.text, fileName, entryId, savedText, base, draftKey, setAuthorDraft, clearAuthorDraft]);
 
   const onJump = (p: Problem) => {
     const target = tab === 'YAML' ? null : elementAt(editor.value, p.path);
@@ -77,6 +93,8 @@ function Editor({ opened }: { opened: Opened }) {
     }
     setEntryId(result.value.entryId);
     setSavedText(editor.text);
+    clearAuthorDraft(draftKey);
+    setRestored(null);
     void loadLibrary();
     toast(result.value.ready
       ? `Saved version ${result.value.version} of ${title} to the library.`
@@ -111,6 +129,15 @@ function Editor({ opened }: { opened: Opened }) {
           <button type="button" className="primary" disabled={!problems.ready} aria-describedby="start-why" onClick={() => void start()}>Start a session…</button>
         </div>
       </header>
+      {restored && dirty ? (
+        <p className="panel row" role="status" aria-label="Draft restored">
+          <span style={{ flex: 1 }}>
+            Draft restored: the changes you had not saved when you left this scenario are back.
+            {restored.base !== opened.text ? ' The library\'s text has changed since you started them: the Versions panel shows what changed.' : ''}
+          </span>
+          <button type="button" className="small" onClick={() => { clearAuthorDraft(draftKey); onDiscard(); }}>Discard</button>
+        </p>
+      ) : null}
       {!problems.ready ? <p id="start-why" className="dim">A session cannot start from a scenario with errors: fix the errors in the problems panel first (warnings are allowed).</p> : <span id="start-why" hidden />}
       {saveError ? <p className="error-box" role="alert">{saveError}</p> : null}
       {editor.refused && !csvOpen ? (
@@ -146,6 +173,9 @@ function Editor({ opened }: { opened: Opened }) {
 
 export function AuthorView({ source }: { source: AuthorSource }) {
   const bridge = useBridge();
+  const draftKey = authorDraftKey(source);
+  // Discard starts the editor again from the opened text (the draft is gone by then).
+  const [fresh, setFresh] = useState(0);
   const [opened, setOpened] = useState<Loadable<Opened>>(() => ('level' in source
     ? { status: 'ready', value: { text: blankScenario(source.level), fileName: `new-${source.level}-scenario.yaml`, entryId: null } }
     : { status: 'loading' }));
@@ -162,7 +192,7 @@ export function AuthorView({ source }: { source: AuthorSource }) {
   }, [bridge, entryId, attempt]);
   return (
     <Load value={opened} what="the scenario" onRetry={() => setAttempt((n) => n + 1)}>
-      {(value) => <Editor opened={value} />}
+      {(value) => <Editor key={fresh} opened={value} draftKey={draftKey} onDiscard={() => setFresh((n) => n + 1)} />}
     </Load>
   );
 }
