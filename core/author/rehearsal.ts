@@ -121,7 +121,9 @@ export class Rehearsal {
     }), 'set up the session');
     const rehearsal = new Rehearsal(scenario, session.sessionId, service, timers);
     must(await rehearsal.bridge.request('live.dispatch', { sessionId: session.sessionId, actor: 'facilitator', command: { type: 'session.start' } }), 'start the session');
-    rehearsal.recorded.length = 0; // the start is not a play event: a dry run starts by itself
+    // The start is not a play event (a dry run starts by itself), nor something the play leaves out.
+    rehearsal.recorded.length = 0;
+    rehearsal.unsaid.length = 0;
     return rehearsal;
   }
 
