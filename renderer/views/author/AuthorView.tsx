@@ -40,7 +40,7 @@ interface Opened {
 const TABS = ['Forms', 'Events', 'YAML', 'See it', 'Rehearse'] as const;
 type Tab = (typeof TABS)[number];
 
-function Editor({ opened, draftKey, onDiscard }: { opened: Opened; draftKey: string; onDiscard: () => void }) {
+function Editor({ opened, draftKey, onDiscard, onRestored }: { opened: Opened; draftKey: string; onDiscard: () => void; onRestored: () => void }) {
   const bridge = useBridge();
   const { store } = useServices();
   const toast = useApp((s) => s.toast);
@@ -161,7 +161,7 @@ function Editor({ opened, draftKey, onDiscard }: { opened: Opened; draftKey: str
                 {...(plays.status === 'loading' ? { playsNote: 'Finding the plays written for this scenario…' } : plays.status === 'error' ? { playsNote: `The plays could not be listed: ${plays.message}` } : {})} />
             ) : null}
           </div>
-          {entryId ? <VersionsPanel entryId={entryId} /> : null}
+          {entryId ? <VersionsPanel entryId={entryId} onRestored={onRestored} /> : null}
         </div>
         <aside className="problems-side" style={{ flex: 2, minWidth: 0 }} aria-label="Problems panel">
           <ProblemsPanel problems={problems} onJump={onJump} />
@@ -192,7 +192,11 @@ export function AuthorView({ source }: { source: AuthorSource }) {
   }, [bridge, entryId, attempt]);
   return (
     <Load value={opened} what="the scenario" onRetry={() => setAttempt((n) => n + 1)}>
-      {(value) => <Editor key={fresh} opened={value} draftKey={draftKey} onDiscard={() => setFresh((n) => n + 1)} />}
+      {(value) => (
+        <Editor key={`${fresh}-${attempt}`} opened={value} draftKey={draftKey} onDiscard={() => setFresh((n) => n + 1)}
+          // A restored version is the entry's newest: open it again (an unsaved draft is still offered).
+          onRestored={() => setAttempt((n) => n + 1)} />
+      )}
     </Load>
   );
 }
