@@ -71,8 +71,8 @@ function indentsLists(text: string, root: unknown): boolean {
 
 /**
  * How a rendered value is laid out: `indentSeq` as the file does; `elements` when the value is a
- * new list made to hold elements (a first prompt, a first runbook step): its items are written as
- * blocks, as an element added to a list that exists is, not squeezed onto one line.
+ * new list made to hold what was inserted: its elements (a first prompt, a first runbook step) are
+ * written as blocks, as an element added to a list that exists is, not squeezed onto one line.
  */
 export interface RenderStyle {
   indentSeq?: boolean;
@@ -211,9 +211,13 @@ function preferFlow(value: unknown, depth: number): boolean {
 function styleNode(node: unknown, value: unknown, depth: number, forceFlow: boolean, elements = false): void {
   if (isSeq(node) || isMap(node)) {
     if (elements && isSeq(node)) {
-      // A list of elements: each item reads as a block, as an item of a list at the top does (depth 0).
+      // A list of elements (mappings with an id): each reads as a block, as an item of a list at the
+      // top does (depth 0); anything else as the item of any list (`- {action: x}`).
       const values = value as unknown[];
-      node.items.forEach((item, i) => styleNode(item, values[i], 0, false));
+      node.items.forEach((item, i) => {
+        const v = values[i];
+        styleNode(item, v, v !== null && typeof v === 'object' && !Array.isArray(v) && 'id' in v ? 0 : 2, false);
+      });
       return;
     }
     if (forceFlow || preferFlow(value, depth)) {

@@ -274,6 +274,11 @@ describe('elements: add, duplicate, delete, reorder', () => {
     doc.add('prompt', { id: 'who', role: 'ic', ask: 'Who do you call?', type: 'text' }, { parentId: 'followup' });
     expect(doc.toString()).toContain('    prompts:\n      - id: who\n        role: ic\n        ask: Who do you call?\n        type: text\n\n  - id: escalate');
     expect(loads(doc.toString()).injects[1]?.prompts[0]?.id).toBe('who');
+    // What is not an element (no id) reads as the items of such lists do in the shipped files.
+    doc.set(['runbook', 0, 'met_by'], []);
+    doc.insert(['runbook', 0, 'met_by'], { action: 'rollback' });
+    expect(doc.toString()).toContain('    met_by:\n      - {action: rollback}\n');
+    expect(loads(doc.toString()).runbook[0]?.metBy).toEqual([{ kind: 'action', action: 'rollback' }]);
   });
 
   it('writes a new list the way the file writes its lists: not indented under its key when the file does not', () => {
