@@ -126,6 +126,22 @@ describe('the Author view', () => {
     expect(problemTexts().some((t) => t.startsWith('error') && t.includes('runbook[0].met_by'))).toBe(true);
     await click(within(problemsList()!).getByRole('button', { name: /runbook\[0\]\.met_by/ }));
     expect(screen.getByRole('group', { name: 'Step 1' }).getAttribute('aria-current')).toBe('true');
+
+    // An answer entry names a prompt and, for a choice prompt, the options that meet the step.
+    await click(button('The first alert'));
+    await click(button('Add a prompt'));
+    await change(screen.getByLabelText('Prompt 1 type'), 'choice');
+    await click(button('Add an option to prompt 1'));
+    await click(button('Add an option to prompt 1'));
+    await click(button('Step 1: add an answer'));
+    const answers = screen.getByRole('group', { name: 'Step 1 met by 1: answers that meet it' });
+    await click(within(answers).getAllByRole('checkbox')[1]!);
+    const answered = loadScenario(await yamlText(), 'new.yaml');
+    expect(answered.ok && answered.value.runbook[0]?.metBy).toEqual([{ kind: 'prompt', prompt: 'first-alert-prompt-1', with: ['option-1', 'option-2'] }]);
+    await tab('Forms');
+    const violations = (await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order').map((v) => v.id);
+    expect(violations).toEqual([]);
   });
 
   it('sets what prompts expect with the forms: best and acceptable options, keyword and avoid groups, within, points and objective', async () => {
