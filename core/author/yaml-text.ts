@@ -36,28 +36,44 @@ export interface ParsedText {
   lines: LineCounter;
   /** Whether the file indents a block list under its key (`key:\n  - a`) or not (`key:\n- a`); new lists follow it. */
   indentSeq: boolean;
+  /** How far the file indents a mapping under its key (2 unless it says otherwise); new mappings follow it. */
+  indent: number;
 }
 
 export function parseText(text: string): ParsedText {
   const lines = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
-  return { text, doc, lines, indentSeq: indentsLists(text, doc.contents) };
+  return { text, doc, lines, ...layoutOf(text, doc.contents) };
 }
 
-/** How the file writes its first block list that is a mapping's value: dash under the key, or indented (the default). */
-function indentsLists(text: string, root: unknown): boolean {
+/**
+ * How the file lays out what it nests, from the first instance of each (breadth first): a block
+ * list that is a mapping's value (dash under the key, or indented: the default), and a block
+ * mapping that is a mapping's value (how many columns in; 2 by default).
+ */
+function layoutOf(text: string, root: unknown): { indentSeq: boolean; indent: number } {
+  let indentSeq: boolean | undefined;
+  let indent: number | undefined;
   const queue: unknown[] = [root];
-  for (let seen = 0; queue.length > 0 && seen < 10_000; seen++) {
+  for (let seen = 0; queue.length > 0 && seen < 10_000 && (indentSeq === undefined || indent === undefined); seen++) {
     const node = queue.shift();
     if (isMap(node)) {
       for (const pair of node.items) {
         const value = pair.value;
-        if (isSeq(value) && !value.flow && value.items.length > 0 && isScalar(pair.key) && onlyBlanksBefore(text, (pair.key as Node).range?.[0] ?? 0)) {
-          const keyColumn = columnOf(text, (pair.key as Node).range?.[0] ?? 0);
-          try {
-            return columnOf(text, dashOf(text, (value.items[0] as Node).range?.[0] ?? 0)) > keyColumn;
-          } catch {
-            return true;
+        const keyStart = isScalar(pair.key) ? (pair.key as Node).range?.[0] : undefined;
+        if (keyStart !== undefined && onlyBlanksBefore(text, keyStart)) {
+          const keyColumn = columnOf(text, keyStart);
+          if (indentSeq === undefined && isSeq(value) && !value.flow && value.items.length > 0) {
+            try {
+              indentSeq = columnOf(text, dashOf(text, (value.items[0] as Node).range?.[0] ?? 0)) > keyColumn;
+            } catch {
+              indentSeq = true;
+            }
+          }
+          const inner = isMap(value) && !value.flow ? (value.items[0]?.key as Node | undefined)?.range?.[0] : undefined;
+          if (indent === undefined && inner !== undefined && onlyBlanksBefore(text, inner)) {
+            const step = columnOf(text, inner) - keyColumn;
+            if (step >= 1 && step <= 8) indent = step;
           }
         }
         queue.push(value);
@@ -66,7 +82,7 @@ function indentsLists(text: string, root: unknown): boolean {
       queue.push(...node.items);
     }
   }
-  return true;
+  return { indentSeq: indentSeq ?? true, indent: indent ?? 2 };
 }
 
 /**
@@ -76,6 +92,7 @@ function indentsLists(text: string, root: unknown): boolean {
  */
 export interface RenderStyle {
   indentSeq?: boolean;
+  indent?: number;
   elements?: boolean;
 }
 
@@ -242,7 +259,7 @@ function render(value: unknown, indent: number, wrap: (doc: Document, node: Node
   styleNode(node, value, depth, false, style.elements === true && Array.isArray(value));
   if (scalarType && isScalar(node) && typeof value === 'string') node.type = value.includes('\n') && !scalarType.startsWith('BLOCK') ? Scalar.BLOCK_LITERAL : scalarType;
   doc.contents = wrap(doc, node);
-  const out = doc.toString({ ...RENDER_OPTIONS, indentSeq: style.indentSeq ?? true }).replace(/\n$/, '');
+  const out = doc.toString({ ...RENDER_OPTIONS, indentSeq: style.indentSeq ?? true, indent: style.indent ?? 2 }).replace(/\n$/, '');
   const pad = ' '.repeat(indent);
   return out.split('\n').map((line, i) => (i === 0 || line === '' ? line : pad + line)).join('\n');
 }
@@ -343,7 +360,7 @@ function keepComment(text: string, start: number, end: number, rendered: string)
 
 /** Write the whole pair or list item that holds `path` again. */
 function spliceWhole(parsed: ParsedText, path: Path, value: unknown, scalarType?: Scalar.Type, elements = false): Splice[] {
-  const style: RenderStyle = { indentSeq: parsed.indentSeq, elements };
+  const style: RenderStyle = { indentSeq: parsed.indentSeq, indent: parsed.indent, elements };
   const { text } = parsed;
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1];
@@ -378,7 +395,7 @@ export function spliceAddKey(parsed: ParsedText, mapPath: Path, key: string, val
     if (at !== -1) index = at;
   }
   const { start, end } = pairExtent(text, map, index);
-  const line = ' '.repeat(column) + renderPair(key, value, column, undefined, { indentSeq: parsed.indentSeq, elements });
+  const line = ' '.repeat(column) + renderPair(key, value, column, undefined, { indentSeq: parsed.indentSeq, indent: parsed.indent, elements });
   const lead = end > 0 && text[end - 1] !== '\n' ? '\n' : '';
   // Pairs separated by blank lines (the top level of most files): the new one is too.
   if (index < map.items.length - 1) return [{ start: end, end, text: `${line}\n${splitGap(text.slice(start, end))[1]}` }];
@@ -441,7 +458,7 @@ export function spliceInsertItems(parsed: ParsedText, seqPath: Path, index: numb
   if (index < seq.items.length) {
     const { start, end } = itemExtent(text, seq, index);
     const gap = splitGap(text.slice(start, end))[1];
-    const items = values.map((value) => `${' '.repeat(column)}${renderItem(value, column, { indentSeq: parsed.indentSeq })}\n${gap}`).join('');
+    const items = values.map((value) => `${' '.repeat(column)}${renderItem(value, column, { indentSeq: parsed.indentSeq, indent: parsed.indent })}\n${gap}`).join('');
     return [{ start, end: start, text: items }];
   }
   const { end } = itemExtent(text, seq, seq.items.length - 1);
@@ -449,7 +466,7 @@ export function spliceInsertItems(parsed: ParsedText, seqPath: Path, index: numb
   // Items separated by blank lines: the new one is too.
   const previous = seq.items.length > 1 ? itemExtent(text, seq, seq.items.length - 2) : undefined;
   const gap = previous ? splitGap(text.slice(previous.start, previous.end))[1] : '';
-  const items = values.map((value) => `${gap}${' '.repeat(column)}${renderItem(value, column, { indentSeq: parsed.indentSeq })}\n`).join('');
+  const items = values.map((value) => `${gap}${' '.repeat(column)}${renderItem(value, column, { indentSeq: parsed.indentSeq, indent: parsed.indent })}\n`).join('');
   return [{ start: end, end, text: `${lead}${items}` }];
 }
 

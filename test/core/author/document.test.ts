@@ -293,6 +293,25 @@ describe('elements: add, duplicate, delete, reorder', () => {
     expect(s.runbook.map((st) => st.id)).toEqual(['declared', 'called']);
   });
 
+  it('writes new lists and mappings with the indentation of a file indented by four', () => {
+    const text = [
+      'format: drillbook/scenario@1', 'id: four', 'title: Four spaces', 'level: beginner', 'duration: 30m', 'summary: Something breaks.',
+      'objectives:', '    - id: detect', '      title: Detect it',
+      'roles:', '    - id: ic', '      title: Incident commander',
+      'injects:', '    - id: page', '      at: 0:00', '      to: all', '      channel: alert', '      title: It is down', '      body: Pager fires.',
+      '      lint:', '          allow: [empty-room]', '          why: a fixture', '',
+    ].join('\n');
+    const doc = AuthorDocument.open(text);
+    doc.add('prompt', { id: 'who', role: 'ic', ask: 'Who?', type: 'text' }, { parentId: 'page' });
+    doc.setField('prompt', 'who', ['expect', 'keywords'], [['owner'], ['now']]);
+    doc.add('step', { id: 'called', step: 'Call', objective: 'detect', by: '10m', met_by: [{ prompt: 'who' }] });
+    expect(doc.toString()).toBe(text.replace('      lint:\n', [
+      '      prompts:', '          - id: who', '            role: ic', '            ask: Who?', '            type: text',
+      '            expect:', '                keywords:', '                    - [owner]', '                    - [now]', '      lint:', '',
+    ].join('\n')) + ['runbook:', '    - id: called', '      step: Call', '      objective: detect', '      by: 10m', '      met_by:', '          - {prompt: who}', ''].join('\n'));
+    expect(loads(doc.toString()).runbook[0]?.id).toBe('called');
+  });
+
   it('refuses an id that is taken or not an id', () => {
     const doc = AuthorDocument.open(SMALL);
     expect(() => doc.add('role', { id: 'eng', title: 'x' })).toThrow(AuthorError);
