@@ -138,6 +138,16 @@ describe('the Author view', () => {
     await click(within(answers).getAllByRole('checkbox')[1]!);
     const answered = loadScenario(await yamlText(), 'new.yaml');
     expect(answered.ok && answered.value.runbook[0]?.metBy).toEqual([{ kind: 'prompt', prompt: 'first-alert-prompt-1', with: ['option-1', 'option-2'] }]);
+
+    // An all-of group: the action and the answer together; its parts are edited like entries.
+    await tab('Forms');
+    await click(button('Step 1: add an all-of group'));
+    const group = screen.getByRole('group', { name: 'Step 1 met by 2: all of' });
+    expect((within(group).getByLabelText('Step 1 met by 2 part 1 action') as HTMLSelectElement).value).toBe('action-1');
+    await click(within(group).getByRole('button', { name: 'Step 1 met by 2, all of: add an action' }));
+    await click(within(group).getByRole('button', { name: 'Delete Step 1 met by 2 part 2' }));
+    const grouped = loadScenario(await yamlText(), 'new.yaml');
+    expect(grouped.ok && grouped.value.runbook[0]?.metBy[1]).toEqual({ kind: 'all', entries: [{ kind: 'action', action: 'action-1' }, { kind: 'action', action: 'action-1' }] });
     await tab('Forms');
     const violations = (await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] })).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order').map((v) => v.id);

@@ -1,7 +1,7 @@
 // The runbook as forms: its steps (add, duplicate, reorder, delete, rename with every `met`/`missed`
 // that names them), each with its words, objective, `by` time and `met_by` entries. An entry is an
-// action taken or an answer to a prompt (with the options that meet it, for a prompt that has
-// options); an `{all: [...]}` entry is shown and edited in the YAML tab.
+// action taken, an answer to a prompt (with the options that meet it, for a prompt that has
+// options), or an `{all: [...]}` group of those (met when the last of them is).
 import { isRecord } from '../../../core/scenario/path.ts';
 import { PROMPT_TYPE_SPECS, type PromptType } from '../../../core/scenario/prompt-types.ts';
 import type { AuthorDocument } from '../../../core/author/index.ts';
@@ -45,15 +45,34 @@ function freshStep(root: Record<string, unknown>, ctx: Context, id: string): Rec
   return { id, step: 'What the runbook expects the team to do', ...(objective ? { objective: objective.id } : {}), by: '10m', met_by: metBy };
 }
 
-function MetByEntry({ entry, index, name, ctx, path, editor }: { entry: unknown; index: number; name: string; ctx: Context; path: (d: AuthorDocument) => (string | number)[]; editor: AuthorEditor }) {
+type PathOf = (d: AuthorDocument) => (string | number)[];
+
+/** Add-an-action and add-an-answer buttons for a list of entries (a step's met_by, or an all group's). */
+function AddEntryButtons({ what, ctx, list, editor }: { what: string; ctx: Context; list: PathOf; editor: AuthorEditor }) {
+  const add = (entry: Record<string, unknown>) => editor.edit((d) => d.insert(list(d), entry));
+  return (
+    <>
+      <button type="button" className="small" disabled={ctx.actions.length === 0} onClick={() => add({ action: ctx.actions[0]?.id ?? '' })}>{what}: add an action</button>
+      <button type="button" className="small" disabled={ctx.prompts.length === 0} onClick={() => add(promptEntry(ctx, ctx.prompts[0]?.id ?? ''))}>{what}: add an answer</button>
+    </>
+  );
+}
+
+/** One met_by entry, named `entryName` in its labels; `inner`: an entry of an all group (no nesting there). */
+function MetByEntry({ entry, entryName, ctx, at, editor, inner = false }: { entry: unknown; entryName: string; ctx: Context; at: PathOf; editor: AuthorEditor; inner?: boolean }) {
   const { edit } = editor;
-  const entryName = `${name} met by ${index + 1}`;
-  const at = (d: AuthorDocument) => [...path(d), index];
   const e = isRecord(entry) ? entry : {};
   let body;
-  if (Object.hasOwn(e, 'all')) {
-    const parts = Array.isArray(e.all) ? e.all.map((x) => (isRecord(x) ? (x.action !== undefined ? `action ${str(x.action)}` : `prompt ${str(x.prompt)}`) : '?')) : [];
-    body = <span className="dim">all of: {parts.join('; ') || 'nothing'} (edit this entry in the YAML tab)</span>;
+  if (Object.hasOwn(e, 'all') && !inner) {
+    const parts = Array.isArray(e.all) ? e.all : [];
+    const allPath = (d: AuthorDocument) => [...at(d), 'all'];
+    body = (
+      <div className="stack" role="group" aria-label={`${entryName}: all of`}>
+        <span>All of these (met when the last of them happens):</span>
+        {parts.map((x, j) => <MetByEntry key={j} entry={x} entryName={`${entryName} part ${j + 1}`} ctx={ctx} at={(d) => [...allPath(d), j]} editor={editor} inner />)}
+        <div className="row"><AddEntryButtons what={`${entryName}, all of`} ctx={ctx} list={allPath} editor={editor} /></div>
+      </div>
+    );
   } else if (Object.hasOwn(e, 'action')) {
     body = <IdSelect label={`${entryName} action`} value={str(e.action)} none={null} choices={ctx.actions.map((a) => ({ id: a.id, label: str(a.title) || a.id }))}
       onChange={(id) => edit((d) => d.set([...at(d), 'action'], id))} />;
@@ -91,6 +110,12 @@ function MetByEntry({ entry, index, name, ctx, path, editor }: { entry: unknown;
   );
 }
 
+/** An all group starts with up to two entries (the first actions, then answers); the author changes them. */
+function allGroup(ctx: Context): Record<string, unknown> {
+  const parts = [...ctx.actions.map((a) => ({ action: a.id })), ...ctx.prompts.map((p) => promptEntry(ctx, p.id))].slice(0, 2);
+  return { all: parts };
+}
+
 function StepFields({ step, index, count, ctx, selected, editor, onSelect }: {
   step: Item; index: number; count: number; ctx: Context; selected: boolean; editor: AuthorEditor; onSelect: (s: Selection) => void;
 }) {
@@ -100,7 +125,6 @@ function StepFields({ step, index, count, ctx, selected, editor, onSelect }: {
   const set = (field: string, v: unknown) => edit((d) => d.setField('step', step.id, field, v));
   const metByPath = (d: AuthorDocument) => [...d.pathOf('step', step.id), 'met_by'];
   const metBy = Array.isArray(step.met_by) ? step.met_by : [];
-  const addEntry = (entry: Record<string, unknown>) => edit((d) => d.insert(metByPath(d), entry));
   return (
     <fieldset ref={ref} className={selected ? 'panel stack selected' : 'panel stack'} aria-current={selected ? 'true' : undefined}
       onFocus={() => { if (!selected) onSelect({ kind: 'step', id: step.id }); }}>
@@ -118,10 +142,11 @@ function StepFields({ step, index, count, ctx, selected, editor, onSelect }: {
       <div className="stack" role="group" aria-label={`${name} met by`}>
         <span>Met by (the first of these that happens):</span>
         {metBy.length === 0 ? <span className="dim">nothing yet: add an action or an answer</span> : null}
-        {metBy.map((entry, k) => <MetByEntry key={k} entry={entry} index={k} name={name} ctx={ctx} path={metByPath} editor={editor} />)}
+        {metBy.map((entry, k) => <MetByEntry key={k} entry={entry} entryName={`${name} met by ${k + 1}`} ctx={ctx} at={(d) => [...metByPath(d), k]} editor={editor} />)}
         <div className="row">
-          <button type="button" className="small" disabled={ctx.actions.length === 0} onClick={() => addEntry({ action: ctx.actions[0]?.id ?? '' })}>{name}: add an action</button>
-          <button type="button" className="small" disabled={ctx.prompts.length === 0} onClick={() => addEntry(promptEntry(ctx, ctx.prompts[0]?.id ?? ''))}>{name}: add an answer</button>
+          <AddEntryButtons what={name} ctx={ctx} list={metByPath} editor={editor} />
+          <button type="button" className="small" disabled={ctx.actions.length + ctx.prompts.length === 0}
+            onClick={() => edit((d) => d.insert(metByPath(d), allGroup(ctx)))}>{name}: add an all-of group</button>
         </div>
       </div>
       <ItemButtons name={name} index={index} count={count}
