@@ -141,10 +141,11 @@ export class AuthorDocument {
     this.edit([() => this.setSplices(path, value, afterKey)]);
   }
 
-  private setSplices(path: Path, value: unknown, afterKey?: string): Splice[] {
+  /** `elements`: the value is a new list of elements, written as blocks (see RenderStyle). */
+  private setSplices(path: Path, value: unknown, afterKey?: string, elements = false): Splice[] {
     const p = this.ready();
     if (path.length === 0) throw new AuthorError('cannot replace the whole document this way; use setText');
-    if (nodeAt(p, path) !== undefined) return spliceSet(p, path, value);
+    if (nodeAt(p, path) !== undefined) return spliceSet(p, path, value, elements);
     const parent = path.slice(0, -1);
     const key = path[path.length - 1];
     if (typeof key === 'number') {
@@ -154,7 +155,7 @@ export class AuthorDocument {
     }
     if (key === undefined) return [];
     if (nodeAt(p, parent) === undefined || this.get(parent) === null) return this.setSplices(parent, { [key]: value });
-    return spliceAddKey(p, parent, key, value, afterKey ?? keyBefore(parent, this.get(parent), key));
+    return spliceAddKey(p, parent, key, value, afterKey ?? keyBefore(parent, this.get(parent), key), elements);
   }
 
   /** Remove the key or list item at `path`. */
@@ -170,7 +171,7 @@ export class AuthorDocument {
       const items = this.get(listPath);
       if (!Array.isArray(items)) {
         if (items !== undefined && items !== null) throw new AuthorError(`${listPath.join('.')} is not a list`);
-        return this.setSplices(listPath, [value]);
+        return this.setSplices(listPath, [value], undefined, true);
       }
       return spliceInsertItem(this.ready(), listPath, index ?? items.length, value);
     }]);
@@ -353,7 +354,7 @@ export class AuthorDocument {
     if (added.length > 0) {
       steps.push(() => {
         const items = this.get(['injects']);
-        if (!Array.isArray(items) || items.length === 0) return this.setSplices(['injects'], added);
+        if (!Array.isArray(items) || items.length === 0) return this.setSplices(['injects'], added, undefined, true);
         return spliceInsertItems(this.ready(), ['injects'], items.length, added);
       });
     }

@@ -34,12 +34,66 @@ export interface ParsedText {
   text: string;
   doc: Document.Parsed;
   lines: LineCounter;
+  /** Whether the file indents a block list under its key (`key:\n  - a`) or not (`key:\n- a`); new lists follow it. */
+  indentSeq: boolean;
+  /** How far the file indents a mapping under its key (2 unless it says otherwise); new mappings follow it. */
+  indent: number;
 }
 
 export function parseText(text: string): ParsedText {
   const lines = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
-  return { text, doc, lines };
+  return { text, doc, lines, ...layoutOf(text, doc.contents) };
+}
+
+/**
+ * How the file lays out what it nests, from the first instance of each (breadth first): a block
+ * list that is a mapping's value (dash under the key, or indented: the default), and a block
+ * mapping that is a mapping's value (how many columns in; 2 by default).
+ */
+function layoutOf(text: string, root: unknown): { indentSeq: boolean; indent: number } {
+  let indentSeq: boolean | undefined;
+  let indent: number | undefined;
+  const queue: unknown[] = [root];
+  for (let seen = 0; queue.length > 0 && seen < 10_000 && (indentSeq === undefined || indent === undefined); seen++) {
+    const node = queue.shift();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const value = pair.value;
+        const keyStart = isScalar(pair.key) ? (pair.key as Node).range?.[0] : undefined;
+        if (keyStart !== undefined && onlyBlanksBefore(text, keyStart)) {
+          const keyColumn = columnOf(text, keyStart);
+          if (indentSeq === undefined && isSeq(value) && !value.flow && value.items.length > 0) {
+            try {
+              indentSeq = columnOf(text, dashOf(text, (value.items[0] as Node).range?.[0] ?? 0)) > keyColumn;
+            } catch {
+              indentSeq = true;
+            }
+          }
+          const inner = isMap(value) && !value.flow ? (value.items[0]?.key as Node | undefined)?.range?.[0] : undefined;
+          if (indent === undefined && inner !== undefined && onlyBlanksBefore(text, inner)) {
+            const step = columnOf(text, inner) - keyColumn;
+            if (step >= 1 && step <= 8) indent = step;
+          }
+        }
+        queue.push(value);
+      }
+    } else if (isSeq(node)) {
+      queue.push(...node.items);
+    }
+  }
+  return { indentSeq: indentSeq ?? true, indent: indent ?? 2 };
+}
+
+/**
+ * How a rendered value is laid out: `indentSeq` as the file does; `elements` when the value is a
+ * new list made to hold what was inserted: its elements (a first prompt, a first runbook step) are
+ * written as blocks, as an element added to a list that exists is, not squeezed onto one line.
+ */
+export interface RenderStyle {
+  indentSeq?: boolean;
+  indent?: number;
+  elements?: boolean;
 }
 
 /** The first syntax error, as "line L, column C: message", or undefined when the text parses. */
@@ -171,8 +225,18 @@ function preferFlow(value: unknown, depth: number): boolean {
   return false;
 }
 
-function styleNode(node: unknown, value: unknown, depth: number, forceFlow: boolean): void {
+function styleNode(node: unknown, value: unknown, depth: number, forceFlow: boolean, elements = false): void {
   if (isSeq(node) || isMap(node)) {
+    if (elements && isSeq(node)) {
+      // A list of elements (mappings with an id): each reads as a block, as an item of a list at the
+      // top does (depth 0); anything else as the item of any list (`- {action: x}`).
+      const values = value as unknown[];
+      node.items.forEach((item, i) => {
+        const v = values[i];
+        styleNode(item, v, v !== null && typeof v === 'object' && !Array.isArray(v) && 'id' in v ? 0 : 2, false);
+      });
+      return;
+    }
     if (forceFlow || preferFlow(value, depth)) {
       node.flow = true;
       return;
@@ -189,33 +253,33 @@ function newDocument(): Document {
 }
 
 /** YAML for a value, lines after the first indented by `indent`; `depth` 0 is a list item or a pair's value. */
-function render(value: unknown, indent: number, wrap: (doc: Document, node: Node) => Node, depth: number, scalarType?: Scalar.Type): string {
+function render(value: unknown, indent: number, wrap: (doc: Document, node: Node) => Node, depth: number, scalarType?: Scalar.Type, style: RenderStyle = {}): string {
   const doc = newDocument();
   const node = doc.createNode(value) as Node;
-  styleNode(node, value, depth, false);
+  styleNode(node, value, depth, false, style.elements === true && Array.isArray(value));
   if (scalarType && isScalar(node) && typeof value === 'string') node.type = value.includes('\n') && !scalarType.startsWith('BLOCK') ? Scalar.BLOCK_LITERAL : scalarType;
   doc.contents = wrap(doc, node);
-  const out = doc.toString(RENDER_OPTIONS).replace(/\n$/, '');
+  const out = doc.toString({ ...RENDER_OPTIONS, indentSeq: style.indentSeq ?? true, indent: style.indent ?? 2 }).replace(/\n$/, '');
   const pad = ' '.repeat(indent);
   return out.split('\n').map((line, i) => (i === 0 || line === '' ? line : pad + line)).join('\n');
 }
 
 /** `key: value`, as it reads at column `indent`. */
-export function renderPair(key: string, value: unknown, indent: number, scalarType?: Scalar.Type): string {
+export function renderPair(key: string, value: unknown, indent: number, scalarType?: Scalar.Type, style?: RenderStyle): string {
   return render(value, indent, (doc, node) => {
     const map = doc.createNode({}) as YAMLMap;
     map.set(doc.createNode(key), node);
     return map;
-  }, 1, scalarType);
+  }, 1, scalarType, style);
 }
 
 /** `- value`, as it reads with its dash at column `indent`. */
-export function renderItem(value: unknown, indent: number): string {
+export function renderItem(value: unknown, indent: number, style?: RenderStyle): string {
   return render(value, indent, (doc, node) => {
     const seq = doc.createNode([]) as YAMLSeq;
     seq.items.push(node);
     return seq;
-  }, 0);
+  }, 0, undefined, style);
 }
 
 /** A value written where a node was: a scalar keeps its quoting, a collection is written in flow style. */
@@ -258,7 +322,7 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
 const isBlock = (node: Node): boolean => (isMap(node) || isSeq(node)) && !node.flow;
 
 /** Replace the value at `path` (which exists). */
-export function spliceSet(parsed: ParsedText, path: Path, value: unknown): Splice[] {
+export function spliceSet(parsed: ParsedText, path: Path, value: unknown, elements = false): Splice[] {
   const { text } = parsed;
   const node = need(nodeAt(parsed, path), path, 'value');
   const [start] = node.range ?? [0];
@@ -277,8 +341,8 @@ export function spliceSet(parsed: ParsedText, path: Path, value: unknown): Splic
     if (String(node.type).startsWith('BLOCK') && typeof value === 'string' && value.includes('\n')) return spliceWhole(parsed, path, value, node.type);
     return [{ start, end: contentEnd(text, node), text: renderInline(value, node.type) }];
   }
-  if (!isBlock(node) && !simple && !isScalar(node) && preferFlow(value, 1)) return [{ start, end: node.range?.[1] ?? start, text: renderInline(value) }];
-  return spliceWhole(parsed, path, value, isScalar(node) ? node.type : undefined);
+  if (!elements && !isBlock(node) && !simple && !isScalar(node) && preferFlow(value, 1)) return [{ start, end: node.range?.[1] ?? start, text: renderInline(value) }];
+  return spliceWhole(parsed, path, value, isScalar(node) ? node.type : undefined, elements);
 }
 
 /**
@@ -295,7 +359,8 @@ function keepComment(text: string, start: number, end: number, rendered: string)
 }
 
 /** Write the whole pair or list item that holds `path` again. */
-function spliceWhole(parsed: ParsedText, path: Path, value: unknown, scalarType?: Scalar.Type): Splice[] {
+function spliceWhole(parsed: ParsedText, path: Path, value: unknown, scalarType?: Scalar.Type, elements = false): Splice[] {
+  const style: RenderStyle = { indentSeq: parsed.indentSeq, indent: parsed.indent, elements };
   const { text } = parsed;
   const parentPath = path.slice(0, -1);
   const last = path[path.length - 1];
@@ -303,18 +368,18 @@ function spliceWhole(parsed: ParsedText, path: Path, value: unknown, scalarType?
   if (typeof last === 'string' && isMap(parent)) {
     const pair = need(pairOf(parent, last), path, 'value');
     const keyStart = (pair.key as Node).range?.[0] ?? 0;
-    return [keepComment(text, keyStart, contentEnd(text, pair.value as Node), renderPair(last, value, columnOf(text, keyStart), scalarType))];
+    return [keepComment(text, keyStart, contentEnd(text, pair.value as Node), renderPair(last, value, columnOf(text, keyStart), scalarType, style))];
   }
   if (typeof last === 'number' && isSeq(parent)) {
     const item = parent.items[last] as Node;
     const dash = dashOf(text, item.range?.[0] ?? 0);
-    return [keepComment(text, dash, contentEnd(text, item), renderItem(value, columnOf(text, dash)))];
+    return [keepComment(text, dash, contentEnd(text, item), renderItem(value, columnOf(text, dash), style))];
   }
   throw new AuthorError(`cannot write ${formatPath(path)}`);
 }
 
 /** Add `key: value` to the mapping at `mapPath` (after `afterKey` when given, else at its end). */
-export function spliceAddKey(parsed: ParsedText, mapPath: Path, key: string, value: unknown, afterKey?: string): Splice[] {
+export function spliceAddKey(parsed: ParsedText, mapPath: Path, key: string, value: unknown, afterKey?: string, elements = false): Splice[] {
   const { text } = parsed;
   const map = mapAt(parsed, mapPath);
   if (pairOf(map, key)) throw new AuthorError(`${formatPath([...mapPath, key])} is already there`);
@@ -329,10 +394,14 @@ export function spliceAddKey(parsed: ParsedText, mapPath: Path, key: string, val
     const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === afterKey);
     if (at !== -1) index = at;
   }
-  const { end } = pairExtent(text, map, index);
-  const line = ' '.repeat(column) + renderPair(key, value, column);
+  const { start, end } = pairExtent(text, map, index);
+  const line = ' '.repeat(column) + renderPair(key, value, column, undefined, { indentSeq: parsed.indentSeq, indent: parsed.indent, elements });
   const lead = end > 0 && text[end - 1] !== '\n' ? '\n' : '';
-  return [{ start: end, end, text: `${lead}${line}\n` }];
+  // Pairs separated by blank lines (the top level of most files): the new one is too.
+  if (index < map.items.length - 1) return [{ start: end, end, text: `${line}\n${splitGap(text.slice(start, end))[1]}` }];
+  const previous = index > 0 ? pairExtent(text, map, index - 1) : undefined;
+  const gap = previous ? splitGap(text.slice(previous.start, previous.end))[1] : '';
+  return [{ start: end, end, text: `${lead}${gap}${line}\n` }];
 }
 
 function insertKey(obj: Record<string, unknown>, key: string, value: unknown, afterKey?: string): Record<string, unknown> {
@@ -382,14 +451,14 @@ export function spliceInsertItems(parsed: ParsedText, seqPath: Path, index: numb
   if (seq.flow || seq.items.length === 0) {
     const plain = [...((parsed.doc.getIn(seqPath) as YAMLSeq).toJSON() as unknown[])];
     plain.splice(index, 0, ...values);
-    if (seq.items.length === 0 && !preferFlow(plain, 0)) return spliceSet(parsed, seqPath, plain);
+    if (seq.items.length === 0 && !preferFlow(plain, 0)) return spliceSet(parsed, seqPath, plain, true);
     return [{ start: seq.range?.[0] ?? 0, end: seq.range?.[1] ?? 0, text: renderInline(plain) }];
   }
   const column = columnOf(text, dashOf(text, (seq.items[0] as Node).range?.[0] ?? 0));
   if (index < seq.items.length) {
     const { start, end } = itemExtent(text, seq, index);
     const gap = splitGap(text.slice(start, end))[1];
-    const items = values.map((value) => `${' '.repeat(column)}${renderItem(value, column)}\n${gap}`).join('');
+    const items = values.map((value) => `${' '.repeat(column)}${renderItem(value, column, { indentSeq: parsed.indentSeq, indent: parsed.indent })}\n${gap}`).join('');
     return [{ start, end: start, text: items }];
   }
   const { end } = itemExtent(text, seq, seq.items.length - 1);
@@ -397,7 +466,7 @@ export function spliceInsertItems(parsed: ParsedText, seqPath: Path, index: numb
   // Items separated by blank lines: the new one is too.
   const previous = seq.items.length > 1 ? itemExtent(text, seq, seq.items.length - 2) : undefined;
   const gap = previous ? splitGap(text.slice(previous.start, previous.end))[1] : '';
-  const items = values.map((value) => `${gap}${' '.repeat(column)}${renderItem(value, column)}\n`).join('');
+  const items = values.map((value) => `${gap}${' '.repeat(column)}${renderItem(value, column, { indentSeq: parsed.indentSeq, indent: parsed.indent })}\n`).join('');
   return [{ start: end, end, text: `${lead}${items}` }];
 }
 

@@ -85,6 +85,131 @@ describe('the Author view', () => {
     expect(screen.getByText(/^Ready to run/)).toBeTruthy();
   });
 
+  it('builds a runbook step with the forms: its objective, by time and met_by entry reach the YAML, and the no-step warning goes', async () => {
+    await openBlank();
+    const noStep = (id: string) => problemTexts().some((t) => t.includes(`objective '${id}' has no runbook step`));
+    await click(button('Add an objective'));
+    expect(noStep('first-objective')).toBe(true);
+    expect(noStep('objective-1')).toBe(true);
+
+    // A new step takes the first objective no step names; with nothing to meet it by yet, its met_by is empty (an error).
+    await click(button('Add a runbook step'));
+    expect((screen.getByLabelText('Step 1 objective') as HTMLSelectElement).value).toBe('first-objective');
+    expect(noStep('first-objective')).toBe(false);
+    expect(screen.getByText(/^Not ready to run: 1 error/)).toBeTruthy();
+    expect(problemTexts().some((t) => t.startsWith('error') && t.includes('runbook[0].met_by'))).toBe(true);
+
+    await change(screen.getByLabelText('Step 1 objective'), 'objective-1');
+    await change(screen.getByLabelText('Step 1 by'), '8m');
+    await change(screen.getByLabelText('Step 1 text'), 'Page the owner of the service');
+    await click(button('Add an action'));
+    await change(screen.getByLabelText('Action 1 title'), 'Page the owner');
+    await click(button('Step 1: add an action'));
+    expect((screen.getByLabelText('Step 1 met by 1 action') as HTMLSelectElement).value).toBe('action-1');
+    await rename('Step 1 id', 'paged');
+
+    const text = await yamlText();
+    expect(text).toContain('\nrunbook:\n  - id: paged\n    step: Page the owner of the service\n    objective: objective-1\n    by: 8m\n    met_by:\n      - {action: action-1}\n');
+    const loaded = loadScenario(text, 'new.yaml');
+    expect(loaded.ok && loaded.value.runbook).toEqual([expect.objectContaining({ id: 'paged', objective: 'objective-1', by: 480, metBy: [{ kind: 'action', action: 'action-1' }] })]);
+    expect(noStep('objective-1')).toBe(false);
+    expect(noStep('first-objective')).toBe(true);
+    expect(screen.getByText(/^Ready to run/)).toBeTruthy();
+
+    // Duplicate, reorder, then delete the copy; an entry deleted leaves the step unmet (an error again).
+    await tab('Forms');
+    await click(button('Duplicate Step 1'));
+    expect((screen.getByLabelText('Step 2 id') as HTMLInputElement).value).toBe('paged-copy');
+    await click(button('Move Step 2 up'));
+    expect((screen.getByLabelText('Step 1 id') as HTMLInputElement).value).toBe('paged-copy');
+    await click(button('Delete Step 1'));
+    expect((screen.getByLabelText('Step 1 id') as HTMLInputElement).value).toBe('paged');
+    expect(screen.queryByLabelText('Step 2 id')).toBeNull();
+    await click(button('Delete Step 1 met by 1'));
+    expect(problemTexts().some((t) => t.startsWith('error') && t.includes('runbook[0].met_by'))).toBe(true);
+    await click(within(problemsList()!).getByRole('button', { name: /runbook\[0\]\.met_by/ }));
+    expect(screen.getByRole('group', { name: 'Step 1' }).getAttribute('aria-current')).toBe('true');
+
+    // An answer entry names a prompt and, for a choice prompt, the options that meet the step.
+    await click(button('The first alert'));
+    await click(button('Add a prompt'));
+    await change(screen.getByLabelText('Prompt 1 type'), 'choice');
+    await click(button('Add an option to prompt 1'));
+    await click(button('Add an option to prompt 1'));
+    await click(button('Step 1: add an answer'));
+    const answers = screen.getByRole('group', { name: 'Step 1 met by 1: answers that meet it' });
+    await click(within(answers).getAllByRole('checkbox')[1]!);
+    const answered = loadScenario(await yamlText(), 'new.yaml');
+    expect(answered.ok && answered.value.runbook[0]?.metBy).toEqual([{ kind: 'prompt', prompt: 'first-alert-prompt-1', with: ['option-1', 'option-2'] }]);
+
+    // An all-of group: the action and the answer together; its parts are edited like entries.
+    await tab('Forms');
+    await click(button('Step 1: add an all-of group'));
+    const group = screen.getByRole('group', { name: 'Step 1 met by 2: all of' });
+    expect((within(group).getByLabelText('Step 1 met by 2 part 1 action') as HTMLSelectElement).value).toBe('action-1');
+    await click(within(group).getByRole('button', { name: 'Step 1 met by 2, all of: add an action' }));
+    await click(within(group).getByRole('button', { name: 'Delete Step 1 met by 2 part 2' }));
+    const grouped = loadScenario(await yamlText(), 'new.yaml');
+    expect(grouped.ok && grouped.value.runbook[0]?.metBy[1]).toEqual({ kind: 'all', entries: [{ kind: 'action', action: 'action-1' }, { kind: 'action', action: 'action-1' }] });
+    await tab('Forms');
+    const violations = (await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] })).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order').map((v) => v.id);
+    expect(violations).toEqual([]);
+  });
+
+  it('sets what prompts expect with the forms: best and acceptable options, keyword and avoid groups, within, points and objective', async () => {
+    await openBlank();
+    await click(button('The first alert'));
+    await click(button('Add a prompt'));
+    await act(async () => {
+      const keywords = screen.getByLabelText('Prompt 1 keywords');
+      fireEvent.change(keywords, { target: { value: 'rollback, roll back\n\n status page ,\n' } });
+      fireEvent.blur(keywords);
+    });
+    await click(button('Add an avoid group to prompt 1'));
+    await act(async () => {
+      const words = screen.getByLabelText('Prompt 1 avoid group 1 words');
+      fireEvent.change(words, { target: { value: 'never again, RecoCloud' } });
+      fireEvent.blur(words);
+    });
+    await change(screen.getByLabelText('Prompt 1 within'), '4m');
+    await change(screen.getByLabelText('Prompt 1 points'), '15');
+    await change(screen.getByLabelText('Prompt 1 objective'), 'first-objective');
+
+    await click(button('Add a prompt'));
+    await change(screen.getByLabelText('Prompt 2 type'), 'choice');
+    await click(button('Add an option to prompt 2'));
+    await click(button('Add an option to prompt 2'));
+    await change(screen.getByLabelText('Prompt 2 option 1 label'), 'Roll back');
+    await change(screen.getByLabelText('Prompt 2 option 2 label'), 'Wait');
+    await click(within(screen.getByRole('group', { name: 'Prompt 2 best options' })).getByRole('checkbox', { name: 'Roll back' }));
+    await click(within(screen.getByRole('group', { name: 'Prompt 2 acceptable options' })).getByRole('checkbox', { name: 'Wait' }));
+
+    const text = await yamlText();
+    // The first prompt of the inject is written as a block, as every later one.
+    expect(text).toContain('    prompts:\n      - id: first-alert-prompt-1\n        role: incident-commander\n');
+    expect(text).toContain('        expect:\n          keywords:\n            - [rollback, roll back]\n            - [status page]\n');
+    expect(text).toContain('expect: {best: [option-1], acceptable: [option-2]}');
+    const loaded = loadScenario(text, 'new.yaml');
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const [first, second] = loaded.value.injects[0]!.prompts;
+    expect(first?.expect).toMatchObject({ keywords: [['rollback', 'roll back'], ['status page']], avoid: [{ any: ['never again', 'RecoCloud'], why: 'Promises what no one can promise' }], within: 240 });
+    expect(first?.points).toBe(15);
+    expect(first?.objective).toBe('first-objective');
+    expect(second?.expect).toMatchObject({ best: ['option-1'], acceptable: ['option-2'] });
+
+    // Emptied, a list goes, and the last key takes expect with it.
+    await tab('Forms');
+    await click(button('The first alert'));
+    await click(within(screen.getByRole('group', { name: 'Prompt 2 best options' })).getByRole('checkbox', { name: 'Roll back' }));
+    await click(within(screen.getByRole('group', { name: 'Prompt 2 acceptable options' })).getByRole('checkbox', { name: 'Wait' }));
+    const after = await yamlText();
+    const reloaded = loadScenario(after, 'new.yaml');
+    expect(reloaded.ok && reloaded.value.injects[0]?.prompts[1]?.expect).toMatchObject({ best: [], acceptable: [] });
+    expect(after.slice(after.indexOf('id: first-alert-prompt-2'))).not.toContain('expect');
+  });
+
   it('renames a role in the forms and every reference follows into the YAML tab', async () => {
     await openBlank();
     await click(button('The first alert'));

@@ -1,18 +1,16 @@
-// The Forms tab: the scenario's own fields, its objectives, roles and actions, and its injects
-// with the selected one's fields, prompts and options. Every change is an AuthorDocument edit.
-import { useEffect, useRef } from 'react';
+// The Forms tab: the scenario's own fields, its objectives, roles and actions, its injects with
+// the selected one's fields, prompts (and what each expects, ExpectFields.tsx) and options, and its
+// runbook steps (RunbookForms.tsx). Every change is an AuthorDocument edit.
 import { isRecord } from '../../../core/scenario/path.ts';
 import { CHANNELS, LEVELS } from '../../../core/scenario/types.ts';
 import { PROMPT_TYPE_SPECS, PROMPT_TYPES, type PromptType } from '../../../core/scenario/prompt-types.ts';
 import type { AuthorDocument } from '../../../core/author/index.ts';
 import type { AuthorEditor } from './use-author-document.ts';
 import type { Selection } from './selection.ts';
-import { IdField, ItemButtons, nextId, TextField } from './fields.tsx';
+import { IdField, ItemButtons, items, nextId, str, TextField, useReveal, type Item } from './fields.tsx';
+import { RunbookList } from './RunbookForms.tsx';
+import { ExpectFields } from './ExpectFields.tsx';
 
-type Item = Record<string, unknown> & { id: string };
-
-const items = (v: unknown): Item[] => (Array.isArray(v) ? v.filter((x): x is Item => isRecord(x) && typeof x.id === 'string') : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 interface ListSpec {
   kind: 'objective' | 'role' | 'action';
@@ -28,15 +26,6 @@ const LISTS: ListSpec[] = [
   { kind: 'role', list: 'roles', noun: 'Role', title: 'Roles', text: { key: 'brief', label: 'brief' }, fresh: (id) => ({ id, title: 'New role', brief: 'What this role is responsible for.' }) },
   { kind: 'action', list: 'actions', noun: 'Action', title: 'Actions', text: { key: 'description', label: 'description' }, fresh: (id) => ({ id, title: 'New action' }) },
 ];
-
-/** Scroll the selected element into view when the problems panel selects it. */
-function useReveal(selected: boolean) {
-  const ref = useRef<HTMLFieldSetElement>(null);
-  useEffect(() => {
-    if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [selected]);
-  return ref;
-}
 
 function ElementFields({ spec, item, index, count, selected, editor, onSelect }: {
   spec: ListSpec; item: Item; index: number; count: number; selected: boolean; editor: AuthorEditor; onSelect: (s: Selection) => void;
@@ -80,8 +69,8 @@ function ElementList({ spec, root, selection, editor, onSelect }: { spec: ListSp
   );
 }
 
-function PromptFields({ prompt, index, count, inject, roles, selected, editor, onSelect }: {
-  prompt: Item; index: number; count: number; inject: Item; roles: Item[]; selected: boolean; editor: AuthorEditor; onSelect: (s: Selection) => void;
+function PromptFields({ prompt, index, count, inject, roles, objectives, selected, editor, onSelect }: {
+  prompt: Item; index: number; count: number; inject: Item; roles: Item[]; objectives: Item[]; selected: boolean; editor: AuthorEditor; onSelect: (s: Selection) => void;
 }) {
   const ref = useReveal(selected);
   const { edit } = editor;
@@ -127,6 +116,7 @@ function PromptFields({ prompt, index, count, inject, roles, selected, editor, o
           <div><button type="button" className="small" onClick={() => edit((d) => d.add('option', { id: nextId('option', options.map((o) => o.id)), label: 'New option' }, { parentId: prompt.id }))}>Add an option to {name.toLowerCase()}</button></div>
         </div>
       )}
+      <ExpectFields prompt={prompt} name={name} objectives={objectives} editor={editor} />
       <ItemButtons name={name} index={index} count={count}
         onMove={(to) => edit((d) => d.reorder('prompt', prompt.id, to))}
         onDuplicate={() => edit((d) => { onSelect({ kind: 'prompt', id: d.duplicate('prompt', prompt.id), injectId: inject.id }); })}
@@ -165,7 +155,7 @@ function InjectEditor({ inject, root, selection, editor, onSelect }: { inject: I
       <TextField multiline label="Facilitator notes" value={inject.facilitator_notes} onChange={(v) => set('facilitator_notes', v)} />
       <h4>Prompts</h4>
       {prompts.map((p, index) => (
-        <PromptFields key={`${index}-${p.id}`} prompt={p} index={index} count={prompts.length} inject={inject} roles={roles} editor={editor} onSelect={onSelect}
+        <PromptFields key={`${index}-${p.id}`} prompt={p} index={index} count={prompts.length} inject={inject} roles={roles} objectives={items(root.objectives)} editor={editor} onSelect={onSelect}
           selected={selection?.kind === 'prompt' && selection.id === p.id} />
       ))}
       <div>
@@ -256,6 +246,7 @@ export function FormsTab({ editor, selection, onSelect }: { editor: AuthorEditor
         </div>
         {selectedInject ? <InjectEditor inject={selectedInject} root={root} selection={selection} editor={editor} onSelect={onSelect} /> : <p className="dim">Pick an inject to edit its fields and prompts.</p>}
       </section>
+      <RunbookList root={root} selection={selection} editor={editor} onSelect={onSelect} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ export interface Selection {
   injectId?: string;
 }
 
-const TOP: Record<string, ElementKind> = { objectives: 'objective', roles: 'role', actions: 'action', injects: 'inject' };
+const TOP: Record<string, ElementKind> = { objectives: 'objective', roles: 'role', actions: 'action', injects: 'inject', runbook: 'step' };
 
 /** `injects[2].prompts[0].role` -> ['injects', 2, 'prompts', 0, 'role']. */
 export function splitPath(path: string): (string | number)[] {

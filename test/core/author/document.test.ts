@@ -242,6 +242,76 @@ describe('elements: add, duplicate, delete, reorder', () => {
     expect(doc.toString().startsWith('# A small scenario, written by hand.\n')).toBe(true);
   });
 
+  it('writes the first element of a list that is not there yet as a block, as it would any later one', () => {
+    const doc = AuthorDocument.open(SMALL.replace(/\nrunbook:[\s\S]*$/, '\n'));
+    doc.add('prompt', { id: 'who', role: 'ic', ask: 'Who do you call?', type: 'text' }, { parentId: 'followup' });
+    doc.add('step', { id: 'called', step: 'Call the owner', objective: 'talk', by: '10m', met_by: [{ prompt: 'who' }] });
+    doc.setField('prompt', 'who', ['expect', 'keywords'], [['owner', 'on-call'], ['now']]);
+    const text = doc.toString();
+    expect(text).toContain([
+      '    body: Still down.   # keep this comment',
+      '    prompts:',
+      '      - id: who',
+      '        role: ic',
+      '        ask: Who do you call?',
+      '        type: text',
+      '        expect:',
+      '          keywords:',
+      '            - [owner, on-call]',
+      '            - [now]',
+      '',
+    ].join('\n'));
+    // A new top-level key is set apart by a blank line, as the keys before it are.
+    expect(text).toContain('    lint: {allow: [empty-room], why: on purpose}\n\nrunbook:\n  - id: called\n    step: Call the owner\n    objective: talk\n    by: 10m\n    met_by:\n      - {prompt: who}\n');
+    expect(text).not.toMatch(/- \{id: (who|called)/);
+    const s = loads(text);
+    expect(s.injects[1]?.prompts[0]?.expect.keywords).toEqual([['owner', 'on-call'], ['now']]);
+    expect(s.runbook[0]?.metBy).toEqual([{ kind: 'prompt', prompt: 'who' }]);
+  });
+
+  it('writes the first element of an empty list as a block too', () => {
+    const doc = AuthorDocument.open(SMALL.replace('    body: Still down.   # keep this comment\n', '    body: Still down.   # keep this comment\n    prompts: []\n'));
+    doc.add('prompt', { id: 'who', role: 'ic', ask: 'Who do you call?', type: 'text' }, { parentId: 'followup' });
+    expect(doc.toString()).toContain('    prompts:\n      - id: who\n        role: ic\n        ask: Who do you call?\n        type: text\n\n  - id: escalate');
+    expect(loads(doc.toString()).injects[1]?.prompts[0]?.id).toBe('who');
+    // What is not an element (no id) reads as the items of such lists do in the shipped files.
+    doc.set(['runbook', 0, 'met_by'], []);
+    doc.insert(['runbook', 0, 'met_by'], { action: 'rollback' });
+    expect(doc.toString()).toContain('    met_by:\n      - {action: rollback}\n');
+    expect(loads(doc.toString()).runbook[0]?.metBy).toEqual([{ kind: 'action', action: 'rollback' }]);
+  });
+
+  it('writes a new list the way the file writes its lists: not indented under its key when the file does not', () => {
+    const flat = SMALL.replace(/\n {2}(?=[-#])/g, '\n').replace(/\n {4}(?=\S)/g, '\n  ').replace(/\n {6}(?=\S)/g, '\n    ').replace(/\n {8}(?=\S)/g, '\n      ').replace(/\n {10}(?=\S)/g, '\n        ');
+    const doc = AuthorDocument.open(flat);
+    doc.add('prompt', { id: 'who', role: 'ic', ask: 'Who?', type: 'choice', options: [{ id: 'owner', label: 'The owner' }] }, { parentId: 'followup' });
+    doc.add('step', { id: 'called', step: 'Call', by: '10m', met_by: [{ prompt: 'who', with: ['owner'] }] });
+    expect(doc.toString()).toContain('  body: Still down.   # keep this comment\n  prompts:\n  - id: who\n    role: ic\n    ask: Who?\n    type: choice\n    options:\n    - {id: owner, label: The owner}\n');
+    expect(doc.toString()).toContain('\n- id: called\n  step: Call\n  by: 10m\n  met_by:\n  - {prompt: who, with: [owner]}\n');
+    const s = loads(doc.toString());
+    expect(s.injects[1]?.prompts[0]?.options.map((o) => o.id)).toEqual(['owner']);
+    expect(s.runbook.map((st) => st.id)).toEqual(['declared', 'called']);
+  });
+
+  it('writes new lists and mappings with the indentation of a file indented by four', () => {
+    const text = [
+      'format: drillbook/scenario@1', 'id: four', 'title: Four spaces', 'level: beginner', 'duration: 30m', 'summary: Something breaks.',
+      'objectives:', '    - id: detect', '      title: Detect it',
+      'roles:', '    - id: ic', '      title: Incident commander',
+      'injects:', '    - id: page', '      at: 0:00', '      to: all', '      channel: alert', '      title: It is down', '      body: Pager fires.',
+      '      lint:', '          allow: [empty-room]', '          why: a fixture', '',
+    ].join('\n');
+    const doc = AuthorDocument.open(text);
+    doc.add('prompt', { id: 'who', role: 'ic', ask: 'Who?', type: 'text' }, { parentId: 'page' });
+    doc.setField('prompt', 'who', ['expect', 'keywords'], [['owner'], ['now']]);
+    doc.add('step', { id: 'called', step: 'Call', objective: 'detect', by: '10m', met_by: [{ prompt: 'who' }] });
+    expect(doc.toString()).toBe(text.replace('      lint:\n', [
+      '      prompts:', '          - id: who', '            role: ic', '            ask: Who?', '            type: text',
+      '            expect:', '                keywords:', '                    - [owner]', '                    - [now]', '      lint:', '',
+    ].join('\n')) + ['runbook:', '    - id: called', '      step: Call', '      objective: detect', '      by: 10m', '      met_by:', '          - {prompt: who}', ''].join('\n'));
+    expect(loads(doc.toString()).runbook[0]?.id).toBe('called');
+  });
+
   it('refuses an id that is taken or not an id', () => {
     const doc = AuthorDocument.open(SMALL);
     expect(() => doc.add('role', { id: 'eng', title: 'x' })).toThrow(AuthorError);
