@@ -1,0 +1,191 @@
+// The events list from an .xlsx workbook: the same table as CSV (so the same mapping, injects and
+// problems by row and column), rows numbered as the spreadsheet shows them, times stored as
+// fractions of a day read as times, formulas as their stored values, and hostile files refused.
+import { zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { CsvFileError, excelTimeText, formatKind, guessMapping, importEvents, importTable, openXlsx, readXlsxTable, MAX_XLSX_ROWS } from '../../../core/author/index.ts';
+
+const ROLES = [{ id: 'ic', title: 'Incident commander' }, { id: 'eng', title: 'Engineer' }];
+
+type Cell = string | number | boolean | { time: number } | { formula: string; cached?: string | number } | { inline: string } | null;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const col = (i: number) => String.fromCharCode(65 + i);
+
+/** A workbook's parts; sheets as rows keyed by spreadsheet row number. Style 1 is [m]:ss, style 2 is h:mm. */
+function workbook(sheets: { name: string; rows: Record<number, Cell[]> }[], extra: Record<string, string> = {}): Uint8Array {
+  const strings: string[] = [];
+  const sst = (s: string) => {
+    const i = strings.indexOf(s);
+    return String(i >= 0 ? i : strings.push(s) - 1);
+  };
+  const parts: Record<string, Uint8Array> = {};
+  sheets.forEach((sheet, n) => {
+    const rows = Object.entries(sheet.rows).map(([r, cells]) => {
+      const cs = cells.map((c, i) => {
+        const ref = `${col(i)}${r}`;
+        if (c === null) return '';
+        if (typeof c === 'string') return `<c r="${ref}" t="s"><v>${sst(c)}</v></c>`;
+        if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
+        if (typeof c === 'boolean') return `<c r="${ref}" t="b"><v>${c ? 1 : 0}</v></c>`;
+        if ('time' in c) return `<c r="${ref}" s="1"><v>${c.time}</v></c>`;
+        if ('inline' in c) return `<c r="${ref}" t="inlineStr"><is><r><t>${esc(c.inline)}</t></r><rPh sb="0" eb="1"><t>phonetic</t></rPh></is></c>`;
+        const t = typeof c.cached === 'string' ? ' t="str"' : '';
+        return `<c r="${ref}"${t}><f>${esc(c.formula)}</f>${c.cached === undefined ? '' : `<v>${esc(String(c.cached))}</v>`}</c>`;
+      }).join('');
+      return `<row r="${r}">${cs}</row>`;
+    }).join('');
+    parts[`xl/worksheets/sheet${n + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
+  });
+  parts['xl/workbook.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, n) => `<sheet name="${esc(s.name)}" sheetId="${n + 1}" r:id="rId${n + 1}"/>`).join('')}</sheets></workbook>`);
+  parts['xl/_rels/workbook.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, n) => `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
+  parts['xl/styles.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="[m]:ss"/><numFmt numFmtId="165" formatCode="&quot;at &quot;h:mm"/></numFmts><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>');
+  parts['xl/sharedStrings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${esc(s).replace(/_x/g, '_x005F_x')}</t></si>`).join('')}</sst>`);
+  parts['[Content_Types].xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+  for (const [name, text] of Object.entries(extra)) parts[name] = strToU8(text);
+  return zipSync(parts, { level: 6 });
+}
+
+const HEADER: Cell[] = ['Time', 'Recipients', 'Channel', 'Title', 'Description'];
+
+describe('reading an .xlsx events list', () => {
+  it('gives the same injects and the same problems by row and column as the CSV of the same list', () => {
+    // Rows as a spreadsheet holds them: the header on row 3 (the first row with something in it), a blank row, a time cell
+    // stored as a fraction of a day ([m]:ss holding 5 minutes is 5/1440), a relative text time,
+    // a number where a time belongs (refused, as in CSV), a formula with its stored value, a
+    // shared string, an inline string and a boolean.
+    const xlsx = workbook([{
+      name: 'MSEL',
+      rows: {
+        2: [null, ''],
+        3: HEADER,
+        4: [{ time: 0 }, 'all', 'alert', 'Pager fires', 'CPU at 100% & <rising>'],
+        5: [{ time: 5 / 1440 }, 'ic; Engineer', 'Slack', 'Status?', { formula: 'CONCAT("Wh","at now?")', cached: 'What now?' }],
+        7: ['+2m', 'eng', 'email', { inline: 'Vendor mail' }, null],
+        8: [5, 'eng', 'chat', 'Bare number', 'x'],
+        9: [{ time: (1 * 3600 + 5 * 60 + 30) / 86400 }, 'all', 'emial', 'Misspelt channel', true],
+        10: [{ formula: 'NOW()' }, 'all', 'note', 'Formula without a stored value', 'x'],
+      },
+    }]);
+    const table = readXlsxTable(xlsx);
+    expect(table.headerRow).toBe(3);
+    expect(table.headers).toEqual(['Time', 'Recipients', 'Channel', 'Title', 'Description']);
+    expect(table.rows.map((r) => r.row)).toEqual([4, 5, 7, 8, 9, 10]);
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['0:00:00', 'all', 'alert', 'Pager fires', 'CPU at 100% & <rising>'],
+      ['0:05:00', 'ic; Engineer', 'Slack', 'Status?', 'What now?'],
+      ['+2m', 'eng', 'email', 'Vendor mail', ''],
+      ['5', 'eng', 'chat', 'Bare number', 'x'],
+      ['1:05:30', 'all', 'emial', 'Misspelt channel', 'TRUE'],
+      ['', 'all', 'note', 'Formula without a stored value', 'x'],
+    ]);
+
+    const options = { mapping: guessMapping(table.headers), roles: ROLES };
+    const fromXlsx = importTable(table, options);
+    
+    // The same list as CSV: blank lines where the sheet has other rows, so row numbers agree.
+    const csvText = [
+      'Time,Recipients,Channel,Title,Description', '', '',
+      '0:00:00,all,alert,Pager fires,CPU at 100% & <rising>',
+      '0:05:00,ic; Engineer,Slack,Status?,What now?', '',
+      '+2m,eng,email,Vendor mail,',
+      '5,eng,chat,Bare number,x',
+      '1:05:30,all,emial,Misspelt channel,TRUE',
+      ',all,note,Formula without a stored value,x',
+    ].join('\n');
+    const fromCsv = importEvents(csvText, options);
+    expect(fromXlsx.injects).toEqual(fromCsv.injects);
+    expect(fromXlsx.problems).toEqual(fromCsv.problems);
+    expect(fromXlsx.problems.map((p) => p.text)).toEqual([
+      "row 8, column 'Time': '5' is not a time like 5:00, 1:05:00 or +5m (a bare number could be minutes or seconds: write 5m or 5s)",
+      "row 9, column 'Channel': unknown channel 'emial'; channels are: alert, chat, email, ticket, status-page, news, call, dashboard, note; did you mean 'email'?",
+      "row 10, column 'Time': no time: give a time like 5:00, 1:05:00 or +5m",
+    ]);
+    expect(fromXlsx.injects).toEqual([
+      { id: 'pager-fires', at: '0s', to: 'all', channel: 'alert', title: 'Pager fires', body: 'CPU at 100% & <rising>' },
+      { id: 'status', at: '5m', to: ['ic', 'eng'], channel: 'chat', title: 'Status?', body: 'What now?' },
+      { id: 'vendor-mail', at: '7m', to: ['eng'], channel: 'email', title: 'Vendor mail', body: 'Vendor mail' },
+    ]);
+    expect(fromXlsx.preview).toEqual(fromXlsx.injects);
+    // A mapping problem names the sheet's header row.
+    expect(importTable(table, { mapping: { time: 'Time' }, roles: ROLES }).problems.map((p) => p.text)).toEqual(['row 3: map a column to the title: every inject needs one']);
+  });
+
+  it('reads times as the events list writes them, whatever the cell shows', () => {
+    expect(excelTimeText(5 / 1440)).toBe('0:05:00');
+    expect(excelTimeText(0.00347)).toBe('0:05:00'); // 299.8 s, as a rounded [m]:ss cell shows it
+    expect(excelTimeText(25.5 / 24)).toBe('25:30:00');
+    expect(formatKind('[m]:ss')).toBe('time');
+    expect(formatKind('"at "h:mm')).toBe('time');
+    expect(formatKind('mm:ss.0')).toBe('time');
+    expect(formatKind('yyyy-mm-dd hh:mm')).toBe('datetime');
+    expect(formatKind('d-mmm')).toBe('date');
+    expect(formatKind('0.00')).toBe('number');
+    expect(formatKind('0.00E+00')).toBe('number');
+    expect(formatKind('"Day" 0')).toBe('number');
+    // Style 2 is "at "h:mm: a time of day 1:30 reads 1 h 30 min with either clock.
+    const xlsx = workbook([{ name: 'S', rows: { 1: ['time', 'title'], 2: [{ time: 1.5 / 24 }, 'A'] } }]);
+    expect(readXlsxTable(xlsx).rows[0]?.cells[0]).toBe('1:30:00');
+  });
+
+  it('lets the author pick a sheet, and says which sheets there are', () => {
+    const xlsx = workbook([
+      { name: 'Notes', rows: { 1: ['Read me'] } },
+      { name: 'Events', rows: { 1: ['time', 'title'], 2: ['1:00', 'A'] } },
+    ]);
+    const book = openXlsx(xlsx);
+    expect(book.sheets).toEqual(['Notes', 'Events']);
+    expect(book.table().headers).toEqual(['Read me']);
+    expect(book.table('Events').rows).toEqual([{ row: 2, cells: ['1:00', 'A'] }]);
+    expect(book.table(1).headers).toEqual(['time', 'title']);
+    expect(() => book.table('Nope')).toThrow("row 1: the workbook has no sheet 'Nope'; its sheets are: 'Notes', 'Events'");
+  });
+});
+
+describe('refusing what is not an events list workbook', () => {
+  const refusal = (bytes: Uint8Array) => {
+    try {
+      readXlsxTable(bytes);
+    } catch (error) {
+      if (error instanceof CsvFileError) return error.message;
+      throw error;
+    }
+    return 'read';
+  };
+
+  it('refuses a zip bomb at the cap, before it is inflated whole', () => {
+    // 40 MiB of zeros compress to ~40 kB: more than a part may unpack to.
+    const huge = new Uint8Array(40 * 1024 * 1024);
+    const bomb = zipSync({ 'xl/workbook.xml': huge }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(refusal(bomb)).toBe("row 1: 'xl/workbook.xml' would be 40.0 MiB unpacked; a part may be at most 32 MiB");
+  });
+
+  it('refuses a part that unpacks past the size its zip entry declares', () => {
+    const honest = workbook([{ name: 'S', rows: { 1: ['time', 'title'] } }], { 'xl/worksheets/sheet1.xml': `<worksheet><sheetData>${'<row/>'.repeat(100)}</sheetData></worksheet>` });
+    // Rewrite the declared size of the sheet in the central directory to 10 bytes.
+    const bytes = honest.slice();
+    const view = new DataView(bytes.buffer);
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    for (let at = bytes.length - 22; at > 0; at--) {
+      if (view.getUint32(at, true) === 0x02014b50 && view.getUint16(at + 28, true) === name.length && name.every((b, i) => bytes[at + 46 + i] === b)) {
+        view.setUint32(at + 24, 10, true);
+      }
+    }
+    expect(refusal(bytes)).toBe("row 1: 'xl/worksheets/sheet1.xml' unpacks to more than the 10 bytes its zip entry declares: the file is damaged or hostile");
+  });
+
+  it('refuses a sheet with too many rows, too wide a header, or a DOCTYPE, and a file that is not a workbook', () => {
+    const rows: Record<number, Cell[]> = { 1: ['time', 'title'] };
+    for (let r = 2; r <= MAX_XLSX_ROWS + 3; r++) rows[r] = ['1:00', 'x'];
+    expect(refusal(workbook([{ name: 'Big', rows }]))).toBe(`row ${MAX_XLSX_ROWS + 2}: the sheet 'Big' has more than ${MAX_XLSX_ROWS} rows; an events list may have at most ${MAX_XLSX_ROWS}`);
+    expect(refusal(workbook([{ name: 'S', rows: {} }], { 'xl/worksheets/sheet1.xml': '<worksheet><sheetData><row r="1"><c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row></sheetData></worksheet>' })))
+      .toBe('row 1: the header row spans 16384 columns (to XFD); an events list may have at most 256');
+    expect(refusal(workbook([{ name: 'S', rows: {} }], { 'xl/worksheets/sheet1.xml': '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>' })))
+      .toBe("row 1: the file is not a readable .xlsx workbook: 'xl/worksheets/sheet1.xml' has a DOCTYPE or declaration, which a workbook never has");
+    expect(refusal(workbook([{ name: 'S', rows: {} }]))).toBe("row 1: the sheet 'S' is empty: its first row names the columns (time, to, channel, title, body...)");
+    expect(refusal(new TextEncoder().encode('time,title\n1:00,A\n'))).toBe('row 1: the file is not a readable .xlsx workbook: it is not a zip archive (an .xlsx is one)');
+    expect(refusal(zipSync({ 'word/document.xml': strToU8('<w/>') }))).toBe("row 1: the file is not a readable .xlsx workbook: it has no 'xl/workbook.xml' (is it an .xlsx saved by a spreadsheet?)");
+    expect(refusal(new Uint8Array(9 * 1024 * 1024))).toBe('row 1: the file is 9.00 MiB; an .xlsx events list may be at most 8 MiB');
+  });
+});
