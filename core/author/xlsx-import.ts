@@ -40,6 +40,9 @@ function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
+  if (data.length >= 8 && u32(0) === 0xe011cfd0 && u32(4) === 0xe11ab1a1) {
+    notXlsx('it is an Excel 97-2003 .xls file or a password-protected workbook: save it as .xlsx without a password, or as CSV');
+  }
   if (data.length < 22 || u32(0) !== 0x04034b50) notXlsx('it is not a zip archive (an .xlsx is one)');
   // The end-of-directory record: in the last 22 + 65535 bytes.
   let end = -1;

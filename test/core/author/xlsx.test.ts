@@ -2,49 +2,11 @@
 // problems by row and column), rows numbered as the spreadsheet shows them, times stored as
 // fractions of a day read as times, formulas as their stored values, and hostile files refused.
 import { zipSync, strToU8 } from 'fflate';
+import { workbook, type Cell } from '../../fixtures/xlsx-workbook.ts';
 import { describe, expect, it } from 'vitest';
 import { CsvFileError, excelTimeText, formatKind, guessMapping, importEvents, importTable, openXlsx, readXlsxTable, MAX_XLSX_ROWS } from '../../../core/author/index.ts';
 
 const ROLES = [{ id: 'ic', title: 'Incident commander' }, { id: 'eng', title: 'Engineer' }];
-
-type Cell = string | number | boolean | { time: number } | { formula: string; cached?: string | number } | { inline: string } | null;
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const col = (i: number) => String.fromCharCode(65 + i);
-
-/** A workbook's parts; sheets as rows keyed by spreadsheet row number. Style 1 is [m]:ss, style 2 is h:mm. */
-function workbook(sheets: { name: string; rows: Record<number, Cell[]> }[], extra: Record<string, string> = {}): Uint8Array {
-  const strings: string[] = [];
-  const sst = (s: string) => {
-    const i = strings.indexOf(s);
-    return String(i >= 0 ? i : strings.push(s) - 1);
-  };
-  const parts: Record<string, Uint8Array> = {};
-  sheets.forEach((sheet, n) => {
-    const rows = Object.entries(sheet.rows).map(([r, cells]) => {
-      const cs = cells.map((c, i) => {
-        const ref = `${col(i)}${r}`;
-        if (c === null) return '';
-        if (typeof c === 'string') return `<c r="${ref}" t="s"><v>${sst(c)}</v></c>`;
-        if (typeof c === 'number') return `<c r="${ref}"><v>${c}</v></c>`;
-        if (typeof c === 'boolean') return `<c r="${ref}" t="b"><v>${c ? 1 : 0}</v></c>`;
-        if ('time' in c) return `<c r="${ref}" s="1"><v>${c.time}</v></c>`;
-        if ('inline' in c) return `<c r="${ref}" t="inlineStr"><is><r><t>${esc(c.inline)}</t></r><rPh sb="0" eb="1"><t>phonetic</t></rPh></is></c>`;
-        const t = typeof c.cached === 'string' ? ' t="str"' : '';
-        return `<c r="${ref}"${t}><f>${esc(c.formula)}</f>${c.cached === undefined ? '' : `<v>${esc(String(c.cached))}</v>`}</c>`;
-      }).join('');
-      return `<row r="${r}">${cs}</row>`;
-    }).join('');
-    parts[`xl/worksheets/sheet${n + 1}.xml`] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`);
-  });
-  parts['xl/workbook.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, n) => `<sheet name="${esc(s.name)}" sheetId="${n + 1}" r:id="rId${n + 1}"/>`).join('')}</sheets></workbook>`);
-  parts['xl/_rels/workbook.xml.rels'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, n) => `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n + 1}.xml"/>`).join('')}<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-  parts['xl/styles.xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="[m]:ss"/><numFmt numFmtId="165" formatCode="&quot;at &quot;h:mm"/></numFmts><cellStyleXfs count="1"><xf numFmtId="22"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>');
-  parts['xl/sharedStrings.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((s) => `<si><t xml:space="preserve">${esc(s).replace(/_x/g, '_x005F_x')}</t></si>`).join('')}</sst>`);
-  parts['[Content_Types].xml'] = strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  for (const [name, text] of Object.entries(extra)) parts[name] = strToU8(text);
-  return zipSync(parts, { level: 6 });
-}
 
 const HEADER: Cell[] = ['Time', 'Recipients', 'Channel', 'Title', 'Description'];
 
@@ -185,6 +147,8 @@ describe('refusing what is not an events list workbook', () => {
       .toBe("row 1: the file is not a readable .xlsx workbook: 'xl/worksheets/sheet1.xml' has a DOCTYPE or declaration, which a workbook never has");
     expect(refusal(workbook([{ name: 'S', rows: {} }]))).toBe("row 1: the sheet 'S' is empty: its first row names the columns (time, to, channel, title, body...)");
     expect(refusal(new TextEncoder().encode('time,title\n1:00,A\n'))).toBe('row 1: the file is not a readable .xlsx workbook: it is not a zip archive (an .xlsx is one)');
+    expect(refusal(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504)])))
+      .toBe('row 1: the file is not a readable .xlsx workbook: it is an Excel 97-2003 .xls file or a password-protected workbook: save it as .xlsx without a password, or as CSV');
     expect(refusal(zipSync({ 'word/document.xml': strToU8('<w/>') }))).toBe("row 1: the file is not a readable .xlsx workbook: it has no 'xl/workbook.xml' (is it an .xlsx saved by a spreadsheet?)");
     expect(refusal(new Uint8Array(9 * 1024 * 1024))).toBe('row 1: the file is 9.00 MiB; an .xlsx events list may be at most 8 MiB');
   });
