@@ -1,8 +1,10 @@
 // The events list from an .xlsx workbook: the same table as CSV (so the same mapping, injects and
 // problems by row and column), rows numbered as the spreadsheet shows them, times stored as
 // fractions of a day read as times, formulas as their stored values, and hostile files refused.
+import { readFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import { workbook, type Cell } from '../../fixtures/xlsx-workbook.ts';
+import { repoRoot } from '../scenario/helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { CsvFileError, excelTimeText, formatKind, guessMapping, importEvents, importTable, openXlsx, readXlsxTable, MAX_XLSX_ROWS } from '../../../core/author/index.ts';
 
@@ -88,6 +90,33 @@ describe('reading an .xlsx events list', () => {
     // Style 2 is "at "h:mm: a time of day 1:30 reads 1 h 30 min with either clock.
     const xlsx = workbook([{ name: 'S', rows: { 1: ['time', 'title'], 2: [{ time: 1.5 / 24 }, 'A'] } }]);
     expect(readXlsxTable(xlsx).rows[0]?.cells[0]).toBe('1:30:00');
+  });
+
+  it('reads a workbook another program wrote (openpyxl 3.1.5: inline strings, [m]:ss and [hh]:mm:ss cells, a formula with no stored value)', () => {
+    // test/fixtures/author/openpyxl-events.xlsx was written by:
+    //   ws.title = "Events"; ws.append(["Time", "To", "Channel", "Title", "Body"])
+    //   ws.append([datetime.time(0,5,0), "all", "alert", "Pager fires", "CPU high"]); ws["A2"].number_format = "[m]:ss"
+    //   ws.append(["+2m", "ic", "chat", "Status?", '=CONCAT("a","b")'])
+    //   ws.append([datetime.timedelta(minutes=90), "all", "email", "Mail", True]); ws.append([3, "all", "chat", "Bare", 1.5])
+    //   wb.create_sheet("Other")
+    const book = openXlsx(new Uint8Array(readFileSync(`${repoRoot}test/fixtures/author/openpyxl-events.xlsx`)));
+    expect(book.sheets).toEqual(['Events', 'Other']);
+    const table = book.table();
+    expect(table).toEqual({
+      headers: ['Time', 'To', 'Channel', 'Title', 'Body'],
+      headerRow: 1,
+      rows: [
+        { row: 2, cells: ['0:05:00', 'all', 'alert', 'Pager fires', 'CPU high'] },
+        { row: 3, cells: ['+2m', 'ic', 'chat', 'Status?', ''] },
+        { row: 4, cells: ['1:30:00', 'all', 'email', 'Mail', 'TRUE'] },
+        { row: 5, cells: ['3', 'all', 'chat', 'Bare', '1.5'] },
+      ],
+    });
+    const result = importTable(table, { mapping: guessMapping(table.headers), roles: ROLES });
+    expect(result.injects.map((i) => [i.id, i.at])).toEqual([['pager-fires', '5m'], ['status', '7m'], ['mail', '1h30m']]);
+    expect(result.problems.map((p) => p.text)).toEqual([
+      "row 5, column 'Time': '3' is not a time like 5:00, 1:05:00 or +5m (a bare number could be minutes or seconds: write 3m or 3s)",
+    ]);
   });
 
   it('lets the author pick a sheet, and says which sheets there are', () => {
