@@ -132,7 +132,9 @@ function decodeEntities(text: string, part: string): string {
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
-const ATTR = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const OPEN_TAG = /<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y;
+const CLOSE_TAG = /<\/([^\s/>]+)\s*>/y;
 
 function scanXml(xml: string, part: string, handler: XmlHandler): void {
   const stack: string[] = [];
@@ -158,27 +160,22 @@ function scanXml(xml: string, part: string, handler: XmlHandler): void {
       at = e + 3;
     } else if (xml.startsWith('<!', lt)) {
       return notXlsx(`${quote(part)} has a DOCTYPE or declaration, which a workbook never has`);
+    } else if (xml.startsWith('</', lt)) {
+      CLOSE_TAG.lastIndex = lt;
+      const m = CLOSE_TAG.exec(xml) ?? notXlsx(`${quote(part)} has a malformed closing tag at character ${lt}`);
+      const name = localName(m[1] ?? '');
+      if (stack.pop() !== name) notXlsx(`${quote(part)} closes <${name}> where it did not open one`);
+      handler.close?.(name);
+      at = lt + m[0].length;
     } else {
-      const gt = xml.indexOf('>', lt + 1);
-      if (gt < 0) notXlsx(`${quote(part)} ends inside a tag`);
-      const inner = xml.slice(lt + 1, gt);
-      at = gt + 1;
-      if (inner.startsWith('/')) {
-        const name = localName(inner.slice(1).trim());
-        if (stack.pop() !== name) notXlsx(`${quote(part)} closes <${name}> where it did not open one`);
-        handler.close?.(name);
-        continue;
-      }
-      const empty = inner.endsWith('/');
-      const body = empty ? inner.slice(0, -1) : inner;
-      const nameEnd = body.search(/\s|$/);
-      const name = localName(body.slice(0, nameEnd));
-      if (name === '') notXlsx(`${quote(part)} has an empty tag`);
+      // The tag's end is found by the pattern, so a '>' inside a quoted attribute value is not one.
+      OPEN_TAG.lastIndex = lt;
+      const m = OPEN_TAG.exec(xml) ?? notXlsx(`${quote(part)} has a malformed tag at character ${lt}`);
+      const name = localName(m[1] ?? '');
+      const empty = m[3] === '/';
       const attrs: Record<string, string> = {};
-      const rest = body.slice(nameEnd);
-      if (rest.includes('=')) {
-        for (const m of rest.matchAll(ATTR)) attrs[localName(m[1] ?? '')] = decodeEntities(m[2] ?? m[3] ?? '', part);
-      }
+      if (m[2]) for (const a of m[2].matchAll(ATTR)) attrs[localName(a[1] ?? '')] = decodeEntities(a[2] ?? a[3] ?? '', part);
+      at = lt + m[0].length;
       handler.open(name, attrs, empty);
       if (empty) handler.close?.(name);
       else stack.push(name);
@@ -354,9 +351,11 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
     const strings = sharedStrings();
     const styles = styleKinds();
 
+    // Only rows with something in them are kept (and counted against the cap): a sheet may carry
+    // thousands of formatted but empty rows.
     const rows: { row: number; cells: Map<number, string> }[] = [];
     let rowNumber = 0;
-    let current: Map<number, string> | null = null;
+    let current: { row: number; cells: Map<number, string>; kept: boolean } | null = null;
     let col = -1;
     let type = 'n';
     let style = 0;
@@ -387,10 +386,15 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
           text = kind === 'time' ? excelTimeText(n) : kind === 'date' || kind === 'datetime' ? excelDateText(n, kind, date1904) : String(Number(n.toPrecision(15)));
         }
       }
-      if (text === '') return;
+      if (text.trim() === '') return;
       bytes += text.length;
       if (bytes > MAX_FILE_BYTES) fail(`the sheet ${quote(sheet.name)} holds more than 1 MiB of text; an events list may be at most 1 MiB, as a scenario file`, rowNumber);
-      current.set(col, text);
+      if (!current.kept) {
+        current.kept = true;
+        rows.push(current);
+        if (rows.length > MAX_XLSX_ROWS + 1) fail(`the sheet ${quote(sheet.name)} has more than ${MAX_XLSX_ROWS} rows; an events list may have at most ${MAX_XLSX_ROWS}`, rowNumber);
+      }
+      current.cells.set(col, text);
     };
     scanXml(xml, path, {
       open(name, attrs, empty) {
@@ -398,10 +402,8 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
           const r = attrs.r !== undefined ? Number(attrs.r) : rowNumber + 1;
           if (!Number.isInteger(r) || r <= rowNumber) notXlsx(`the sheet ${quote(sheet.name)} has its rows out of order near row ${rowNumber + 1}`);
           rowNumber = r;
-          current = new Map();
+          current = { row: r, cells: new Map(), kept: false };
           col = -1;
-          if (!empty) rows.push({ row: r, cells: current });
-          if (rows.length > MAX_XLSX_ROWS + 1) fail(`the sheet ${quote(sheet.name)} has more than ${MAX_XLSX_ROWS} rows; an events list may have at most ${MAX_XLSX_ROWS}`, r);
         } else if (name === 'c' && current) {
           const ref = attrs.r !== undefined ? cellRef(attrs.r) : { col: col + 1, row: rowNumber };
           if (!ref || ref.row !== rowNumber) return notXlsx(`the sheet ${quote(sheet.name)} has a cell ${quote(attrs.r ?? '')} in row ${rowNumber}`);
@@ -431,8 +433,7 @@ export function openXlsx(bytes: Uint8Array): XlsxWorkbook {
       },
     });
 
-    const filled = rows.filter((r) => [...r.cells.values()].some((v) => v.trim() !== ''));
-    const [header, ...rest] = filled;
+    const [header, ...rest] = rows;
     if (!header) return fail(`the sheet ${quote(sheet.name)} is empty: its first row names the columns (time, to, channel, title, body...)`);
     const width = Math.max(...header.cells.keys()) + 1;
     if (width > MAX_XLSX_COLUMNS) fail(`the header row spans ${width} columns (to ${columnName(width - 1)}); an events list may have at most ${MAX_XLSX_COLUMNS}`, header.row);

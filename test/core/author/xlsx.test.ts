@@ -119,6 +119,14 @@ describe('reading an .xlsx events list', () => {
     ]);
   });
 
+  it("reads what XML allows and a spreadsheet writes: '>' in an attribute value, prefixed names, formatted empty rows beyond the row cap", () => {
+    const styles = '<?xml version="1.0"?><x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:numFmts><x:numFmt numFmtId="170" formatCode=\'[>=0.04166]h:mm:ss;mm:ss\'/></x:numFmts><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="170"/></x:cellXfs></x:styleSheet>';
+    const emptyRows = Array.from({ length: MAX_XLSX_ROWS + 5 }, (_, i) => `<x:row r="${i + 3}" s="1" customFormat="1"><x:c r="A${i + 3}" s="1"/></x:row>`).join('');
+    const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>time</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>title</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2" s="1"><x:v>${10 / 1440}</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t xml:space="preserve">Ten &amp; counting_x000D_</x:t></x:is></x:c></x:row>${emptyRows}</x:sheetData></x:worksheet>`;
+    const table = readXlsxTable(workbook([{ name: 'S', rows: {} }], { 'xl/styles.xml': styles, 'xl/worksheets/sheet1.xml': sheet }));
+    expect(table.rows).toEqual([{ row: 2, cells: ['0:10:00', 'Ten & counting\r'] }]);
+  });
+
   it('lets the author pick a sheet, and says which sheets there are', () => {
     const xlsx = workbook([
       { name: 'Notes', rows: { 1: ['Read me'] } },
