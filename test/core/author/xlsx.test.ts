@@ -127,6 +127,20 @@ describe('reading an .xlsx events list', () => {
     expect(table.rows).toEqual([{ row: 2, cells: ['0:10:00', 'Ten & counting\r'] }]);
   });
 
+  it('reads date cells as dates (a story time), in the 1900 and the 1904 date systems', () => {
+    const serial = (Date.UTC(2026, 2, 14, 9, 30) - Date.UTC(1899, 11, 30)) / 86400000;
+    const styles = '<styleSheet><numFmts><numFmt numFmtId="166" formatCode="yyyy-mm-dd hh:mm"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="166"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+    const sheet = (v1: number, v2: number) => `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>story time</t></is></c><c r="B1" t="inlineStr"><is><t>day</t></is></c></row><row r="2"><c r="A2" s="1"><v>${v1}</v></c><c r="B2" s="2"><v>${v2}</v></c></row></sheetData></worksheet>`;
+    const read = (extra: Record<string, string>) => readXlsxTable(workbook([{ name: 'S', rows: {} }], { 'xl/styles.xml': styles, ...extra })).rows[0]?.cells;
+    expect(read({ 'xl/worksheets/sheet1.xml': sheet(serial, Math.floor(serial)) })).toEqual(['2026-03-14 09:30', '2026-03-14']);
+    // Serial 1 is 1 January 1900; 61 is 1 March 1900 (Excel counts a 29 February 1900 that never was).
+    expect(read({ 'xl/worksheets/sheet1.xml': sheet(1, 61) })).toEqual(['1900-01-01 00:00', '1900-03-01']);
+    expect(read({
+      'xl/worksheets/sheet1.xml': sheet(serial - 1462, 1),
+      'xl/workbook.xml': '<workbook xmlns:r="r"><workbookPr date1904="1"/><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    })).toEqual(['2026-03-14 09:30', '1904-01-02']);
+  });
+
   it('lets the author pick a sheet, and says which sheets there are', () => {
     const xlsx = workbook([
       { name: 'Notes', rows: { 1: ['Read me'] } },
