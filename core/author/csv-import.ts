@@ -66,9 +66,13 @@ const problem = (row: number, column: string | null, message: string): CsvProble
   message,
   text: column === null ? `row ${row}: ${message}` : `row ${row}, column ${quote(column)}: ${message}`,
 });
+/** A problem at a row (and column), as the import reports it: the .xlsx reader's file problems too. */
+export const csvProblem = problem;
 
 export interface CsvTable {
   headers: string[];
+  /** The header's spreadsheet row: 1 for CSV; a sheet's first non-empty row for .xlsx. */
+  headerRow?: number;
   /** Data rows, each with its spreadsheet row number. */
   rows: { row: number; cells: string[] }[];
 }
@@ -168,6 +172,7 @@ export function importEvents(text: string, options: CsvImportOptions): CsvImport
 
 export function importTable(table: CsvTable, options: CsvImportOptions): CsvImport {
   const { headers } = table;
+  const headerRow = table.headerRow ?? 1;
   const { mapping } = options;
   const clock = options.clock ?? 'mm:ss';
   const problems: CsvProblem[] = [];
@@ -178,11 +183,11 @@ export function importTable(table: CsvTable, options: CsvImportOptions): CsvImpo
     const header = mapping[field];
     if (header === undefined || header === '') continue;
     const index = headers.indexOf(header);
-    if (index === -1) problems.push(problem(1, header, `no column is called ${quote(header)} (mapped to ${field}); the columns are: ${listNames(headers.map((h) => quote(h)))}`));
+    if (index === -1) problems.push(problem(headerRow, header, `no column is called ${quote(header)} (mapped to ${field}); the columns are: ${listNames(headers.map((h) => quote(h)))}`));
     else columnOf.set(field, index);
   }
-  if (!columnOf.has('title') && mapping.title === undefined) problems.push(problem(1, null, 'map a column to the title: every inject needs one'));
-  if (!columnOf.has('time') && !columnOf.has('after') && !columnOf.has('when') && mapping.time === undefined) problems.push(problem(1, null, "map a column to the time (or to 'after' or 'when'): every inject needs one"));
+  if (!columnOf.has('title') && mapping.title === undefined) problems.push(problem(headerRow, null, 'map a column to the title: every inject needs one'));
+  if (!columnOf.has('time') && !columnOf.has('after') && !columnOf.has('when') && mapping.time === undefined) problems.push(problem(headerRow, null, "map a column to the time (or to 'after' or 'when'): every inject needs one"));
   if (problems.length > 0) return { headers, injects: [], preview: [], problems, rows: table.rows.length };
 
   const roleIds = options.roles.map((r) => r.id);

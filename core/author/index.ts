@@ -6,7 +6,8 @@ export { AuthorDocument, AuthorError, freeId, type InjectTrigger } from './docum
 export { allReferences, referencesTo, type ElementKind, type Reference } from './references.ts';
 export { eventRows, conditionSummary, type EventRow, type EventTrigger } from './events.ts';
 export { scenarioProblems, type Problem, type Problems, type ProblemSeverity } from './problems.ts';
-export { importEvents, importTable, readCsvTable, guessMapping, CsvFileError, EVENT_FIELDS, type ColumnMapping, type CsvImport, type CsvImportOptions, type CsvProblem, type CsvTable, type EventField, type ImportedInject } from './csv-import.ts';
+export { importEvents, importTable, readCsvTable, guessMapping, CsvFileError, csvProblem, EVENT_FIELDS, type ColumnMapping, type CsvImport, type CsvImportOptions, type CsvProblem, type CsvTable, type EventField, type ImportedInject } from './csv-import.ts';
+export { openXlsx, readXlsxTable, excelTimeText, formatKind, MAX_XLSX_BYTES, MAX_XLSX_PART_BYTES, MAX_XLSX_ROWS, MAX_XLSX_COLUMNS, type XlsxWorkbook } from './xlsx-import.ts';
 export { eventsToCsv, EXPORT_COLUMNS } from './csv-export.ts';
 export { parseEventTime, formatEventTime, TIME_HINT, type ClockForm, type TimeResult } from './event-time.ts';
 export { diffScenarios, type ChangeKind, type ScenarioChange } from './diff.ts';

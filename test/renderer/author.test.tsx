@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Author view against the real core: a scenario built from a blank skeleton with the forms,
 // the problems panel (the CLI's words, a click selects the element), renames that carry their
-// references into the YAML, a bulk shift in the events table, a CSV import with a bad cell named
+// references into the YAML, a bulk shift in the events table, a CSV and an XLSX import with a bad cell named
 // by row and column, and a session that cannot start from a text with errors.
 import './setup-dom.ts';
 import { downloadedFiles } from './setup-dom.ts';
@@ -13,6 +13,7 @@ import { createMemoryStorage } from '../../core/service/memory-storage.ts';
 import { loadPlay, loadScenario } from '../../core/scenario/load.ts';
 import { simulatePlay } from '../../core/scoring/simulate.ts';
 import { formatPercent } from '../../renderer/components/format.ts';
+import { workbook } from '../fixtures/xlsx-workbook.ts';
 import { formatLintFinding, lintScenarioText } from '../../core/scenario/lint/index.ts';
 
 const click = async (el: HTMLElement) => { await act(async () => { fireEvent.click(el); }); };
@@ -286,11 +287,11 @@ describe('the Author view', () => {
 
   it('imports an events list from CSV, naming the bad row and column, and adds the good rows', async () => {
     await openBlank();
-    await click(button('Import events CSV…'));
-    const dialog = screen.getByRole('dialog', { name: 'Import an events list from CSV' });
+    await click(button('Import events…'));
+    const dialog = screen.getByRole('dialog', { name: 'Import events…' });
     const csv = 'Time,Title,To,Channel\n1:00,Pager fires,all,alert\nsoon,Bad time,all,chat\n3:00,Exec asks,incident-commander,email\n';
     await act(async () => {
-      fireEvent.change(within(dialog).getByLabelText('CSV file'), { target: { files: [new File([csv], 'msel.csv', { type: 'text/csv' })] } });
+      fireEvent.change(within(dialog).getByLabelText('Events file (CSV or XLSX)'), { target: { files: [new File([csv], 'msel.csv', { type: 'text/csv' })] } });
     });
     await within(dialog).findByRole('table', { name: 'Preview' });
     expect((within(dialog).getByLabelText('Time') as HTMLSelectElement).value).toBe('Time');
@@ -308,6 +309,50 @@ describe('the Author view', () => {
 
     await click(button('Export events CSV'));
     expect(downloadedFiles.at(-1)).toBe('new-beginner-scenario-events.csv');
+  });
+
+  it('imports an events list from an .xlsx workbook: a sheet to pick, time cells, rows numbered as the sheet shows them', async () => {
+    await openBlank();
+    await click(button('Import events…'));
+    const dialog = screen.getByRole('dialog', { name: 'Import events…' });
+    const xlsx = workbook([
+      { name: 'Read me', rows: { 1: ['Nightfall exercise'] } },
+      { name: 'Events', rows: {
+        2: ['Time', 'Title', 'To', 'Channel'],
+        3: [{ time: 1 / 1440 }, 'Pager fires', 'all', 'alert'],
+        5: ['soon', 'Bad time', 'all', 'chat'],
+        6: [{ time: 3 / 1440 }, 'Exec asks', 'incident-commander', { formula: 'LOWER("EMAIL")', cached: 'email' }],
+      } },
+    ]);
+    await act(async () => {
+      fireEvent.change(within(dialog).getByLabelText('Events file (CSV or XLSX)'), { target: { files: [new File([new Uint8Array(xlsx)], 'msel.xlsx')] } });
+    });
+    // The first sheet has no time or title column: the mapping says so.
+    const sheet = await within(dialog).findByLabelText('Sheet');
+    expect(within(dialog).getByRole('list', { name: 'Import problems' }).textContent).toContain('map a column to the title');
+    await change(sheet, '1');
+    await within(dialog).findByRole('table', { name: 'Preview' });
+    expect((within(dialog).getByLabelText('Time') as HTMLSelectElement).value).toBe('Time');
+    const problems = within(dialog).getByRole('list', { name: 'Import problems' });
+    expect(problems.textContent).toBe("row 5, column 'Time': 'soon' is not a time like 5:00, 1:05:00 or +5m");
+    const preview = within(within(dialog).getByRole('table', { name: 'Preview' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    expect(preview).toEqual([['pager-fires', '1m', 'all', 'alert', 'Pager fires'], ['exec-asks', '3m', 'incident-commander', 'email', 'Exec asks']]);
+    await click(within(dialog).getByRole('button', { name: 'Add 2 injects' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await tab('Events');
+    const titles = within(screen.getByRole('table', { name: 'Master scenario events list' })).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[4]?.textContent);
+    expect(titles).toEqual(['The first alert', 'Pager fires', 'Exec asks']);
+  });
+
+  it('says why a file is not a workbook it can read', async () => {
+    await openBlank();
+    await click(button('Import events…'));
+    const dialog = screen.getByRole('dialog', { name: 'Import events…' });
+    await act(async () => {
+      fireEvent.change(within(dialog).getByLabelText('Events file (CSV or XLSX)'), { target: { files: [new File(['not a zip'], 'broken.xlsx')] } });
+    });
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('broken.xlsx: row 1: the file is not a readable .xlsx workbook: it is not a zip archive (an .xlsx is one)');
+    expect(within(dialog).queryByRole('table', { name: 'Preview' })).toBeNull();
   });
 
   it('blocks Start while the text has errors and keeps a save as a draft; once fixed it saves the next version and opens the setup', async () => {
@@ -497,9 +542,9 @@ describe('the Author view', () => {
     await tab('Events');
     await click(screen.getByLabelText('Select first-alert'));
     expect(await serious()).toEqual([]);
-    await click(button('Import events CSV…'));
+    await click(button('Import events…'));
     await act(async () => {
-      fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [new File(['time,title\n1:00,A\nx,B\n'], 'a.csv', { type: 'text/csv' })] } });
+      fireEvent.change(screen.getByLabelText('Events file (CSV or XLSX)'), { target: { files: [new File(['time,title\n1:00,A\nx,B\n'], 'a.csv', { type: 'text/csv' })] } });
     });
     await screen.findByRole('table', { name: 'Preview' });
     expect(await serious()).toEqual([]);

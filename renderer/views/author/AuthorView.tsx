@@ -122,7 +122,7 @@ function Editor({ opened, draftKey, onDiscard, onRestored }: { opened: Opened; d
         <div className="row" style={{ flexWrap: 'wrap' }}>
           <button type="button" onClick={() => editor.edit((d) => { d.undo(); })}>Undo</button>
           <button type="button" onClick={() => editor.edit((d) => { d.redo(); })}>Redo</button>
-          <button type="button" onClick={() => setCsvOpen(true)}>Import events CSV…</button>
+          <button type="button" onClick={() => setCsvOpen(true)}>Import events…</button>
           <button type="button" disabled={!isRecord(editor.value)} onClick={() => downloadText(fileName.replace(/\.ya?ml$/i, '') + '-events.csv', eventsToCsv(doc.value()), 'text/csv')}>Export events CSV</button>
           <button type="button" onClick={() => downloadText(fileName, editor.text, 'application/yaml')}>Save to file</button>
           <button type="button" onClick={() => void save()}>Save to library</button>

@@ -1,8 +1,10 @@
-// Import a master scenario events list from CSV: choose the file, map its columns (guessed from
-// the headers), say how a two-part time reads, see the first rows as injects and every bad cell by
-// row and column, then append the good rows or merge them into injects with the same ids.
+// Import a master scenario events list from CSV or .xlsx: choose the file (and, in a workbook, the
+// sheet), map its columns (guessed from the headers), say how a two-part time reads, see the first
+// rows as injects and every bad cell by row and column, then append the good rows or merge them
+// into injects with the same ids. A workbook is read by core's xlsx-import into the same table as
+// a CSV file, so the mapping, preview and problems are one code path; rows keep the sheet's numbers.
 import { useMemo, useState } from 'react';
-import { CsvFileError, EVENT_FIELDS, guessMapping, importTable, readCsvTable, type ClockForm, type ColumnMapping, type CsvTable } from '../../../core/author/index.ts';
+import { CsvFileError, EVENT_FIELDS, guessMapping, importTable, openXlsx, readCsvTable, type ClockForm, type ColumnMapping, type CsvTable, type XlsxWorkbook } from '../../../core/author/index.ts';
 import { isRecord } from '../../../core/scenario/path.ts';
 import type { AuthorEditor } from './use-author-document.ts';
 import { injectIds } from './FormsTab.tsx';
@@ -17,6 +19,7 @@ const cell = (v: unknown): string => (typeof v === 'string' || typeof v === 'num
 export function CsvImportDialog({ editor, onClose }: { editor: AuthorEditor; onClose: (message: string | null) => void }) {
   const [table, setTable] = useState<CsvTable | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [book, setBook] = useState<{ name: string; workbook: XlsxWorkbook; sheet: number } | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [clock, setClock] = useState<ClockForm>('mm:ss');
   const [mode, setMode] = useState<'append' | 'merge'>('append');
@@ -28,17 +31,40 @@ export function CsvImportDialog({ editor, onClose }: { editor: AuthorEditor; onC
     // roles and existing ids are read from the text: recompute when it changes.
     [table, mapping, clock, editor.text]);
 
+  function show(read: CsvTable) {
+    setTable(read);
+    setMapping(guessMapping(read.headers));
+  }
+
   async function choose(file: File | undefined) {
     setFileError(null);
     setTable(null);
+    setBook(null);
     if (!file) return;
     try {
-      const read = readCsvTable(await file.text());
-      setTable(read);
-      setMapping(guessMapping(read.headers));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A zip (PK) or an old binary workbook goes to the workbook reader, which names what it is; else CSV text.
+      if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf) || /\.xlsx?$/i.test(file.name)) {
+        const workbook = openXlsx(bytes);
+        setBook({ name: file.name, workbook, sheet: 0 });
+        show(workbook.table(0));
+      } else show(readCsvTable(new TextDecoder('utf-8').decode(bytes)));
     } catch (error) {
       if (!(error instanceof CsvFileError)) throw error;
       setFileError(`${file.name}: ${error.message}`);
+    }
+  }
+
+  function pickSheet(index: number) {
+    if (!book) return;
+    setFileError(null);
+    setTable(null);
+    setBook({ ...book, sheet: index });
+    try {
+      show(book.workbook.table(index));
+    } catch (error) {
+      if (!(error instanceof CsvFileError)) throw error;
+      setFileError(`${book.name}, sheet '${book.workbook.sheets[index] ?? ''}': ${error.message}`);
     }
   }
 
@@ -52,9 +78,17 @@ export function CsvImportDialog({ editor, onClose }: { editor: AuthorEditor; onC
 
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="csv-title" className="panel stack">
-      <h2 id="csv-title">Import an events list from CSV</h2>
-      <label>CSV file <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} /></label>
-      {fileError ? <p className="error-box" role="alert">{fileError}</p> : null}
+      <h2 id="csv-title">Import events…</h2>
+      <p className="dim">An events list from a CSV file or an Excel workbook (.xlsx): one row per inject, the first row naming the columns.</p>
+      <label>Events file (CSV or XLSX) <input type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e.target.files?.[0])} /></label>
+      {book && book.workbook.sheets.length > 1 ? (
+        <label>Sheet{' '}
+          <select value={book.sheet} onChange={(e) => pickSheet(Number(e.target.value))}>
+            {book.workbook.sheets.map((name, i) => <option key={i} value={i}>{name}</option>)}
+          </select>
+        </label>
+      ) : null}
+      {fileError ? <p className="error-box user-text" role="alert">{fileError}</p> : null}
       {table ? (
         <>
           <fieldset className="stack">
