@@ -76,7 +76,7 @@ export function ExpectFields({ prompt, name, objectives, editor }: { prompt: Ite
           <OptionPicker label={`${name} acceptable options`} options={options} chosen={ids(expect.acceptable)} onChange={(list) => setList('acceptable', list)} />
         </>
       ) : null}
-      {type === 'text' ? (
+      {spec?.freeText ? (
         <>
           <CommitField multiline label={`${name} keywords`} value={groupsToText(expect.keywords)} hint="One group a line; a group's words or phrases separated by commas. An answer scores for each group it matches."
             onCommit={(text) => setList('keywords', textToGroups(text))} />
