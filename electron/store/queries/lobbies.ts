@@ -59,7 +59,8 @@ const FACILITATOR_KEY = 'facilitator';
 
 export function lobbyQueries(db: Db, path: string) {
   const selectLobbies = db.prepare('SELECT session, code, locked FROM lobbies ORDER BY session');
-  const selectMembers = db.prepare('SELECT token_hash, id, session, name, audiences, address, joined_at FROM lobby_members ORDER BY joined_at, id');
+  // In the order they joined, as the registry lists them (two devices can join in the same millisecond).
+  const selectMembers = db.prepare('SELECT token_hash, id, session, name, audiences, address, joined_at FROM lobby_members ORDER BY rowid');
   const upsertLobby = db.prepare('INSERT INTO lobbies (session, code, locked) VALUES (?, ?, ?) ON CONFLICT (session) DO UPDATE SET code = excluded.code, locked = excluded.locked');
   const deleteLobby = db.prepare('DELETE FROM lobbies WHERE session = ?');
   const deleteMembersOf = db.prepare('DELETE FROM lobby_members WHERE session = ?');

@@ -30,6 +30,8 @@ describe('Lobbies kept in the data file', () => {
     const store2 = track(openStore(path));
     const again = new Lobbies(undefined, {}, store2.lobbies);
     expect(again.get(s1)).toEqual(lobbies.get(s1));
+    // In the order they joined, though Ann and Bob joined in the same millisecond (ids are random).
+    expect(again.get(s1)?.participants.map((p) => p.name)).toEqual(['Ann', 'Bob']);
     expect(again.get(s2)).toMatchObject({ code: two.code, locked: true });
     expect(again.byToken(ann.token)).toMatchObject({ id: ann.participant.id, name: 'Ann', audiences: ['role:ic'], sessionId: s1 });
     expect(again.byToken(cy.token)?.name).toBe('Cy');
