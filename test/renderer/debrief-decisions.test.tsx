@@ -37,6 +37,8 @@ describe('debrief decisions', () => {
       return Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [headers[i]!, td.textContent ?? '']));
     };
 
+    // Role titles come with the session's details, loaded beside the debrief: wait for them.
+    await within(table).findAllByText('Alpha lead');
     const alpha = row('CANARY_ALPHA_ASK');
     expect(alpha.Role).toBe('Alpha lead');
     expect(alpha.Expected).toBe('Keywords: CANARYKEYWORD');

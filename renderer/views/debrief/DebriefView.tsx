@@ -28,7 +28,10 @@ function DebriefBody({ sessionId, debrief, reload }: { sessionId: string; debrie
   const overall = overallOf(debrief);
   // A session opened from a bundle is reviewed and exported, never changed.
   const readOnly = detail.status === 'ready' && detail.value.readOnly === true;
-  const roleTitle = (id: string) => (detail.status === 'ready' ? detail.value.roles.find((r) => r.id === id)?.title : undefined) ?? id;
+  // The session's roles once loaded; until then the seated roles' titles the debrief carries, so a
+  // table never flashes role ids.
+  const roleTitle = (id: string) => (detail.status === 'ready' ? detail.value.roles.find((r) => r.id === id)?.title : undefined)
+    ?? debrief.session.participants.find((p) => p.role === id)?.role_title ?? id;
 
   const answer = async <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, done: string) => {
     if (!result.ok) {
