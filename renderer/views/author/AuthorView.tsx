@@ -144,7 +144,7 @@ function Editor({ opened, draftKey, onDiscard, onRestored }: { opened: Opened; d
         <p className="error-box row" role="alert"><span style={{ flex: 1 }}>Not changed: {editor.refused}</span><button type="button" className="small" onClick={editor.clearRefused}>Dismiss</button></p>
       ) : null}
       {csvOpen ? <CsvImportDialog editor={editor} onClose={(message) => { setCsvOpen(false); editor.clearRefused(); if (message) toast(message); }} /> : null}
-      <div className="row" style={{ alignItems: 'flex-start' }}>
+      <div className="row author-columns" style={{ alignItems: 'flex-start' }}>
         <div className="stack" style={{ flex: 3, minWidth: 0 }}>
           <div role="tablist" aria-label="Edit as" className="row">
             {TABS.map((t) => (

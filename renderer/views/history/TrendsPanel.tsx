@@ -129,12 +129,12 @@ function TrendsBody({ trends }: { trends: Trends }) {
         <select value={seriesKey(series)} onChange={(e) => setPicked(e.target.value)}>
           {trends.capabilities.length > 0 ? (
             <optgroup label="Capabilities (across scenarios)">
-              {trends.capabilities.map((s) => <option key={seriesKey(s)} value={seriesKey(s)}>{s.title} ({s.points.length} runs)</option>)}
+              {trends.capabilities.map((s) => <option key={seriesKey(s)} value={seriesKey(s)}>{s.title} ({s.points.length} {s.points.length === 1 ? 'run' : 'runs'})</option>)}
             </optgroup>
           ) : null}
           {[...byScenario].map(([scenarioId, list]) => (
             <optgroup key={scenarioId} label={`Objectives of ${scenarioTitles.get(scenarioId) ?? scenarioId}`}>
-              {list.map((s) => <option key={seriesKey(s)} value={seriesKey(s)}>{s.title} ({s.points.length} runs)</option>)}
+              {list.map((s) => <option key={seriesKey(s)} value={seriesKey(s)}>{s.title} ({s.points.length} {s.points.length === 1 ? 'run' : 'runs'})</option>)}
             </optgroup>
           ))}
         </select>
