@@ -1,18 +1,30 @@
-// Hands an exported file to the browser as a download (browser mode; the desktop saves through its
-// own dialog). Text stays text; base64 content becomes bytes.
+// Hands a file to the browser as a download (browser mode, and what the desktop app saves without a
+// dialog of its own). The one place that makes the link: reports, guides, register and comparison
+// exports, and the Author view's texts all go through it. Text stays text; base64 becomes bytes.
 import type { ExportedReport } from '../../core/protocol/bridge.ts';
 
-export function downloadFile(file: ExportedReport): void {
-  const bytes = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
+function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.fileName;
+  a.download = fileName;
   a.rel = 'noopener';
   document.body.appendChild(a);
   a.click();
   a.remove();
+  // Long after the click has started the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file the host made (report.export, library.guide, register and comparison exports). */
+export function downloadFile(file: ExportedReport): void {
+  const bytes = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
+  downloadBlob(file.fileName, new Blob([bytes], { type: file.mime }));
+}
+
+/** A text the page holds (a scenario, an events list, a play). */
+export function downloadText(fileName: string, text: string, mime: string): void {
+  downloadBlob(fileName, new Blob([text], { type: mime }));
 }
 
 /** A file the user picked, as base64 (for a Bridge request that carries a file's bytes). */

@@ -11,14 +11,4 @@ export function saveToLibrary(bridge: Bridge, params: { entryId: string | null; 
 }
 
 /** Save to a file: a download (the desktop app asks where to save it, a browser saves it in Downloads). */
-export function downloadText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // After the click has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+export { downloadText } from '../../components/download.ts';

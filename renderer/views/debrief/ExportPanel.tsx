@@ -2,6 +2,7 @@
 // as a download; in the desktop app the main process asks where to save it and writes it there.
 // The desktop menu's "Export Report…" (`report.export`) brings the focus here to pick the format.
 import { useRef, useState } from 'react';
+import { downloadFile } from '../../components/download.ts';
 import { EXPORT_FORMATS, type ExportFormat, type ExportedReport } from '../../../core/protocol/bridge.ts';
 import { EXPORT_FILE_TYPES } from '../../../core/report/formats.ts';
 import { useBridge, useDesktop } from '../../bridge/context.tsx';
@@ -21,20 +22,6 @@ export const exportCommands: Registry<ExportContext> = [
     perform: (ctx) => ctx.focusFormats(),
   },
 ];
-
-/** Offers a file the host returned as a download (a browser's; the register's exports use it too). */
-export function download(report: ExportedReport): void {
-  const bytes = report.encoding === 'base64' ? Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)) : report.content;
-  const url = URL.createObjectURL(new Blob([bytes], { type: report.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = report.fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportPanel({ sessionId, onExported }: { sessionId: string; onExported?: (report: ExportedReport) => void }) {
   const bridge = useBridge();
@@ -72,7 +59,7 @@ export function ExportPanel({ sessionId, onExported }: { sessionId: string; onEx
       onExported?.(result.value);
       if (result.value.path) toast(`Saved ${result.value.path}`);
       else {
-        download(result.value);
+        downloadFile(result.value);
         toast(`Exported ${result.value.fileName}`);
       }
     } finally {

@@ -7,21 +7,9 @@ import type { BridgeParams, ExportedReport } from '../../../core/protocol/bridge
 import type { Scenario } from '../../../core/scenario/types.ts';
 import { useBridge, useDesktop } from '../../bridge/context.tsx';
 import { useApp } from '../../store/use-app.ts';
+import { downloadFile } from '../../components/download.ts';
 
 type Audience = 'participants' | 'facilitator';
-
-function download(file: ExportedReport): void {
-  const bytes = file.encoding === 'base64' ? Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0)) : file.content;
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function GuideButtons({ entryId, scenario, onExported }: { entryId: string; scenario: Scenario; onExported?: (file: ExportedReport) => void }) {
   const bridge = useBridge();
@@ -47,7 +35,7 @@ export function GuideButtons({ entryId, scenario, onExported }: { entryId: strin
         return;
       }
       onExported?.(result.value);
-      download(result.value);
+      downloadFile(result.value);
       toast(`Exported ${result.value.fileName}`);
     } finally {
       setBusy(null);

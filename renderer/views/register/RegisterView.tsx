@@ -10,7 +10,7 @@ import { useBridge } from '../../bridge/context.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useApp } from '../../store/use-app.ts';
 import { href } from '../../app/navigation.ts';
-import { download } from '../debrief/ExportPanel.tsx';
+import { downloadFile } from '../../components/download.ts';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: BridgeError } | { status: 'ready'; all: RegisterAction[] };
 
@@ -48,7 +48,7 @@ export function RegisterView() {
   async function exportAs(format: 'csv' | 'json') {
     const result = await bridge.request('register.export', { format, filter });
     if (!result.ok) toast(result.error.message, 'error');
-    else download(result.value);
+    else downloadFile(result.value);
   }
 
   async function importFile(file: File) {

@@ -4,6 +4,7 @@
 // here is answering in a session. Nothing is stored; "Save as play" downloads what was done as a play
 // script, and "Run a play" dry-runs one of the scenario's plays and shows its debrief summary.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { downloadText } from '../../../components/download.ts';
 import { Rehearsal, playIsFor, runPlay } from '../../../../core/author/rehearsal.ts';
 import type { Command } from '../../../../core/engine/commands.ts';
 import type { FacilitatorView, RoleView } from '../../../../core/engine/projections.ts';
@@ -30,14 +31,6 @@ function still<V extends FacilitatorView | RoleView>(view: V): V {
   return { ...view, clock: { ...view.clock, speed: 0 } };
 }
 
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function DebriefSummary({ debrief, rejected, label }: { debrief: Debrief; rejected?: readonly { event: string; reason: string }[]; label: string }) {
   return (
@@ -177,7 +170,7 @@ function Rehearsing({ rehearsal, plays, playsNote, onRestart }: { rehearsal: Reh
           </label>
           <button type="button" disabled={ended} aria-pressed={running} onClick={() => setRunning((r) => !r)}>{running ? 'Stop' : 'Run'}</button>
           <button type="button" disabled={ended} onClick={() => { void rehearsal.end().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e))); }}>End</button>
-          <button type="button" onClick={() => download(`${rehearsal.scenario.id}.rehearsal.yaml`, rehearsal.playYaml())}>Save as play</button>
+          <button type="button" onClick={() => downloadText(`${rehearsal.scenario.id}.rehearsal.yaml`, rehearsal.playYaml(), 'application/yaml')}>Save as play</button>
           <button type="button" onClick={onRestart}>Start again</button>
           <span className="dim">{rehearsal.events.length} recorded{rehearsal.leftOut.length ? `; left out of the play: ${[...new Set(rehearsal.leftOut)].join(', ')}` : ''}</span>
         </section>
