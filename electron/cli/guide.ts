@@ -8,8 +8,7 @@ import { GUIDE_AUDIENCES, GUIDE_FORMATS, GuideRoleError, renderGuide, type Guide
 import { formatLoadError, loadScenario, MAX_FILE_BYTES } from '../../core/scenario/index.ts';
 import { htmlToPdf } from '../report/pdf.ts';
 import { parseArgs } from './args.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
-import { alreadyExists, isFileExists, refuseToReplace } from './out-file.ts';
+import { refuseToReplace, writeOutput } from './out-file.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
 
 const HELP = `Usage: drillbook guide SCENARIO --for participants|facilitator [--role ROLE] [--format html|pdf|md] [--out FILE] [--force]
@@ -75,22 +74,5 @@ export const guideCommand: CliCommand = async (args, io) => {
     if (error instanceof GuideRoleError) throw new UsageError(error.message);
     throw error;
   }
-  if (out === undefined) {
-    io.out(rendered.toString());
-    return EXIT_OK;
-  }
-  const target = resolve(io.cwd, out);
-  try {
-    writeFileAtomic(target, rendered, { overwrite: force });
-  } catch (error) {
-    if (isFileExists(error)) {
-      io.err(`drillbook guide: ${alreadyExists(target, 'file with --out FILE')}`);
-      return EXIT_FAILED;
-    }
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    io.err(`Could not write ${target} (${code}). Choose another path with --out FILE.`);
-    return EXIT_FAILED;
-  }
-  io.out(`Wrote ${target}`);
-  return EXIT_OK;
+  return writeOutput(io, 'guide', out, rendered, force);
 };

@@ -11,11 +11,10 @@ import {
 } from '../../core/service/register.ts';
 import { quote } from '../../core/scenario/index.ts';
 import { readCsv } from '../files/csv.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
 import { createServiceStorage, isSessionBundle, openStore, type Store } from '../store/index.ts';
 import { parseArgs } from './args.ts';
 import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand, type CliIo } from './io.ts';
-import { alreadyExists, isFileExists, refuseToReplace } from './out-file.ts';
+import { refuseToReplace, writeOutput } from './out-file.ts';
 
 const HELP = `Usage: drillbook register DB [--format csv|json] [--out FILE] [--force]
                           [--status S[,S...]] [--owner ORG] [--capability NAME] [--overdue]
@@ -125,20 +124,5 @@ export const registerCommand: CliCommand = async (args, io) => {
   } finally {
     store.close();
   }
-  if (out === undefined) {
-    io.out(text);
-    return EXIT_OK;
-  }
-  const file = resolve(io.cwd, out);
-  try {
-    writeFileAtomic(file, text, { overwrite: force });
-  } catch (error) {
-    if (isFileExists(error)) {
-      io.err(`drillbook register: ${alreadyExists(file, 'file with --out FILE')}`);
-      return EXIT_FAILED;
-    }
-    throw error;
-  }
-  io.err(`Wrote ${file}`);
-  return EXIT_OK;
+  return writeOutput(io, 'register', out, text, force);
 };

@@ -10,10 +10,9 @@ import { rescoreSession } from '../host/rescore.ts';
 import { BUNDLE_EXTENSION, createServiceStorage, exportSessionBundle, isSessionBundle, openSessionBundle, openStore, type Store } from '../store/index.ts';
 import { buildRegister, storedSessions, withRegisterStatus } from '../../core/service/register.ts';
 import { appVersion } from '../host/app-version.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
 import { parseArgs } from './args.ts';
-import { alreadyExists, isFileExists, refuseToReplace } from './out-file.ts';
-import { EXIT_FAILED, EXIT_OK, UsageError, type CliCommand } from './io.ts';
+import { refuseToReplace, writeOutput } from './out-file.ts';
+import { EXIT_OK, UsageError, type CliCommand } from './io.ts';
 import { quote } from '../../core/scenario/index.ts';
 
 const FORMATS = [...REPORT_FORMATS, 'bundle'] as const;
@@ -116,22 +115,5 @@ export const reportCommand: CliCommand = async (args, io) => {
     source.close();
   }
   const text = await renderReportFile(debrief, chosen, options);
-  if (out === undefined) {
-    io.out(text.toString());
-    return EXIT_OK;
-  }
-  const file = resolve(io.cwd, out);
-  try {
-    writeFileAtomic(file, text, { overwrite: force });
-  } catch (error) {
-    if (isFileExists(error)) {
-      io.err(`drillbook report: ${alreadyExists(file, 'file with --out FILE')}`);
-      return EXIT_FAILED;
-    }
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    io.err(`Could not write ${file} (${code}). Choose another path with --out FILE.`);
-    return EXIT_FAILED;
-  }
-  io.out(`Wrote ${file}`);
-  return EXIT_OK;
+  return writeOutput(io, 'report', out, text, force);
 };
